@@ -1,0 +1,131 @@
+"""The question bank: topics, questions, their two model answers, and key concepts."""
+
+from django.db import models
+from django.db.models import Count
+from django.urls import reverse
+
+
+class Level(models.TextChoices):
+    EXPERT = "expert", "Expert"
+    BEGINNER = "beginner", "Beginner"
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_question_counts(self) -> "TopicQuerySet":
+        return self.annotate(question_count=Count("questions"))
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    source_name = models.CharField(
+        max_length=255, blank=True, help_text="File name of the Q&A document it was imported from."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:topic_detail", args=[self.slug])
+
+
+class QuestionQuerySet(models.QuerySet):
+    def for_topic(self, topic: Topic) -> "QuestionQuerySet":
+        return self.filter(topic=topic)
+
+
+class Question(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="questions")
+    text = models.TextField()
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="Stable identity derived from the question text, so re-imports update in place.",
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order in the source document.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["topic__name", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:question_detail", args=[self.slug])
+
+    def model_answer(self, level: str) -> "ModelAnswer | None":
+        """The model answer at this level, or None when the source had none."""
+        return next((a for a in self.model_answers.all() if a.level == level), None)
+
+
+class ModelAnswer(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="model_answers")
+    level = models.CharField(max_length=10, choices=Level.choices)
+    text = models.TextField(help_text="The answer body as in the source, without the posting date.")
+    posted_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["question", "-level"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "level"], name="one_answer_per_level"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} answer to {self.question}"
+
+
+class ConceptQuerySet(models.QuerySet):
+    def active(self) -> "ConceptQuerySet":
+        return self.filter(is_active=True)
+
+
+class Concept(models.Model):
+    """A key idea a good answer expresses; extracted automatically, then curated by people."""
+
+    class Tier(models.TextChoices):
+        CORE = "core", "Core (beginner and expert)"
+        ADVANCED = "advanced", "Advanced (expert only)"
+
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted automatically"
+        CURATED = "curated", "Curated by a person"
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="concepts")
+    label = models.CharField(max_length=200)
+    variants = models.JSONField(
+        default=list, blank=True, help_text="Other ways of saying it: plurals, abbreviations."
+    )
+    weight = models.FloatField(default=1.0)
+    tier = models.CharField(max_length=10, choices=Tier.choices, default=Tier.CORE)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    is_active = models.BooleanField(
+        default=True,
+        help_text="Unticked concepts are kept (so re-extraction does not bring them back) but not scored.",
+    )
+    rank = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ConceptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["question", "rank", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "label"], name="unique_concept_label"),
+            models.CheckConstraint(condition=models.Q(weight__gte=0), name="concept_weight_gte_0"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label

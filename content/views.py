@@ -1,0 +1,24 @@
+"""Question-bank pages: topics, their questions, and a question with its model answers."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from content.models import Question, Topic
+
+
+def topic_list(request: HttpRequest) -> HttpResponse:
+    topics = Topic.objects.with_question_counts()
+    return render(request, "content/topic_list.html", {"topics": topics})
+
+
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    questions = Question.objects.for_topic(topic)
+    return render(request, "content/topic_detail.html", {"topic": topic, "questions": questions})
+
+
+def question_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    question = get_object_or_404(
+        Question.objects.select_related("topic").prefetch_related("model_answers"), slug=slug
+    )
+    return render(request, "content/question_detail.html", {"question": question})
