@@ -1,0 +1,213 @@
+"""Parse a Q&A document (topic, description, questions with expert and beginner answers). No ORM.
+
+The format, one item per line (blank lines and trailing spaces are ignored, CRLF and a BOM too):
+
+    <topic name>
+    <topic description>
+    Questions
+    <question>
+    Expert Answer
+    Posted on <Mon D, YYYY><first line of the answer>
+    <more lines of the answer ...>
+    Beginner Answer
+    Posted on <Mon D, YYYY><first line of the answer>
+    ...
+    <next question>
+    Expert Answer
+    ...
+
+A question is the line right before an answer marker, except that a `Beginner Answer` following an
+`Expert Answer` belongs to the same question. So a question may have only one of its answers (it
+imports with a warning); the one case the format cannot tell apart is an expert-only question followed
+by a beginner-only one, which reads as a single question with both answers.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+QUESTIONS_MARKER = "Questions"
+EXPERT_MARKER = "Expert Answer"
+BEGINNER_MARKER = "Beginner Answer"
+ANSWER_MARKERS = (EXPERT_MARKER, BEGINNER_MARKER)
+
+POSTED_ON_RE = re.compile(r"Posted on (?P<date>[A-Z][a-z]{2} \d{1,2}, \d{4})(?P<rest>.*)")
+
+MISSING_TOPIC = "expected the topic name on the first line, found an empty document"
+MISSING_DESCRIPTION = "expected the topic description, found {found}"
+MISSING_QUESTIONS_LINE = "expected the line 'Questions', found {found}"
+MISSING_QUESTION = "expected at least one question after 'Questions', found the end of the document"
+MISSING_ANSWER = (
+    "expected 'Expert Answer' or 'Beginner Answer' after a question, found the end of the document"
+)
+STRAY_LINE = "expected a question followed by 'Expert Answer' or 'Beginner Answer', found {found}"
+MARKER_WITHOUT_QUESTION = "expected a question line before '{marker}', found {found}"
+MISSING_POSTED_ON = "expected 'Posted on <Mon D, YYYY>' to start the {level} answer, found {found}"
+BAD_DATE = "expected a real date in 'Posted on <Mon D, YYYY>' (like 'Mar 26, 2025'), found {found}"
+DUPLICATE_QUESTION = "expected each question once, but this repeats the question on line {first}"
+ONE_ANSWER_WARNING = "{source}, line {line}: question has no {missing} answer: {question}"
+
+
+class DocumentError(ValueError):
+    """Input that does not follow the format; the message names the file, the line and what was expected."""
+
+    def __init__(self, source: str, line: int | None, problem: str) -> None:
+        self.source, self.line, self.problem = source, line, problem
+        where = f"{source}, line {line}" if line is not None else source
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedAnswer:
+    text: str
+    posted_on: date
+    line: int  # of the "Posted on" line
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuestion:
+    text: str
+    line: int
+    expert: ParsedAnswer | None
+    beginner: ParsedAnswer | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    topic_name: str
+    description: str
+    questions: tuple[ParsedQuestion, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def _shown(line: tuple[int, str] | None) -> str:
+    if line is None:
+        return "the end of the document"
+    text = line[1] if len(line[1]) <= 60 else line[1][:57] + "..."
+    return f"'{text}'"
+
+
+def _content_lines(text: str) -> list[tuple[int, str]]:
+    """Number the lines (1-based, as an editor shows them) and drop the blank ones."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    numbered = ((number, line.rstrip()) for number, line in enumerate(text.split("\n"), start=1))
+    return [(number, line) for number, line in numbered if line.strip()]
+
+
+def _answer_parse(
+    body: list[tuple[int, str]],
+    *,
+    after: tuple[int, str] | None,
+    marker_line: int,
+    level: str,
+    source: str,
+) -> ParsedAnswer:
+    """Split the posting date from the answer text; `after` is the line that follows the body."""
+    first = body[0] if body else after
+    match = POSTED_ON_RE.match(body[0][1].strip()) if body else None
+    if match is None:
+        line = first[0] if first else marker_line + 1
+        raise DocumentError(
+            source, line, MISSING_POSTED_ON.format(level=level, found=_shown(first))
+        )
+    try:
+        posted_on = datetime.strptime(match["date"], "%b %d, %Y").date()
+    except ValueError:
+        raise DocumentError(source, first[0], BAD_DATE.format(found=_shown(first))) from None
+    lines = [match["rest"].strip(), *(line for _, line in body[1:])]
+    return ParsedAnswer(
+        text="\n".join(line for line in lines if line), posted_on=posted_on, line=first[0]
+    )
+
+
+def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
+    """Parse one Q&A document; raise DocumentError naming the line when it does not follow the format."""
+    lines = _content_lines(text)
+    if not lines:
+        raise DocumentError(source, 1, MISSING_TOPIC)
+    if len(lines) < 2 or lines[1][1].strip() in (QUESTIONS_MARKER, *ANSWER_MARKERS):
+        line = lines[1] if len(lines) > 1 else None
+        raise DocumentError(
+            source,
+            line[0] if line else lines[0][0] + 1,
+            MISSING_DESCRIPTION.format(found=_shown(line)),
+        )
+    if len(lines) < 3 or lines[2][1].strip() != QUESTIONS_MARKER:
+        line = lines[2] if len(lines) > 2 else None
+        number = line[0] if line else lines[1][0] + 1
+        raise DocumentError(source, number, MISSING_QUESTIONS_LINE.format(found=_shown(line)))
+    topic_name, description = lines[0][1].strip(), lines[1][1].strip()
+    rest = lines[3:]
+    if not rest:
+        raise DocumentError(source, lines[2][0] + 1, MISSING_QUESTION)
+
+    # Indexes (into rest) of the answer markers; each opens a body running to the next block.
+    markers = [i for i, (_, line) in enumerate(rest) if line.strip() in ANSWER_MARKERS]
+    if not markers:
+        raise DocumentError(source, rest[-1][0] + 1, MISSING_ANSWER)
+    if markers[0] != 1:
+        number, line = rest[0]
+        if markers[0] == 0:
+            problem = MARKER_WITHOUT_QUESTION.format(marker=line.strip(), found="'Questions'")
+        else:
+            problem = STRAY_LINE.format(found=_shown(rest[0]))
+        raise DocumentError(source, number, problem)
+
+    # A marker starts a new question (the line before it) unless it is the Beginner Answer
+    # right after a question's Expert Answer.
+    blocks: list[tuple[int, list[int]]] = []  # (index of the question line, its marker indexes)
+    for index in markers:
+        kind = rest[index][1].strip()
+        if blocks:
+            last_markers = blocks[-1][1]
+            previous_kind = rest[last_markers[-1]][1].strip()
+            if (
+                kind == BEGINNER_MARKER
+                and previous_kind == EXPERT_MARKER
+                and len(last_markers) == 1
+            ):
+                last_markers.append(index)
+                continue
+            if index - 1 == last_markers[-1] or POSTED_ON_RE.match(rest[index - 1][1].strip()):
+                raise DocumentError(
+                    source,
+                    rest[index][0],
+                    MARKER_WITHOUT_QUESTION.format(marker=kind, found=_shown(rest[index - 1])),
+                )
+        blocks.append((index - 1, [index]))
+
+    questions: list[ParsedQuestion] = []
+    warnings: list[str] = []
+    seen: dict[str, int] = {}
+    for block_number, (question_index, marker_indexes) in enumerate(blocks):
+        end = blocks[block_number + 1][0] if block_number + 1 < len(blocks) else len(rest)
+        number, question_text = rest[question_index]
+        question_text = question_text.strip()
+        if question_text in seen:
+            raise DocumentError(
+                source, number, DUPLICATE_QUESTION.format(first=seen[question_text])
+            )
+        seen[question_text] = number
+        answers: dict[str, ParsedAnswer] = {}
+        for k, marker_index in enumerate(marker_indexes):
+            body_end = marker_indexes[k + 1] if k + 1 < len(marker_indexes) else end
+            kind = rest[marker_index][1].strip()
+            level = "expert" if kind == EXPERT_MARKER else "beginner"
+            answers[level] = _answer_parse(
+                rest[marker_index + 1 : body_end],
+                after=rest[body_end] if body_end < len(rest) else None,
+                marker_line=rest[marker_index][0],
+                level=level,
+                source=source,
+            )
+        for missing in ("expert", "beginner"):
+            if missing not in answers:
+                warnings.append(
+                    ONE_ANSWER_WARNING.format(
+                        source=source, line=number, missing=missing, question=question_text
+                    )
+                )
+        questions.append(
+            ParsedQuestion(question_text, number, answers.get("expert"), answers.get("beginner"))
+        )
+    return ParsedDocument(topic_name, description, tuple(questions), tuple(warnings))
