@@ -1,0 +1,264 @@
+"""Ranked key concepts (terms and phrases) from a model answer."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .matching import Matcher
+from .text import Tokens, content_stems, tokenize
+from .types import Concept
+from .variants import ABBREVIATIONS, abbreviation_for, find_abbreviations, spelling_variants
+
+# Words that rarely name a concept on their own; they also split candidate phrases.
+GENERIC_WORDS = frozenset(
+    """able across actual actually add additional advanced allow allows allowed already always
+    another approach around available based basic basically become becomes best better called can
+    case cases certain change changes common commonly complete completely consider consideration
+    considerations contain contains create creates created creating default define defined defines
+    describe described detail details different directly done easily easy effectively either
+    enable enables enabling ensure ensures ensuring especially essential etc even every example
+    examples explain extremely feature features first following full fully general generally give
+    given good great help helps high however important include includes including instead instance
+    key kind large less like likely main mainly make makes making manage many mean means method
+    might minimal modern much multiple need needed needs new next note often one ones overview part
+    particular particularly possible posted potentially primary proper properly provide provided
+    provides providing quickly rather really related require required requires result results
+    same second see set several significant significantly simple simply since small so specific
+    specifically standard still summary support supports take technical technique techniques thing
+    things think third tip tips together traditional true two type types typical typically understand
+    understanding unlike us use used useful uses using usually various versus via way ways well
+    whether within without work works would implement implements implemented implementation
+    implementations diagram detailed internals comparison overview flow concept concepts run runs
+    running share shares achieve achieves handle handles handling offer offers
+    involve involves improve improves reduce reduces increase increases keep keeps""".split()  # noqa: SIM905
+)
+
+_POSTED_RE = re.compile(r"Posted on [A-Z][a-z]{2,9}\.? \d{1,2}, \d{4}")
+_BOILERPLATE_LINE_RE = re.compile(
+    r"^\s*(?:expert answer|beginner answer|answers?|questions?)\s*:?\s*$", re.IGNORECASE
+)
+_CALLOUT_RE = re.compile(
+    r"^(\s*[-*\u2022]?\s*)(?:[A-Za-z]+ ){0,2}(?:tip|tips|note|notes|example|examples|warning|"
+    r"important|consideration|caution|summary|insight|optimization|best practices?)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CODE_LINE_RE = re.compile(
+    r"(?:^|\s)--?[A-Za-z]|[A-Za-z0-9]/[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/?/?\w"
+)
+_CODE_BEFORE = set("/$.=_@\\~<>")
+_CODE_AFTER = set("/=_@\\(<>")
+
+PHRASE_MAX_WORDS = 4
+SHORT_TEXT_WORDS = 40
+HEADING_BONUS = 2.5
+BEGINNER_BONUS = 1.3
+CORE_FROM_CREDIT = 0.4
+MAX_VARIANTS = 8
+
+
+def clean_text(text: str) -> str:
+    """Drop boilerplate ("Posted on ...", answer headings, callout labels) and code lines."""
+    text = _POSTED_RE.sub("\n", text)
+    text = _CALLOUT_RE.sub(lambda m: m.group(1), text)
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or _BOILERPLATE_LINE_RE.match(stripped):
+            continue
+        if stripped.startswith(("#", "$ ", ">>>", "//")):
+            continue
+        if stripped[-1] not in ".!?:" and _CODE_LINE_RE.search(stripped) and "|" not in stripped:
+            continue
+        kept.append(stripped)
+    return "\n".join(kept)
+
+
+def _is_code_token(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in _CODE_BEFORE and not (before == "/" and start > 1 and text[start - 2].isalnum()):
+        return True
+    if before == "-" and (start < 2 or not text[start - 2].isalnum()):
+        return True
+    if after in _CODE_AFTER and not (after == "/" and text[end + 1 : end + 2].isalpha()):
+        return True
+    return after in ".:" and text[end + 1 : end + 2].isalnum()
+
+
+@dataclass(slots=True)
+class _Candidate:
+    stems: tuple[str, ...]
+    surfaces: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+    first: float = 1.0
+    heading: bool = False
+    whole_run: bool = False
+    score: float = 0.0
+
+
+def _units(text: str, tokens: Tokens) -> list[list[int]]:
+    """Token indices grouped into units; hyphen-joined words ("copy-on-write") form one unit."""
+    units: list[list[int]] = []
+    for i in range(len(tokens)):
+        if units and text[tokens.ends[i - 1] : tokens.starts[i]] == "-":
+            units[-1].append(i)
+        else:
+            units.append([i])
+    return units
+
+
+def _is_breaker(unit: list[int], tokens: Tokens, text: str, generic: frozenset[str]) -> bool:
+    if any(_is_code_token(text, tokens.starts[i], tokens.ends[i]) for i in unit):
+        return True
+    if len(unit) > 1:
+        return all(tokens.lowered[i] in generic or tokens.stop[i] for i in unit)
+    low = tokens.lowered[unit[0]]
+    return tokens.stop[unit[0]] or low in generic or low.isdigit() or len(low) < 2
+
+
+def _is_heading(run: list[list[int]], tokens: Tokens, text: str) -> bool:
+    start, end = tokens.starts[run[0][0]], tokens.ends[run[-1][-1]]
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start].strip(" -*\u2022\t")
+    line_end = text.find("\n", end)
+    rest = text[end + 1 : line_end if line_end >= 0 else len(text)].strip()
+    return not prefix and text[end : end + 1] == ":" and bool(rest)
+
+
+def _collect(text: str, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
+    tokens = tokenize(text)
+    units = _units(text, tokens)
+    # A short reference ("At the main function.") has no words to spare.
+    generic = GENERIC_WORDS if len(tokens) > SHORT_TEXT_WORDS else frozenset()
+    candidates: dict[tuple[str, ...], _Candidate] = {}
+    runs: list[list[list[int]]] = [[]]
+    for unit in units:
+        previous = runs[-1]
+        if _is_breaker(unit, tokens, text, generic):
+            runs.append([])
+        elif previous and tokens.clause[previous[-1][-1]] != tokens.clause[unit[0]]:
+            runs.append([unit])
+        else:
+            previous.append(unit)
+    for run in runs:
+        if not run:
+            continue
+        spans = {(0, len(run))} if len(run) <= PHRASE_MAX_WORDS else set()
+        for size in range(1, min(3, len(run)) + 1):
+            spans.update((i, i + size) for i in range(len(run) - size + 1))
+        for lo, hi in spans:
+            part = run[lo:hi]
+            indices = [i for unit in part for i in unit]
+            stems = tuple(tokens.stems[i] for i in indices if not tokens.stop[i])
+            if not stems or set(stems) <= asked:
+                continue
+            surface = text[tokens.starts[indices[0]] : tokens.ends[indices[-1]]]
+            candidate = candidates.setdefault(stems, _Candidate(stems))
+            candidate.count += 1
+            candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
+            candidate.first = min(candidate.first, tokens.starts[indices[0]] / max(1, len(text)))
+            candidate.whole_run = candidate.whole_run or (lo, hi) == (0, len(run))
+            candidate.heading = candidate.heading or _is_heading(part, tokens, text)
+    return candidates
+
+
+def _display(surface: str) -> str:
+    """Lower-case a surface form unless it is an acronym or mixed-case name."""
+    words = [w if any(c.isupper() for c in w[1:]) else w.lower() for w in surface.split()]
+    return " ".join(words)
+
+
+def _label(candidate: _Candidate) -> str:
+    surfaces: dict[str, int] = {}
+    for surface, count in candidate.surfaces.items():
+        key = _display(surface)
+        surfaces[key] = surfaces.get(key, 0) + count
+    return max(surfaces, key=lambda s: (surfaces[s], -len(s)))
+
+
+def extract_concepts(
+    expert_answer: str, *, beginner_answer: str = "", question: str = "", limit: int = 20
+) -> tuple[Concept, ...]:
+    """Ranked key concepts of a model answer, with variants, weights and tiers."""
+    text = clean_text(expert_answer)
+    beginner = clean_text(beginner_answer)
+    asked = set(content_stems(question))
+    table = {**ABBREVIATIONS, **find_abbreviations(text), **find_abbreviations(beginner)}
+    candidates = _collect(text, asked)
+    ranked = _rank(candidates, text, beginner)
+    vocabulary = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
+    chosen: dict[str, tuple[list[str], float]] = {}
+    seen_stems: dict[str, set[str]] = {}
+    for candidate in ranked:
+        label = _label(candidate)
+        variants = [_display(s) for s in candidate.surfaces]
+        pair = abbreviation_for(label, table)
+        if pair is not None:
+            long_form, short_form = pair
+            label, variants = long_form, [*variants, short_form]
+        stems = set(content_stems(label))
+        same = next((key for key, other in seen_stems.items() if other == stems), None)
+        if same is not None:
+            chosen[same][0].extend(variants)
+            continue
+        if any(stems <= other for other in seen_stems.values()) or stems <= asked:
+            continue
+        seen_stems[label] = stems
+        chosen[label] = ([*variants, *spelling_variants(label, vocabulary)], candidate.score)
+        if len(chosen) >= limit:
+            break
+    if not chosen:
+        return ()
+    top = max(value for _, value in chosen.values())
+    concepts = []
+    for label, (variants, value) in chosen.items():
+        unique = [v for v in dict.fromkeys(variants) if v and v.lower() != label.lower()]
+        concepts.append(
+            Concept(label, tuple(unique[:MAX_VARIANTS]), round(0.5 + 0.5 * value / top, 2))
+        )
+    return _with_tiers_and_polarity(concepts, text, beginner)
+
+
+def _rank(candidates: dict[tuple[str, ...], _Candidate], text: str, beginner: str) -> list:
+    beginner_stems = set(content_stems(beginner)) if beginner else set()
+    kept = []
+    for candidate in candidates.values():
+        size = len(candidate.stems)
+        if size > 1 and not candidate.whole_run and candidate.count < 2 and not candidate.heading:
+            continue
+        frequency = 1 + math.log2(candidate.count)
+        value = frequency * (1 + 0.5 * (size - 1)) * (1.5 - 0.5 * candidate.first)
+        if candidate.heading:
+            value *= HEADING_BONUS
+        if beginner_stems and set(candidate.stems) <= beginner_stems:
+            value *= BEGINNER_BONUS
+        candidate.score = value
+        kept.append(candidate)
+    kept.sort(key=lambda c: (-c.score, -len(c.stems), c.stems))
+    return kept
+
+
+def _with_tiers_and_polarity(
+    concepts: list[Concept], text: str, beginner: str
+) -> tuple[Concept, ...]:
+    """Mark concepts the beginner answer lacks as advanced, and those the model answer negates."""
+    matcher = Matcher(concepts)
+    in_expert = matcher.match(text)
+    in_beginner = matcher.match(beginner) if beginner.strip() else None
+    out = []
+    for index, concept in enumerate(concepts):
+        tier = "core"
+        if in_beginner is not None and in_beginner[index].credit < CORE_FROM_CREDIT:
+            tier = "advanced"
+        out.append(
+            Concept(
+                concept.label,
+                concept.variants,
+                concept.weight,
+                tier,
+                negated=in_expert[index].negated,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,175 @@
+"""Weighted concept coverage of a free-text answer, with level estimate and feedback."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
+from .text import Tokens, content_stems, tokenize
+from .types import (
+    MAX_ANSWER_CHARS,
+    AnswerTooLong,
+    Concept,
+    ConceptHit,
+    Level,
+    Score,
+)
+
+# Share of the coverage from whole concepts; the rest is coverage of the concepts' words.
+CONCEPT_SHARE = 0.5
+# Share of the value that rewards elaboration: on-topic sentences about as long as the concepts
+# need. It counts in proportion to coverage, in full from ELABORATION_GATE on, so padding an
+# off-topic or keyword-only answer earns nothing.
+ELABORATION_SHARE = 0.3
+ELABORATION_GATE = 0.25
+# On-topic content words expected per concept word for full elaboration credit.
+ELABORATION_WORDS_PER_UNIT = 1.0
+# A concept counts as matched (rather than missed) from this credit on.
+MATCHED_FROM = 0.5
+FEEDBACK_NAMES = 3
+
+LEVEL_BELOW_BEGINNER = "below beginner"
+LEVEL_BEGINNER = "beginner"
+LEVEL_BETWEEN = "between"
+LEVEL_EXPERT = "expert"
+
+FEEDBACK_EMPTY = "Write an answer in your own words to get feedback."
+FEEDBACK_NO_CONCEPTS = "This question has no key concepts yet, so the answer cannot be scored."
+FEEDBACK_COMPLETE = "You covered all the key concepts."
+
+
+def score(
+    answer: str, concepts: Sequence[Concept], *, level: Level = "expert", question: str = ""
+) -> Score:
+    """Score an answer 0-100 by weighted coverage of the concepts it expresses."""
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise AnswerTooLong()
+    judged = _judged_concepts(tuple(concepts), level=level, question=question)
+    if not judged:
+        return Score(0.0, (), (), LEVEL_BELOW_BEGINNER, FEEDBACK_NO_CONCEPTS)
+    if not answer.strip():
+        return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, FEEDBACK_EMPTY)
+
+    matcher = compile_concepts(judged)
+    tokens = tokenize(answer)
+    matches = matcher.match(answer, tokens)
+    concept_coverage = _weighted_coverage(matches)
+    word_coverage, elaboration = _word_coverage(matcher, matches, tokens, answer, question)
+    coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
+    gate = min(1.0, coverage / ELABORATION_GATE)
+    value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
+
+    matched = tuple(
+        ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3))
+        for m in matches
+        if m.complete or m.credit >= MATCHED_FROM
+    )
+    partial = tuple(
+        ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3))
+        for m in matches
+        if 0 < m.credit < MATCHED_FROM and not m.complete
+    )
+    missed = tuple(m.concept for m in matches if m.credit < MATCHED_FROM and not m.complete)
+    negated = tuple(m.concept.label for m in matches if m.negated)
+    return Score(
+        value=round(min(100.0, max(0.0, value)), 1),
+        matched=matched,
+        missed=missed,
+        level_estimate=_level_estimate(matches),
+        feedback=_feedback(missed, negated),
+        negated=negated,
+        partial=partial,
+        concept_coverage=round(concept_coverage, 4),
+        word_coverage=round(word_coverage, 4),
+        elaboration=round(elaboration, 4),
+    )
+
+
+def _judged_concepts(
+    concepts: tuple[Concept, ...], *, level: Level, question: str
+) -> tuple[Concept, ...]:
+    """The concepts an answer at this level is judged on, minus those that echo the question."""
+    concepts = tuple(c for c in concepts if c.weight > 0 and c.label.strip())
+    if level == "beginner":
+        core = tuple(c for c in concepts if c.tier == "core")
+        concepts = core or concepts
+    if question:
+        asked = set(content_stems(question))
+        fresh = tuple(c for c in concepts if not set(content_stems(c.label)) <= asked)
+        concepts = fresh or concepts
+    return concepts
+
+
+def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
+    total = sum(m.concept.weight for m in matches)
+    return sum(m.concept.weight * m.credit for m in matches) / total if total else 0.0
+
+
+def _word_coverage(
+    matcher: Matcher, matches: Sequence[ConceptMatch], tokens: Tokens, answer: str, question: str
+) -> tuple[float, float]:
+    """Share of the concepts' label words the answer uses (question words left out), and
+    elaboration: on-topic content words relative to the number of those words, capped at 1."""
+    asked = set(content_stems(question)) if question else set()
+    units: dict[str, float] = {}
+    for compiled, found in zip(matcher.compiled, matches, strict=True):
+        for word_stem in compiled.label_stems:
+            credit = found.credit if found.complete else 0.0
+            units[word_stem] = max(units.get(word_stem, 0.0), credit)
+    units = {w: c for w, c in units.items() if w not in asked} or units
+    if not units:
+        return 0.0, 0.0
+    where = matcher.positions(tokens)
+    factors = sentence_factors(answer, tokens)
+    on_topic: set[int] = set()
+    for word_stem, credit in units.items():
+        for index in where.get(word_stem, ()):
+            if not tokens.negated[index]:
+                credit = max(credit, factors.get(tokens.sentence[index], 1.0))
+                on_topic.add(tokens.sentence[index])
+        units[word_stem] = credit
+    for matched in matches:
+        if matched.credit > 0:
+            on_topic.add(tokens.sentence[_token_at(tokens, matched.start)])
+    relevant_words = sum(
+        1 for i in range(len(tokens)) if not tokens.stop[i] and tokens.sentence[i] in on_topic
+    )
+    elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
+    return sum(units.values()) / len(units), elaboration
+
+
+def _token_at(tokens: Tokens, offset: int) -> int:
+    """Index of the token starting at a character offset."""
+    return bisect.bisect_left(tokens.starts, offset)
+
+
+def _level_estimate(matches: Sequence[ConceptMatch]) -> str:
+    core = [m for m in matches if m.concept.tier == "core"]
+    advanced = [m for m in matches if m.concept.tier == "advanced"]
+    core_coverage = _weighted_coverage(core) if core else 0.0
+    if not advanced:
+        if core_coverage >= 0.75:
+            return LEVEL_EXPERT
+        if core_coverage >= 0.5:
+            return LEVEL_BETWEEN
+        return LEVEL_BEGINNER if core_coverage >= 0.3 else LEVEL_BELOW_BEGINNER
+    advanced_coverage = _weighted_coverage(advanced)
+    if core and core_coverage < 0.5:
+        return LEVEL_BELOW_BEGINNER
+    if advanced_coverage >= 0.6:
+        return LEVEL_EXPERT
+    return LEVEL_BETWEEN if advanced_coverage >= 0.25 else LEVEL_BEGINNER
+
+
+def _feedback(missed: Sequence[Concept], negated: Sequence[str]) -> str:
+    parts = []
+    if missed:
+        ranked = sorted(missed, key=lambda c: (c.tier != "core", -c.weight))
+        names = [c.label for c in ranked[:FEEDBACK_NAMES]]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        more = f" (and {len(missed) - len(names)} more)" if len(missed) > len(names) else ""
+        parts.append(f"Add: {listed}{more}.")
+    if negated:
+        parts.append(f"Check what you said about: {', '.join(negated[:FEEDBACK_NAMES])}.")
+    return " ".join(parts) or FEEDBACK_COMPLETE

@@ -1,0 +1,162 @@
+"""Surface forms of a concept: abbreviations, plurals, hyphen/space/joined spellings."""
+
+from __future__ import annotations
+
+import re
+
+# General technical abbreviations (not tied to any one product). Lower-case keys.
+ABBREVIATIONS: dict[str, str] = {
+    "os": "operating system",
+    "vm": "virtual machine",
+    "cow": "copy-on-write",
+    "cgroup": "control group",
+    "cgroups": "control groups",
+    "api": "application programming interface",
+    "cli": "command-line interface",
+    "gui": "graphical user interface",
+    "ui": "user interface",
+    "cpu": "central processing unit",
+    "gpu": "graphics processing unit",
+    "ram": "random access memory",
+    "io": "input/output",
+    "ip": "internet protocol",
+    "dns": "domain name system",
+    "tcp": "transmission control protocol",
+    "udp": "user datagram protocol",
+    "http": "hypertext transfer protocol",
+    "tls": "transport layer security",
+    "ssl": "secure sockets layer",
+    "ssh": "secure shell",
+    "nat": "network address translation",
+    "vpn": "virtual private network",
+    "lan": "local area network",
+    "url": "uniform resource locator",
+    "ci": "continuous integration",
+    "db": "database",
+    "dbms": "database management system",
+    "sql": "structured query language",
+    "sdk": "software development kit",
+    "ide": "integrated development environment",
+    "pid": "process identifier",
+    "uid": "user identifier",
+    "fs": "file system",
+    "k8s": "kubernetes",
+    "oop": "object-oriented programming",
+    "adt": "abstract data type",
+    "lifo": "last in first out",
+    "fifo": "first in first out",
+    "bst": "binary search tree",
+    "dfs": "depth-first search",
+    "bfs": "breadth-first search",
+    "rbac": "role-based access control",
+    "acl": "access control list",
+    "iac": "infrastructure as code",
+    "sla": "service level agreement",
+    "ttl": "time to live",
+    "jvm": "java virtual machine",
+}
+
+_LONG_THEN_SHORT = re.compile(r"((?:[A-Za-z][\w/-]*\s+){1,6})\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)")
+_SHORT_THEN_LONG = re.compile(
+    r"\b([A-Za-z][A-Za-z0-9]{1,9})\s*\(\s*([A-Za-z][A-Za-z0-9/-]*(?:\s+[A-Za-z][\w/-]*){1,5})\s*\)"
+)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    remaining = iter(long)
+    return all(char in remaining for char in short)
+
+
+def _fit_long_form(abbreviation: str, words: list[str]) -> str | None:
+    """The shortest tail of words whose letters spell the abbreviation, if any."""
+    short = abbreviation.lower()
+    for count in range(1, len(words) + 1):
+        tail = words[-count:]
+        joined = re.sub(r"[^a-z0-9]", "", "".join(tail).lower())
+        if tail[0][0].lower() == short[0] and _is_subsequence(short, joined):
+            if count == 1 and len(short) > 1 and joined == short:
+                return None
+            if len(tail) < 2 and len(short) > 2 and not short.startswith(joined[:2]):
+                return None
+            return " ".join(tail).lower()
+    return None
+
+
+def find_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines itself: "Control Groups (cgroups)", "OCI (Open ...)"."""
+    found: dict[str, str] = {}
+    for match in _LONG_THEN_SHORT.finditer(text):
+        abbreviation = match.group(2)
+        long_form = _fit_long_form(abbreviation, match.group(1).split())
+        if long_form and len(long_form.split()) > 1:
+            found.setdefault(abbreviation.lower(), long_form)
+    for match in _SHORT_THEN_LONG.finditer(text):
+        abbreviation, long_text = match.group(1), match.group(2)
+        if not any(c.isupper() for c in abbreviation):
+            continue
+        words = long_text.split()
+        if words[0][0].lower() == abbreviation[0].lower() and _is_subsequence(
+            abbreviation.lower(), "".join(words).lower()
+        ):
+            found.setdefault(abbreviation.lower(), " ".join(words).lower())
+    return found
+
+
+def singular_plural(word: str) -> str:
+    """The other number of an English noun, by simple rules."""
+    lower = word.lower()
+    if word.isupper():
+        return word[:-1] if lower.endswith("s") and len(word) > 2 else word + "s"
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    if lower.endswith("y") and len(lower) > 2 and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if lower.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def spelling_variants(phrase: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
+    """Hyphen/space/joined spellings, the other number, and a split of joined compounds."""
+    out: list[str] = []
+    words = phrase.split()
+    if "-" in phrase:
+        out.append(phrase.replace("-", " "))
+        out.append(phrase.replace("-", ""))
+    elif 2 <= len(words) <= 3:
+        if len(words) == 2:
+            out.append("-".join(words))
+        for i in range(len(words) - 1):
+            if len(words[i]) <= 5 and len(words[i]) + len(words[i + 1]) <= 12:
+                joined = words[i] + words[i + 1]
+                out.append(" ".join(words[:i] + [joined] + words[i + 2 :]))
+    if words:
+        last = words[-1]
+        if not any(ch.isdigit() for ch in last) and not last.lower().endswith(("ing", "ed")):
+            out.append(" ".join(words[:-1] + [singular_plural(last)]))
+        if len(last) >= 7 and "-" not in last:
+            lower = last.lower()
+            for cut in range(3, len(lower) - 2):
+                if lower[:cut] in vocabulary and lower[cut:] in vocabulary:
+                    out.append(" ".join(words[:-1] + [lower[:cut], lower[cut:]]))
+                    break
+    return out
+
+
+def abbreviation_for(phrase: str, table: dict[str, str]) -> tuple[str, str] | None:
+    """(long form, short form) if the phrase is an abbreviation or an expansion in the table."""
+    lower = phrase.lower()
+    if lower in table:
+        return table[lower], phrase
+    if lower.endswith("s") and lower[:-1] in table and phrase[:-1].isupper():
+        return table[lower[:-1]] + "s", phrase
+    for short, long_form in table.items():
+        if lower == long_form or lower == long_form.replace("-", " "):
+            return long_form, short if short.islower() and len(short) > 4 else short.upper()
+        if lower == long_form + "s":
+            return lower, (short if short.islower() and len(short) > 4 else short.upper()) + "s"
+    return None
