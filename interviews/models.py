@@ -234,3 +234,13 @@ class SessionItem(models.Model):
         if self.started_at is None or self.finished_at is None:
             return None
         return max(0, round((self.finished_at - self.started_at).total_seconds()))
+
+
+# Issue 5's models (templates, invites, the review log) live in their own module.
+from interviews.models_interviewer import (  # noqa: E402, F401
+    ConceptVerdict,
+    ReviewChange,
+    SessionInvite,
+    SessionTemplate,
+    SessionTemplateQuestion,
+)
