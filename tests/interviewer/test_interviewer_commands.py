@@ -1,0 +1,46 @@
+"""create_interviewer creates or promotes; it prints a password only for a new account."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from interviews.roles import is_interviewer
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_create_interviewer_makes_a_new_user_with_a_working_password(django_user_model):
+    output = run("create_interviewer", "ada@example.com")
+    password = re.search(r"password: (\S+)", output).group(1)
+    user = django_user_model.objects.get(email="ada@example.com")
+    assert is_interviewer(user)
+    assert user.check_password(password)
+
+
+def test_create_interviewer_promotes_an_existing_user_and_keeps_the_password(django_user_model):
+    django_user_model.objects.create_user("bob", email="Bob@Example.com", password="s3cret-pass")
+    output = run("create_interviewer", "bob@example.com")
+    assert "password:" not in output
+    assert django_user_model.objects.count() == 1
+    user = django_user_model.objects.get()
+    assert is_interviewer(user)
+    assert user.check_password("s3cret-pass")
+
+
+def test_create_interviewer_twice_is_harmless(django_user_model):
+    run("create_interviewer", "ada@example.com")
+    run("create_interviewer", "ada@example.com")
+    assert django_user_model.objects.count() == 1
+
+
+def test_create_interviewer_refuses_a_bad_email():
+    with pytest.raises(CommandError, match="not a valid email"):
+        run("create_interviewer", "not-an-email")
