@@ -1,7 +1,137 @@
 """Bridge between Concept rows and the pure-Python scorer (interviews.scoring)."""
 
-from content.models import Question
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from django.db import transaction
+from django.utils import timezone
+
+from content.models import Concept, Level, Question
+from interviews import scoring
+
+LABEL_MAX_LENGTH = Concept._meta.get_field("label").max_length
 
 
-def concepts_refresh(*, question: Question) -> None:
+class ConceptsRefreshed(NamedTuple):
+    """How many extracted rows one refresh created, updated and deleted."""
+
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted)
+
+
+class _Plan(NamedTuple):
+    create: list[Concept]
+    update: list[Concept]
+    delete: list[int]
+
+
+def question_extract(*, question: Question) -> tuple[scoring.Concept, ...]:
+    """The concepts the scorer finds in a question's model answers (nothing is stored)."""
+    texts = {answer.level: answer.text for answer in question.model_answers.all()}
+    beginner = texts.get(Level.BEGINNER, "")
+    # A question with only a beginner answer still gets concepts, all of them core.
+    expert = texts.get(Level.EXPERT) or beginner
+    if not expert.strip():
+        return ()
+    return scoring.extract_concepts(expert, beginner_answer=beginner, question=question.text)
+
+
+def concepts_refresh(*, question: Question) -> ConceptsRefreshed:
     """Re-extract a question's concepts from its model answers, keeping what people curated."""
+    extracted = question_extract(question=question)
+    # Plan on a plain read first, so an unchanged question costs no write and no write lock.
+    if not any(_plan(_rows(question), extracted, question=question)):
+        return ConceptsRefreshed()
+    with transaction.atomic():
+        # Serialise concurrent refreshes of one question (an import beside an admin action).
+        Question.objects.select_for_update().filter(pk=question.pk).exists()
+        plan = _plan(_rows(question), extracted, question=question)
+        if plan.delete:
+            Concept.objects.filter(pk__in=plan.delete).delete()
+        if plan.update:
+            Concept.objects.bulk_update(
+                plan.update, ["variants", "weight", "tier", "rank", "is_active", "updated_at"]
+            )
+        if plan.create:
+            Concept.objects.bulk_create(plan.create)
+    return ConceptsRefreshed(len(plan.create), len(plan.update), len(plan.delete))
+
+
+def _rows(question: Question) -> list[Concept]:
+    return list(Concept.objects.filter(question=question))
+
+
+def _plan(
+    rows: Iterable[Concept], extracted: Iterable[scoring.Concept], *, question: Question
+) -> _Plan:
+    """What to write so the extracted rows match the extraction, curated rows untouched."""
+    rows = list(rows)
+    # A curated row, active or not, owns its label: extraction never brings that label back.
+    taken = {row.label.casefold() for row in rows if row.origin == Concept.Origin.CURATED}
+    previous = {row.label: row for row in rows if row.origin == Concept.Origin.EXTRACTED}
+    now = timezone.now()
+    plan = _Plan([], [], [])
+    kept: set[str] = set()
+    # Rank is the position in the extraction, so a curated row keeps its slot among the rest.
+    for rank, concept in enumerate(extracted):
+        label = concept.label.strip()
+        key = label.casefold()
+        if not label or len(label) > LABEL_MAX_LENGTH or key in taken:
+            continue
+        taken.add(key)
+        fields = {
+            "variants": list(concept.variants),
+            "weight": concept.weight,
+            "tier": concept.tier,
+            "rank": rank,
+            "is_active": True,
+        }
+        row = previous.get(label)
+        if row is None:
+            plan.create.append(
+                Concept(question=question, label=label, origin=Concept.Origin.EXTRACTED, **fields)
+            )
+            continue
+        kept.add(label)
+        if any(getattr(row, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(row, name, value)
+            row.updated_at = now
+            plan.update.append(row)
+    plan.delete.extend(row.pk for label, row in previous.items() if label not in kept)
+    return plan
+
+
+def scoring_concepts(question: Question) -> tuple[scoring.Concept, ...]:
+    """A question's active concepts in rank order, as the scorer's dataclasses."""
+    rows = sorted(
+        (row for row in question.concepts.all() if row.is_active), key=lambda r: (r.rank, r.pk)
+    )
+    return tuple(concept_from_row(row) for row in rows)
+
+
+def concept_from_row(row: Concept) -> scoring.Concept:
+    """One Concept row as a scoring.Concept (variants typed into the admin are tolerated)."""
+    variants = row.variants
+    if isinstance(variants, str):
+        variants = [variants]
+    elif not isinstance(variants, list):
+        variants = []
+    return scoring.Concept(
+        label=row.label,
+        variants=tuple(v.strip() for v in variants if isinstance(v, str) and v.strip()),
+        weight=float(row.weight),
+        tier=row.tier,
+    )
+
+
+def answer_score(*, question: Question, answer: str, level: str = "expert") -> scoring.Score:
+    """Score an answer against a question's stored concepts (raises scoring.AnswerTooLong)."""
+    return scoring.score(answer, scoring_concepts(question), level=level, question=question.text)
