@@ -1,6 +1,7 @@
 """Settings for the mock-interview app: one module, every production difference an environment variable."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -109,6 +110,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 5,
     }
+    if RUNNING_TESTS:
+        # A file, not Django's shared in-memory database: threads in the concurrency tests and the
+        # live server then lock like production does. One file per process, so parallel runs
+        # (xdist workers, several checkouts) never share it; Django deletes it after the run.
+        DATABASES["default"]["TEST"] = {
+            "NAME": str(Path(tempfile.gettempdir()) / f"mock-interview-test-{os.getpid()}.sqlite3")
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication ---
@@ -171,3 +179,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "0.25"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+
+# --- Interviews ---
+# Seconds after a question's deadline during which the final text is still accepted (latency).
+INTERVIEW_GRACE_SECONDS = int(os.environ.get("INTERVIEW_GRACE_SECONDS", "5"))

@@ -1,1 +1,41 @@
 """Fixtures shared by every test folder."""
+
+import pytest
+
+
+@pytest.fixture
+def make_question(db):
+    """Build a question with both model answers and active concepts: make_question("docker", n)."""
+    from content.models import Concept, ModelAnswer, Question, Topic
+
+    def make(topic_slug: str = "docker", number: int = 1, *, concepts=("image", "container")):
+        topic, _ = Topic.objects.get_or_create(
+            slug=topic_slug, defaults={"name": topic_slug.title()}
+        )
+        question = Question.objects.create(
+            topic=topic,
+            text=f"{topic.name} question {number}: what is an image?",
+            slug=f"{topic_slug}-question-{number}",
+            position=number,
+        )
+        ModelAnswer.objects.create(question=question, level="expert", text="An expert answer.")
+        ModelAnswer.objects.create(question=question, level="beginner", text="A beginner answer.")
+        for rank, label in enumerate(concepts):
+            Concept.objects.create(question=question, label=label, rank=rank)
+        return question
+
+    return make
+
+
+@pytest.fixture
+def candidate(db, django_user_model):
+    return django_user_model.objects.create_user(
+        "casey", "casey@example.com", "a-long-passphrase-1"
+    )
+
+
+@pytest.fixture
+def other_user(db, django_user_model):
+    return django_user_model.objects.create_user(
+        "olive", "olive@example.com", "a-long-passphrase-2"
+    )

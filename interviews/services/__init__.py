@@ -1,0 +1,51 @@
+"""The functions that write sessions and items: each is atomic and keyword-only."""
+
+from interviews.services.answers import AutosaveResult, ItemNotFound, answer_autosave
+from interviews.services.draw import (
+    NOT_ENOUGH_QUESTIONS_MESSAGE,
+    NotEnoughQuestions,
+    questions_draw,
+)
+from interviews.services.errors import (
+    ANSWER_TOO_LONG_MESSAGE,
+    BAD_REVISION_MESSAGE,
+    DEADLINE_PASSED_MESSAGE,
+    ITEM_CLOSED_MESSAGE,
+    AnswerRefused,
+)
+from interviews.services.items import FinishResult, item_activate, item_finish
+from interviews.services.sessions import (
+    expired_sweep,
+    practice_session_create,
+    session_abandon,
+    session_catch_up,
+    session_finish,
+    session_start,
+)
+from interviews.services.timing import grace_seconds, item_deadline, remaining_seconds
+
+__all__ = [
+    "ANSWER_TOO_LONG_MESSAGE",
+    "BAD_REVISION_MESSAGE",
+    "DEADLINE_PASSED_MESSAGE",
+    "ITEM_CLOSED_MESSAGE",
+    "NOT_ENOUGH_QUESTIONS_MESSAGE",
+    "NotEnoughQuestions",
+    "AnswerRefused",
+    "AutosaveResult",
+    "FinishResult",
+    "ItemNotFound",
+    "answer_autosave",
+    "expired_sweep",
+    "grace_seconds",
+    "item_activate",
+    "item_deadline",
+    "item_finish",
+    "practice_session_create",
+    "questions_draw",
+    "remaining_seconds",
+    "session_abandon",
+    "session_catch_up",
+    "session_finish",
+    "session_start",
+]

@@ -1,0 +1,138 @@
+"""Creating, starting, finishing and sweeping whole sessions."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from content.models import Topic
+from interviews import state
+from interviews.models import InterviewSession, SessionItem
+from interviews.services.draw import questions_draw
+from interviews.services.items import item_activate, item_finish
+from interviews.services.timing import grace_seconds
+
+Item = SessionItem.Status
+Session = InterviewSession.Status
+
+
+def practice_session_create(
+    *,
+    candidate,
+    topics: Sequence[Topic],
+    count: int,
+    level: str,
+    per_item_seconds: int | None,
+    total_seconds: int | None,
+    feedback_mode: str,
+    rng: random.Random | None = None,
+) -> InterviewSession:
+    """Draw `count` questions for the candidate and store a session that has not started yet."""
+    questions = questions_draw(topics=topics, count=count, candidate=candidate, rng=rng)
+    with transaction.atomic():
+        session = InterviewSession.objects.create(
+            kind=InterviewSession.Kind.PRACTICE,
+            candidate=candidate,
+            created_by=candidate,
+            title="Practice: " + ", ".join(topic.name for topic in topics),
+            level=level,
+            per_item_seconds=per_item_seconds,
+            total_seconds=total_seconds,
+            feedback_mode=feedback_mode,
+        )
+        SessionItem.objects.bulk_create(
+            SessionItem(session=session, question=question, position=position)
+            for position, question in enumerate(questions, start=1)
+        )
+    return session
+
+
+def session_start(*, session: InterviewSession, now: datetime | None = None) -> SessionItem | None:
+    """Start the clock and the first question; starting twice changes nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = InterviewSession.objects.select_for_update().get(pk=session.pk)
+        if locked.status == Session.CREATED:
+            state.session_move(locked, Session.IN_PROGRESS)
+            locked.started_at = now
+            if locked.total_seconds:
+                locked.deadline_at = now + timedelta(seconds=locked.total_seconds)
+            locked.save(update_fields=["status", "started_at", "deadline_at"])
+        item = item_activate(session=locked, now=now)
+    session.refresh_from_db()
+    return item
+
+
+def session_finish(*, session: InterviewSession, status: str, now: datetime | None = None) -> None:
+    """End the session: unreached questions are skipped; an expired one ends at its deadline.
+
+    The caller holds the session's row lock and has finished any active item first.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        state.session_move(session, status)
+        session.items.filter(status=Item.PENDING).update(status=Item.SKIPPED)
+        if status == Session.EXPIRED and session.deadline_at is not None:
+            session.finished_at = min(now, session.deadline_at)
+        else:
+            session.finished_at = now
+        session.save(update_fields=["status", "finished_at"])
+
+
+def session_abandon(*, session: InterviewSession, now: datetime | None = None) -> None:
+    """The candidate stops early: the running answer is submitted as it is, the rest skipped."""
+    now = now or timezone.now()
+    active = session.items.filter(status=Item.ACTIVE).values_list("pk", flat=True).first()
+    if active is not None:
+        item_finish(item_id=active, reason="submit", now=now)
+    with transaction.atomic():
+        locked = InterviewSession.objects.select_for_update().get(pk=session.pk)
+        if locked.is_running:
+            session_finish(session=locked, status=Session.ABANDONED, now=now)
+    session.refresh_from_db()
+
+
+def session_catch_up(*, session: InterviewSession, now: datetime | None = None) -> None:
+    """Apply the deadlines that passed while nobody was looking (called on the next request)."""
+    now = now or timezone.now()
+    if not session.is_running:
+        return
+    cutoff = now - timedelta(seconds=grace_seconds())
+    for item_id in session.items.past_deadline(cutoff).values_list("pk", flat=True):
+        item_finish(item_id=item_id, reason="sweep", now=now)
+    if session.deadline_at is not None and session.deadline_at < cutoff:
+        _session_expire(session_id=session.pk, now=now)
+    session.refresh_from_db()
+
+
+def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:
+    """Finish every item and session whose deadline plus grace has passed: (items, sessions)."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=grace_seconds())
+    items = 0
+    for item_id in SessionItem.objects.past_deadline(cutoff).values_list("pk", flat=True):
+        items += item_finish(item_id=item_id, reason="sweep", now=now).finished_now
+    sessions = 0
+    for session_id in InterviewSession.objects.past_deadline(cutoff).values_list("pk", flat=True):
+        sessions += _session_expire(session_id=session_id, now=now)
+    return items, sessions
+
+
+def _session_expire(*, session_id: int, now: datetime) -> bool:
+    active = (
+        SessionItem.objects.filter(session_id=session_id, status=Item.ACTIVE)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if active is not None:
+        item_finish(item_id=active, reason="sweep", now=now)
+    with transaction.atomic():
+        session = InterviewSession.objects.select_for_update().get(pk=session_id)
+        if not session.is_running:
+            return False
+        session_finish(session=session, status=Session.EXPIRED, now=now)
+        return True

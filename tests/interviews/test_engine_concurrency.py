@@ -1,0 +1,71 @@
+"""Ten simultaneous finishes of one item give exactly one final state and one score."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from interviews.models import InterviewSession, SessionItem
+from interviews.services import item_finish, practice_session_create, session_start
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_simultaneous_finishes_score_once(candidate, make_question, monkeypatch):
+    topic_question = make_question("docker", 1)
+    session = practice_session_create(
+        candidate=candidate,
+        topics=[topic_question.topic],
+        count=1,
+        level="expert",
+        per_item_seconds=180,
+        total_seconds=None,
+        feedback_mode="after_each",
+    )
+    item = session_start(session=session)
+    SessionItem.objects.filter(pk=item.pk).update(answer_text="An image is a template.")
+
+    from interviews.services import items as items_module
+
+    scored = []
+    real_apply = items_module.item_score_apply
+
+    def counting_apply(**kwargs):
+        scored.append(threading.get_ident())
+        real_apply(**kwargs)
+
+    monkeypatch.setattr(items_module, "item_score_apply", counting_apply)
+
+    barrier = threading.Barrier(10)
+    results, errors = [], []
+    reasons = ["submit", "timer", "sweep", "submit", "timer"] * 2
+
+    def finish(reason):
+        try:
+            barrier.wait(timeout=10)
+            results.append(
+                item_finish(item_id=item.pk, reason=reason, text="An image.", revision=1)
+            )
+        except Exception as error:  # the assertion below reports it
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=finish, args=(reason,)) for reason in reasons]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert sum(result.finished_now for result in results) == 1
+    assert len(scored) == 1
+    item.refresh_from_db()
+    assert item.status in {SessionItem.Status.SUBMITTED, SessionItem.Status.TIMED_OUT}
+    assert item.score is not None
+    assert item.finished_at <= timezone.now() + timedelta(seconds=1)
+    assert InterviewSession.objects.get(pk=session.pk).status == "completed"
+    # Every thread saw the same final item.
+    assert {result.item.status for result in results} == {item.status}
+    assert connection.vendor in {"sqlite", "postgresql"}
