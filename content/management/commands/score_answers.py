@@ -1,0 +1,62 @@
+"""Score answers from a JSON-lines file or standard input; one JSON line out per line in."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from content.scoring_batch import MAX_LINE_BYTES, read_lines, score_lines
+
+EXIT_LINES_FAILED = 1
+EXIT_UNREADABLE = 2
+
+
+class Command(BaseCommand):
+    help = f"""Score free-text answers given as JSON lines, writing one JSON line per input line
+    to standard output, in input order.
+
+    Input fields: "id" (string or number, echoed back); "answer" (string); and either
+    "question" (exact text, slug or numeric id of a bank question, scored against its stored
+    concepts) or "reference" (a model answer whose concepts are extracted on the fly, with
+    optional "question_text" so words of the question earn nothing); optional "level"
+    ("expert" or "beginner", default "expert").
+
+    Output fields: "line" (1-based input line number), "id", "score" (0-100), "matched" and
+    "missed" (concept labels), "spans" ([{{"label", "start", "end"}}], offsets in Unicode
+    characters of the answer), "level_estimate", "feedback".
+
+    A bad line (invalid JSON or UTF-8, not an object, missing or bad fields, unknown question,
+    answer too long, over {MAX_LINE_BYTES:,} bytes) gives {{"line", "id", "error"}} instead, and
+    processing goes on. Blank lines are skipped and give no output; use "line" to align.
+
+    Exit status: 0 when every line scored, {EXIT_LINES_FAILED} when any line failed,
+    {EXIT_UNREADABLE} when the input cannot be opened."""
+
+    # A scoring pipe needs only the models; skipping the URL and admin checks starts it faster.
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help='A .jsonl file, or "-" for standard input.')
+
+    def handle(self, *args, file, **options):
+        try:
+            stream = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
+        except OSError as error:
+            raise CommandError(
+                f"Cannot read {file}: {error.strerror}.", returncode=EXIT_UNREADABLE
+            ) from None
+        failed = total = 0
+        try:
+            for result in score_lines(read_lines(stream)):
+                total += 1
+                failed += "error" in result
+                self.stdout.write(json.dumps(result))
+                self.stdout.flush()  # a caller may feed one line and wait for its answer
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+        if failed:
+            raise CommandError(
+                f"{failed} of {total} lines failed; see their error objects.",
+                returncode=EXIT_LINES_FAILED,
+            )
