@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from content.concepts import concepts_refresh
 from content.models import Concept, ModelAnswer, Question, Topic
 
 
@@ -27,6 +28,24 @@ class QuestionAdmin(admin.ModelAdmin):
     list_filter = ["topic"]
     search_fields = ["text", "slug"]
     inlines = [ModelAnswerInline, ConceptInline]
+    actions = ["concepts_reextract"]
+
+    @admin.action(description="Re-extract concepts")
+    def concepts_reextract(self, request, queryset):
+        questions = list(queryset.prefetch_related("model_answers"))
+        for question in questions:
+            concepts_refresh(question=question)
+        self.message_user(
+            request, f"Re-extracted the concepts of {len(questions)} questions; curated ones kept."
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Concept:
+            # Same rule as ConceptAdmin.save_model: what a person edits or adds is curated.
+            for concept_form in formset.forms:
+                if concept_form.has_changed() and concept_form not in formset.deleted_forms:
+                    concept_form.instance.origin = Concept.Origin.CURATED
+        super().save_formset(request, form, formset, change)
 
 
 @admin.register(ModelAnswer)
