@@ -9,5 +9,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("interviews.urls")),
+    path("", include("interviews.urls_interviewer")),
     path("", include("content.urls")),
 ]

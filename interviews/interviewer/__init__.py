@@ -1,0 +1,1 @@
+"""Issue 5: interviewers build sessions, invite candidates, watch them live and review transcripts."""

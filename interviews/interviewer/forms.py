@@ -1,0 +1,122 @@
+"""Forms of the interviewer pages; services do the work, forms only parse and validate input."""
+
+from __future__ import annotations
+
+from django import forms
+
+from content.models import Level, Question, Topic
+from interviews.models import InterviewSession
+
+TIME_MODE_CHOICES = [
+    ("per_item", "Per question"),
+    ("total", "For the whole session"),
+    ("none", "No time limit"),
+]
+TIME_MINUTES_MISSING_MESSAGE = "Give the number of minutes, or choose no time limit."
+
+
+class SessionBuildForm(forms.Form):
+    title = forms.CharField(max_length=200, required=False)
+    level = forms.ChoiceField(choices=Level.choices, initial=Level.EXPERT)
+    search = forms.CharField(required=False, label="Search questions")
+    topic = forms.ChoiceField(required=False, label="Topic")
+    questions = forms.ModelMultipleChoiceField(
+        queryset=Question.objects.select_related("topic"), required=False
+    )
+    draw_count = forms.IntegerField(
+        min_value=1, max_value=50, required=False, label="Number to draw at random"
+    )
+    time_mode = forms.ChoiceField(choices=TIME_MODE_CHOICES, initial="per_item")
+    minutes = forms.IntegerField(min_value=1, max_value=600, required=False, initial=3)
+    candidate_name = forms.CharField(max_length=200, required=False)
+    candidate_email = forms.EmailField(required=False)
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    template_name = forms.CharField(max_length=200, required=False, label="Template name")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = [("", "All topics")] + [
+            (topic.slug, topic.name) for topic in Topic.objects.all()
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("time_mode") != "none" and not cleaned.get("minutes"):
+            self.add_error("minutes", TIME_MINUTES_MISSING_MESSAGE)
+        return cleaned
+
+    def time_limits(self) -> tuple[int | None, int | None]:
+        """(per_item_seconds, total_seconds) from the chosen mode and minutes."""
+        mode, minutes = self.cleaned_data["time_mode"], self.cleaned_data.get("minutes")
+        seconds = minutes * 60 if minutes else None
+        if mode == "per_item":
+            return seconds, None
+        if mode == "total":
+            return None, seconds
+        return None, None
+
+
+class TemplateUseForm(forms.Form):
+    candidate_name = forms.CharField(max_length=200, required=False)
+    candidate_email = forms.EmailField(required=False)
+
+
+class SessionFilterForm(forms.Form):
+    SORTS = {
+        "-created": "-created_at",
+        "created": "created_at",
+        "candidate": "candidate_label",
+        "-candidate": "-candidate_label",
+        "-score": "average_score",
+        "score": "average_score",
+        "status": "status",
+    }
+    status = forms.ChoiceField(
+        required=False, choices=[("", "Any status"), *InterviewSession.Status.choices]
+    )
+    candidate = forms.CharField(required=False)
+    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    score_min = forms.FloatField(required=False, min_value=0, max_value=100)
+    score_max = forms.FloatField(required=False, min_value=0, max_value=100)
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("-created", "Newest first"),
+            ("created", "Oldest first"),
+            ("candidate", "Candidate A-Z"),
+            ("-candidate", "Candidate Z-A"),
+            ("-score", "Highest score"),
+            ("score", "Lowest score"),
+            ("status", "Status"),
+        ],
+    )
+
+
+class GuestForm(forms.Form):
+    name = forms.CharField(max_length=150, required=False, label="Your name")
+
+
+class OverrideForm(forms.Form):
+    score = forms.FloatField(required=False, label="Your score (0-100)")
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewForm(forms.Form):
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    recommendation = forms.ChoiceField(
+        required=False, choices=InterviewSession.Recommendation.choices
+    )
+
+
+class ConceptForm(forms.Form):
+    label = forms.CharField(max_length=200)
+    variants = forms.CharField(required=False, help_text="Other wordings, separated by commas.")
+    weight = forms.FloatField(min_value=0, max_value=10, initial=1.0)
+    tier = forms.ChoiceField(choices=[("core", "Core"), ("advanced", "Advanced")])
+    is_active = forms.BooleanField(required=False, initial=True, label="Scored")
+
+
+class PreviewForm(forms.Form):
+    answer = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    level = forms.ChoiceField(choices=Level.choices, initial=Level.EXPERT)
