@@ -44,3 +44,28 @@ def test_create_interviewer_twice_is_harmless(django_user_model):
 def test_create_interviewer_refuses_a_bad_email():
     with pytest.raises(CommandError, match="not a valid email"):
         run("create_interviewer", "not-an-email")
+
+
+def test_seed_demo_creates_users_and_a_scored_session_once(bank, django_user_model):
+    from interviews.models import InterviewSession
+
+    first = run("seed_demo")
+    assert "demo-interviewer@example.com / " in first
+    assert "demo-candidate@example.com / " in first
+    session = InterviewSession.objects.get(title="Demo: Docker basics")
+    assert session.status == "completed"
+    assert session.candidate.email == "demo-candidate@example.com"
+    assert all(item.score is not None for item in session.items.all())
+    assert is_interviewer(django_user_model.objects.get(email="demo-interviewer@example.com"))
+
+    second = run("seed_demo")
+    assert " / " not in second.replace("/interviewer/sessions/", "")
+    assert InterviewSession.objects.filter(title="Demo: Docker basics").count() == 1
+    assert django_user_model.objects.count() == 2
+
+
+def test_seed_demo_imports_the_bundled_bank_when_empty():
+    from content.models import Question
+
+    run("seed_demo")
+    assert Question.objects.filter(topic__slug__icontains="docker").exists()
