@@ -216,6 +216,6 @@ def questions_import(
         for question in Question.objects.filter(pk__in=to_refresh).prefetch_related(
             "model_answers"
         ):
-            concepts_refresh(question=question)
-        report.concepts_refreshed = len(to_refresh)
+            if concepts_refresh(question=question).changed:
+                report.concepts_refreshed += 1
     return report

@@ -44,6 +44,8 @@ class Command(BaseCommand):
             self.stderr.write(self.style.WARNING(f"Warning: {warning}"))
         self.stdout.write(_tally("Questions", report.questions))
         self.stdout.write(_tally("Model answers", report.answers))
+        if report.concepts_refreshed:
+            self.stdout.write(f"Concepts extracted for {report.concepts_refreshed} question(s).")
         if report.changed:
             self.stdout.write(self.style.SUCCESS("Import done."))
         else:
