@@ -40,13 +40,16 @@ _BOILERPLATE_LINE_RE = re.compile(
     r"^\s*(?:expert answer|beginner answer|answers?|questions?)\s*:?\s*$", re.IGNORECASE
 )
 _CALLOUT_RE = re.compile(
-    r"^(\s*[-*\u2022]?\s*)(?:[A-Za-z]+ ){0,2}(?:tip|tips|note|notes|example|examples|warning|"
-    r"important|consideration|caution|summary|insight|optimization|best practices?)\s*:",
+    r"^(\s*[-*\u2022]?\s*)(?:(?:[A-Za-z]+ ){0,2}(?:tip|tips|note|notes|example|examples|warning|"
+    r"important|consideration|caution|summary|insight|optimization|best practices?)\s*:\s*)+",
     re.IGNORECASE | re.MULTILINE,
 )
 _CODE_LINE_RE = re.compile(
-    r"(?:^|\s)--?[A-Za-z]|[A-Za-z0-9]/[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/?/?\w"
+    r"(?:^|\s)--?[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/?/?\w"
 )
+_CLEAN_SURFACE_RE = re.compile(r"[^\W_]+(?:(?:[ '\u2019-]|, )[^\W_]+)*")
+# A definition head: "Namespaces: ..." or "Control Groups (cgroups): ...".
+_HEADING_END_RE = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*:")
 _CODE_BEFORE = set("/$.=_@\\~<>")
 _CODE_AFTER = set("/=_@\\(<>")
 
@@ -123,11 +126,12 @@ def _is_heading(run: list[list[int]], tokens: Tokens, text: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     prefix = text[line_start:start].strip(" -*\u2022\t")
     line_end = text.find("\n", end)
-    rest = text[end + 1 : line_end if line_end >= 0 else len(text)].strip()
-    return not prefix and text[end : end + 1] == ":" and bool(rest)
+    rest = text[text.find(":", end) + 1 : line_end if line_end >= 0 else len(text)].strip()
+    return not prefix and bool(_HEADING_END_RE.match(text, end)) and bool(rest)
 
 
 def _collect(text: str, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
+    """Candidate terms and phrases, keyed by their sorted stems so word order merges."""
     tokens = tokenize(text)
     units = _units(text, tokens)
     # A short reference ("At the main function.") has no words to spare.
@@ -155,7 +159,9 @@ def _collect(text: str, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
             if not stems or set(stems) <= asked:
                 continue
             surface = text[tokens.starts[indices[0]] : tokens.ends[indices[-1]]]
-            candidate = candidates.setdefault(stems, _Candidate(stems))
+            if not _CLEAN_SURFACE_RE.fullmatch(surface):
+                continue
+            candidate = candidates.setdefault(tuple(sorted(set(stems))), _Candidate(stems))
             candidate.count += 1
             candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
             candidate.first = min(candidate.first, tokens.starts[indices[0]] / max(1, len(text)))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +42,8 @@ class ConceptMatch:
     negated: bool
     # Every word of some form was found (credit may still be reduced for a bare keyword list).
     complete: bool = False
+    # Index of the first matched word, -1 when nothing matched.
+    first_token: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,43 +111,40 @@ class Matcher:
 
     def match(self, text: str, tokens: Tokens | None = None) -> list[ConceptMatch]:
         """The best match (possibly credit 0) for every concept, in concept order."""
+        return self.evidence(text, tokens)[0]
+
+    def evidence(
+        self, text: str, tokens: Tokens | None = None
+    ) -> tuple[list[ConceptMatch], dict[str, list[int]], list[float]]:
+        """Matches, plus where each vocabulary stem occurs and each sentence's list factor."""
         tokens = tokens if tokens is not None else tokenize(text)
         where = self.positions(tokens)
-        factors = sentence_factors(text, tokens)
-        return [_best_match(c, tokens, where, factors) for c in self.compiled]
+        factors = sentence_factors(tokens)
+        return [_best_match(c, tokens, where, factors) for c in self.compiled], where, factors
 
 
-def sentence_factors(text: str, tokens: Tokens) -> dict[int, float]:
+def sentence_factors(tokens: Tokens) -> list[float]:
     """Per sentence, 1.0 for prose and down to LIST_FLOOR for a bare list of keywords."""
-    function: dict[int, int] = {}
-    content: dict[int, int] = {}
-    for i in range(len(tokens)):
-        sentence = tokens.sentence[i]
-        hyphen_joined = i > 0 and text[tokens.ends[i - 1] : tokens.starts[i]] == "-"
-        if tokens.stop[i] and not hyphen_joined:
-            function[sentence] = function.get(sentence, 0) + 1
-        elif not tokens.stop[i]:
-            content[sentence] = content.get(sentence, 0) + 1
-    factors = {}
-    for sentence, content_count in content.items():
-        if content_count < LIST_MIN_CONTENT_WORDS:
-            factors[sentence] = 1.0
+    factors = []
+    for function, content in zip(tokens.sentence_function, tokens.sentence_content, strict=True):
+        if content < LIST_MIN_CONTENT_WORDS:
+            factors.append(1.0)
             continue
-        ratio = function.get(sentence, 0) / (content_count + function.get(sentence, 0))
-        factors[sentence] = min(1.0, LIST_FLOOR + (1 - LIST_FLOOR) * ratio / LIST_FUNCTION_RATIO)
+        ratio = function / (content + function)
+        factors.append(min(1.0, LIST_FLOOR + (1 - LIST_FLOOR) * ratio / LIST_FUNCTION_RATIO))
     return factors
 
 
 def _occurrences(
     form: tuple[str, ...], where: dict[str, list[int]]
-) -> tuple[int, list[tuple[int, ...]]]:
+) -> tuple[int, Iterable[tuple[int, ...]]]:
     """How many words of the form occur close together, and the token groups that do."""
     lists = [where.get(s, []) for s in form]
     present = [p for p in lists if p]
     if not present:
         return 0, []
     if len(form) == 1:
-        return 1, [(i,) for i in lists[0]]
+        return 1, ((i,) for i in lists[0])
     window = len(form) + WORD_ORDER_SLACK
     anchor_list = min(present, key=len)
     best_count = 0
@@ -152,7 +152,7 @@ def _occurrences(
     for anchor in anchor_list:
         group = []
         for positions in present:
-            nearest = min(positions, key=lambda p, a=anchor: (abs(p - a), p))
+            nearest = _nearest(positions, anchor)
             if abs(nearest - anchor) < window:
                 group.append(nearest)
         if max(group) - min(group) >= window:
@@ -165,14 +165,25 @@ def _occurrences(
     return best_count, groups
 
 
+def _nearest(positions: list[int], anchor: int) -> int:
+    """The position closest to anchor (the earlier one on a tie); positions are sorted."""
+    index = bisect.bisect_left(positions, anchor)
+    if index == 0:
+        return positions[0]
+    if index == len(positions):
+        return positions[-1]
+    before, after = positions[index - 1], positions[index]
+    return before if anchor - before <= after - anchor else after
+
+
 def _best_match(
     compiled: _CompiledConcept,
     tokens: Tokens,
     where: dict[str, list[int]],
-    factors: dict[int, float],
+    factors: list[float],
 ) -> ConceptMatch:
     concept = compiled.concept
-    best = ConceptMatch(concept, 0.0, 0, 0, False)
+    best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form in compiled.forms:
         count, groups = _occurrences(form, where)
@@ -180,18 +191,24 @@ def _best_match(
             continue
         fraction = count / len(form)
         base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
+        if base <= best_credit:
+            continue
         for group in groups:
-            negated = any(tokens.negated[i] for i in group)
-            if negated != concept.negated:
+            credit = base * factors[tokens.sentence[group[0]]]
+            if credit <= best_credit:
+                continue
+            if any(tokens.is_negated(i) for i in group) != concept.negated:
                 saw_negated = saw_negated or fraction == 1.0
                 continue
-            credit = base * factors.get(tokens.sentence[group[0]], 1.0)
-            if credit > best.credit:
-                start, end = tokens.starts[group[0]], tokens.ends[group[-1]]
-                best = ConceptMatch(concept, credit, start, end, False, fraction == 1.0)
-    if best.credit == 0.0 and saw_negated:
-        return ConceptMatch(concept, 0.0, 0, 0, True)
-    return best
+            best_credit, best_group, best_complete = credit, group, fraction == 1.0
+            if credit == base:
+                break
+        if best_credit == 1.0:
+            break
+    if not best_group:
+        return ConceptMatch(concept, 0.0, 0, 0, saw_negated)
+    start, end = tokens.span(best_group[0])[0], tokens.span(best_group[-1])[1]
+    return ConceptMatch(concept, best_credit, start, end, False, best_complete, best_group[0])
 
 
 @lru_cache(maxsize=512)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
-from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
+from .matching import ConceptMatch, Matcher, compile_concepts
 from .text import Tokens, content_stems, tokenize
 from .types import (
     MAX_ANSWER_CHARS,
@@ -53,9 +52,11 @@ def score(
 
     matcher = compile_concepts(judged)
     tokens = tokenize(answer)
-    matches = matcher.match(answer, tokens)
+    matches, where, factors = matcher.evidence(answer, tokens)
     concept_coverage = _weighted_coverage(matches)
-    word_coverage, elaboration = _word_coverage(matcher, matches, tokens, answer, question)
+    word_coverage, elaboration = _word_coverage(
+        matcher, matches, tokens, where, factors, _asked(question)
+    )
     coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
     gate = min(1.0, coverage / ELABORATION_GATE)
     value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
@@ -106,12 +107,20 @@ def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
     return sum(m.concept.weight * m.credit for m in matches) / total if total else 0.0
 
 
+def _asked(question: str) -> frozenset[str]:
+    return frozenset(content_stems(question)) if question else frozenset()
+
+
 def _word_coverage(
-    matcher: Matcher, matches: Sequence[ConceptMatch], tokens: Tokens, answer: str, question: str
+    matcher: Matcher,
+    matches: Sequence[ConceptMatch],
+    tokens: Tokens,
+    where: dict[str, list[int]],
+    factors: list[float],
+    asked: frozenset[str],
 ) -> tuple[float, float]:
     """Share of the concepts' label words the answer uses (question words left out), and
     elaboration: on-topic content words relative to the number of those words, capped at 1."""
-    asked = set(content_stems(question)) if question else set()
     units: dict[str, float] = {}
     for compiled, found in zip(matcher.compiled, matches, strict=True):
         for word_stem in compiled.label_stems:
@@ -120,28 +129,19 @@ def _word_coverage(
     units = {w: c for w, c in units.items() if w not in asked} or units
     if not units:
         return 0.0, 0.0
-    where = matcher.positions(tokens)
-    factors = sentence_factors(answer, tokens)
     on_topic: set[int] = set()
     for word_stem, credit in units.items():
         for index in where.get(word_stem, ()):
-            if not tokens.negated[index]:
-                credit = max(credit, factors.get(tokens.sentence[index], 1.0))
+            if not tokens.is_negated(index):
+                credit = max(credit, factors[tokens.sentence[index]])
                 on_topic.add(tokens.sentence[index])
         units[word_stem] = credit
     for matched in matches:
         if matched.credit > 0:
-            on_topic.add(tokens.sentence[_token_at(tokens, matched.start)])
-    relevant_words = sum(
-        1 for i in range(len(tokens)) if not tokens.stop[i] and tokens.sentence[i] in on_topic
-    )
+            on_topic.add(tokens.sentence[matched.first_token])
+    relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
     elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
     return sum(units.values()) / len(units), elaboration
-
-
-def _token_at(tokens: Tokens, offset: int) -> int:
-    """Index of the token starting at a character offset."""
-    return bisect.bisect_left(tokens.starts, offset)
 
 
 def _level_estimate(matches: Sequence[ConceptMatch]) -> str:

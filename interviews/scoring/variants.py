@@ -88,7 +88,7 @@ def find_abbreviations(text: str) -> dict[str, str]:
     for match in _LONG_THEN_SHORT.finditer(text):
         abbreviation = match.group(2)
         long_form = _fit_long_form(abbreviation, match.group(1).split())
-        if long_form and len(long_form.split()) > 1:
+        if long_form and len(re.split(r"[\s-]+", long_form)) > 1:
             found.setdefault(abbreviation.lower(), long_form)
     for match in _SHORT_THEN_LONG.finditer(text):
         abbreviation, long_text = match.group(1), match.group(2)

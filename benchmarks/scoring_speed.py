@@ -1,0 +1,111 @@
+"""Speed of the scoring core on one core: extraction for the Docker bank, scoring latency.
+
+    python benchmarks/scoring_speed.py [--bank PATH] [--seconds N]
+
+PATH is the Docker question bank text (default: content/sources/docker-interview-questions.txt,
+else ../shared/seeds/docker-interview-questions.txt). Answers scored are the bank's own beginner
+answers and excerpts of its answers, each against the pre-extracted concepts of its question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from interviews.scoring import extract_concepts, score  # noqa: E402
+from interviews.scoring.matching import compile_concepts  # noqa: E402
+
+BANK_CANDIDATES = (
+    ROOT / "content" / "sources" / "docker-interview-questions.txt",
+    ROOT.parent / "shared" / "seeds" / "docker-interview-questions.txt",
+)
+HEADING_RE = re.compile(r"^(Expert Answer|Beginner Answer)$", re.MULTILINE)
+
+
+def split_bank(text: str) -> list[dict[str, str]]:
+    """Ad-hoc split of the bank into question, expert and beginner answer (benchmark only)."""
+    parts = HEADING_RE.split(text)
+    items: list[dict[str, str]] = []
+    for k in range(1, len(parts), 2):
+        kind, body = parts[k], parts[k + 1]
+        if kind == "Expert Answer":
+            question = parts[k - 1].rstrip("\n").split("\n")[-1]
+            items.append({"question": question, "expert": body, "beginner": ""})
+        elif items:
+            lines = body.rstrip("\n").split("\n")
+            last = k + 2 >= len(parts)
+            items[-1]["beginner"] = body if last else "\n".join(lines[:-1])
+    return items
+
+
+def percentile(samples: list[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print extraction time, throughput and latency percentiles."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bank", type=Path, default=None)
+    parser.add_argument("--seconds", type=float, default=5.0, help="scoring time budget")
+    args = parser.parse_args(argv)
+    bank = args.bank or next((p for p in BANK_CANDIDATES if p.is_file()), None)
+    if bank is None or not bank.is_file():
+        sys.exit("Docker bank not found; pass --bank PATH to docker-interview-questions.txt")
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    items = split_bank(bank.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    concepts = [
+        extract_concepts(i["expert"], beginner_answer=i["beginner"], question=i["question"])
+        for i in items
+    ]
+    extraction_seconds = time.perf_counter() - started
+    counts = [len(c) for c in concepts]
+    print(
+        f"extraction: {len(items)} questions in {extraction_seconds:.3f} s (cold, one process); "
+        f"concepts per question min {min(counts)} median {statistics.median(counts)} "
+        f"max {max(counts)}"
+    )
+
+    cases = []
+    for item, item_concepts in zip(items, concepts, strict=True):
+        for answer in (item["beginner"], item["beginner"][:600], item["expert"][:1200]):
+            for level in ("expert", "beginner"):
+                cases.append((answer, item_concepts, level, item["question"]))
+    lengths = [len(case[0]) for case in cases]
+    print(
+        f"answers: {len(cases)} (chars: median {statistics.median(lengths):.0f}, max {max(lengths)})"
+    )
+
+    for label, cold in (("stored concepts, compiled matcher cached", False), ("cold", True)):
+        latencies: list[float] = []
+        deadline = time.perf_counter() + args.seconds
+        while time.perf_counter() < deadline:
+            for answer, item_concepts, level, question in cases:
+                if cold:
+                    compile_concepts.cache_clear()
+                begin = time.perf_counter_ns()
+                score(answer, item_concepts, level=level, question=question)
+                latencies.append((time.perf_counter_ns() - begin) / 1e6)
+        throughput = len(latencies) / (sum(latencies) / 1000)
+        print(
+            f"scoring ({label}): {throughput:,.0f} answers/s  "
+            f"p50 {percentile(latencies, 0.5):.3f} ms  p99 {percentile(latencies, 0.99):.3f} ms  "
+            f"max {max(latencies):.3f} ms  (n={len(latencies)})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Excerpts of a real model answer from the bundled Docker bank, used as extraction fixtures."""
+
+QUESTION = "Explain Docker and its key differences compared to traditional virtualization technologies like virtual machines."
+
+EXPERT_ANSWER = (
+    "\n"
+    "Posted on Mar 26, 2025Docker is an open-source containerization platform that automates the deployment, scaling, and management of applications through OS-level virtualization. Unlike traditional virtualization, Docker implements a layered approach to images and employs containerization that shares the host kernel while maintaining process isolation.\n"
+    "Technical Comparison with Traditional Virtualization:\n"
+    "Feature | Docker Containers | Traditional VMs |\n"
+    "---|---|---|\n"
+    "Architecture | Uses containerization and namespaces | Uses hardware-level virtualization |\n"
+    "Resource Footprint | MBs in size, minimal CPU/RAM overhead | GBs in size, significant resource allocation |\n"
+    "Boot Time | Milliseconds to seconds | Seconds to minutes |\n"
+    "Kernel Sharing | Shares host OS kernel | Each VM has its own kernel |\n"
+    "Isolation | Process-level isolation via cgroups, namespaces | Complete hardware-level isolation |\n"
+    "Security Boundary | Weaker boundaries (shared kernel) | Stronger boundaries (separate kernels) |\n"
+    "Implementation Details:\n"
+    "Docker achieves its lightweight nature through several Linux kernel features:\n"
+    "- Namespaces: Provide isolation for processes, network, mounts, users, and PIDs\n"
+    "- Control Groups (cgroups): Limit and account for resource usage (CPU, memory, disk I/O, network)\n"
+    "- Union File Systems: Layer-based approach for building images (overlay or overlay2 drivers)\n"
+    "- Container Format: Default is libcontainer, which directly uses virtualization facilities provided by the Linux kernel\n"
+    "Linux Kernel Namespace Implementation:\n"
+    "# Creating a new UTS namespace with unshare\n"
+    "unshare --uts /bin/bash\n"
+    "# In the new namespace, we can change hostname without affecting host\n"
+    "hostname container1\n"
+    "# This change is only visible within this namespace\n"
+    "Traditional virtualization uses a hypervisor (Type 1 or Type 2) to create and manage virtual machines, each running a complete OS kernel and requiring full system resources. This creates multiple abstraction layers between the application and hardware, increasing overhead but providing stronger isolation.\n"
+    "Advanced Consideration: The shared kernel model means Docker containers must run on compatible kernel versions. For example, Linux containers require Linux kernel compatibility, which creates challenges for cross-platform deployment addressed by solutions like Docker Desktop that run a minimal Linux VM on Windows/macOS.\n"
+)
+
+BEGINNER_ANSWER = (
+    "\n"
+    "Posted on Mar 26, 2025Docker is a platform that uses containerization to package and run applications. Unlike traditional virtualization, Docker containers share the host system's OS kernel, making them more lightweight and efficient.\n"
+    "Key Differences Between Docker and Virtual Machines:\n"
+    "- Resource Usage: Docker containers are more lightweight because they don't include a full operating system.\n"
+    "- Startup Time: Containers start almost instantly, while VMs can take minutes to boot.\n"
+    "- Isolation Level: VMs provide stronger isolation but with more overhead.\n"
+    "- Portability: Docker containers are extremely portable across environments.\n"
+)
