@@ -8,6 +8,7 @@ from config.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("", include("interviews.urls")),
     path("", include("interviews.urls_interviewer")),
     path("", include("content.urls")),

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Avg, Count, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from content.models import Level, Question
@@ -25,6 +26,17 @@ class InterviewSessionQuerySet(models.QuerySet):
     def past_deadline(self, cutoff: datetime) -> InterviewSessionQuerySet:
         """Running sessions whose session deadline is before cutoff."""
         return self.running().filter(deadline_at__lt=cutoff)
+
+    def with_scores(self) -> InterviewSessionQuerySet:
+        """Annotate item_count, answered_count and average_score (unanswered items count 0)."""
+        final = Coalesce("items__score_override", "items__score", Value(0.0))
+        return self.annotate(
+            item_count=Count("items", distinct=True),
+            answered_count=Count(
+                "items", filter=Q(items__status__in=["submitted", "timed_out"]), distinct=True
+            ),
+            average_score=Avg(final),
+        )
 
 
 class InterviewSession(models.Model):

@@ -3,6 +3,12 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Hash test passwords quickly: the production hasher costs about a second per user here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def make_question(db):
     """Build a question with both model answers and active concepts: make_question("docker", n)."""
@@ -14,7 +20,7 @@ def make_question(db):
         )
         question = Question.objects.create(
             topic=topic,
-            text=f"{topic.name} question {number}: what is an image?",
+            text=f"{topic.name} question {number}: explain how it works.",
             slug=f"{topic_slug}-question-{number}",
             position=number,
         )

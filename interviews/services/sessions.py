@@ -114,12 +114,20 @@ def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=grace_seconds())
     items = 0
-    for item_id in SessionItem.objects.past_deadline(cutoff).values_list("pk", flat=True):
+    touched: set[int] = set()
+    for item_id, session_id in SessionItem.objects.past_deadline(cutoff).values_list(
+        "pk", "session_id"
+    ):
         items += item_finish(item_id=item_id, reason="sweep", now=now).finished_now
-    sessions = 0
+        touched.add(session_id)
     for session_id in InterviewSession.objects.past_deadline(cutoff).values_list("pk", flat=True):
-        sessions += _session_expire(session_id=session_id, now=now)
-    return items, sessions
+        _session_expire(session_id=session_id, now=now)
+        touched.add(session_id)
+    # Finishing a session's last item also closes the session, so count what is closed now.
+    sessions = InterviewSession.objects.filter(pk__in=touched).exclude(
+        status__in=[Session.CREATED, Session.IN_PROGRESS]
+    )
+    return items, sessions.count()
 
 
 def _session_expire(*, session_id: int, now: datetime) -> bool:

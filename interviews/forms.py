@@ -1,0 +1,110 @@
+"""Forms of the candidate's pages: sign-up and the practice set-up."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.db.models import Count
+
+from content.models import Level, Topic
+from interviews.models import InterviewSession
+
+TOPIC_REQUIRED_MESSAGE = "Pick at least one topic."
+PER_ITEM_REQUIRED_MESSAGE = "Give the minutes per question, or choose another time limit."
+TOTAL_REQUIRED_MESSAGE = "Give the minutes for the whole session, or choose another time limit."
+TOO_FEW_QUESTIONS_MESSAGE = (
+    "The chosen topics have {available} question{plural}: ask for {available} or fewer, "
+    "or pick more topics."
+)
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(help_text="For resetting your password. Never shown to anyone.")
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+
+class PracticeForm(forms.Form):
+    class TimeMode:
+        PER_QUESTION = "per_question"
+        SESSION = "session"
+        NONE = "none"
+        CHOICES = [
+            (PER_QUESTION, "A time limit for each question"),
+            (SESSION, "One time limit for the whole session"),
+            (NONE, "No time limit"),
+        ]
+
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": TOPIC_REQUIRED_MESSAGE},
+    )
+    count = forms.IntegerField(label="Number of questions", min_value=1, max_value=30, initial=5)
+    level = forms.ChoiceField(
+        choices=Level.choices,
+        initial=Level.EXPERT,
+        widget=forms.RadioSelect,
+        help_text="Which model answer and key concepts your answers are judged against.",
+    )
+    time_mode = forms.ChoiceField(
+        label="Time limit",
+        choices=TimeMode.CHOICES,
+        initial=TimeMode.PER_QUESTION,
+        widget=forms.RadioSelect,
+    )
+    per_item_minutes = forms.IntegerField(
+        label="Minutes per question", min_value=1, max_value=60, initial=3, required=False
+    )
+    total_minutes = forms.IntegerField(
+        label="Minutes for the whole session",
+        min_value=1,
+        max_value=600,
+        initial=20,
+        required=False,
+    )
+    feedback_mode = forms.ChoiceField(
+        label="Show feedback",
+        choices=InterviewSession.FeedbackMode.choices,
+        initial=InterviewSession.FeedbackMode.AFTER_EACH,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        topics = Topic.objects.annotate(question_count=Count("questions")).filter(
+            question_count__gt=0
+        )
+        self.fields["topics"].queryset = topics
+        self.fields["topics"].label_from_instance = lambda topic: (
+            f"{topic.name} ({topic.question_count})"
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        mode = data.get("time_mode")
+        if mode == self.TimeMode.PER_QUESTION and not data.get("per_item_minutes"):
+            self.add_error("per_item_minutes", PER_ITEM_REQUIRED_MESSAGE)
+        if mode == self.TimeMode.SESSION and not data.get("total_minutes"):
+            self.add_error("total_minutes", TOTAL_REQUIRED_MESSAGE)
+        topics, count = data.get("topics"), data.get("count")
+        if topics and count:
+            available = sum(topic.question_count for topic in topics)
+            if count > available:
+                plural = "" if available == 1 else "s"
+                self.add_error(
+                    "count", TOO_FEW_QUESTIONS_MESSAGE.format(available=available, plural=plural)
+                )
+        return data
+
+    def time_limits(self) -> tuple[int | None, int | None]:
+        """(per_item_seconds, total_seconds) from the chosen mode."""
+        mode = self.cleaned_data["time_mode"]
+        if mode == self.TimeMode.PER_QUESTION:
+            return self.cleaned_data["per_item_minutes"] * 60, None
+        if mode == self.TimeMode.SESSION:
+            return None, self.cleaned_data["total_minutes"] * 60
+        return None, None

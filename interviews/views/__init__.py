@@ -1,0 +1,28 @@
+"""Interview views: thin functions over interviews.services."""
+
+from interviews.views.accounts import signup
+from interviews.views.autosave import autosave
+from interviews.views.pages import history, home
+from interviews.views.practice import practice_new
+from interviews.views.session import (
+    item_next,
+    item_submit,
+    session_begin,
+    session_detail,
+    session_end,
+    session_results,
+)
+
+__all__ = [
+    "autosave",
+    "history",
+    "home",
+    "item_next",
+    "item_submit",
+    "practice_new",
+    "session_begin",
+    "session_detail",
+    "session_end",
+    "session_results",
+    "signup",
+]

@@ -1,0 +1,31 @@
+"""The autosave endpoint: the hot path, so one UPDATE when all is well and JSON back."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, JsonResponse
+from django.views.decorators.http import require_POST
+
+from interviews.models import SessionItem
+from interviews.services import BAD_REVISION_MESSAGE, AnswerRefused, ItemNotFound, answer_autosave
+
+
+@require_POST
+@login_required
+def autosave(request: HttpRequest, pk: int, position: int) -> JsonResponse:
+    """Store a revision of the answer (fetch while typing, sendBeacon when the page goes away)."""
+    try:
+        revision = int(request.POST["revision"])
+    except (KeyError, ValueError):
+        return JsonResponse({"ok": False, "message": BAD_REVISION_MESSAGE}, status=400)
+    items = SessionItem.objects.for_candidate(request.user).filter(session_id=pk, position=position)
+    try:
+        result = answer_autosave(
+            items=items, text=request.POST.get("answer_text", ""), revision=revision
+        )
+    except ItemNotFound:
+        raise Http404 from None
+    except AnswerRefused as refused:
+        return JsonResponse({"ok": False, "message": refused.message}, status=409)
+    saved_at = result.saved_at.isoformat() if result.saved_at else None
+    return JsonResponse(
+        {"ok": True, "revision": result.revision, "saved_at": saved_at, "stored": result.stored}
+    )

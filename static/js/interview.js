@@ -1,0 +1,194 @@
+// The interview page: a countdown from the seconds the server sent, and autosave that never
+// loses text. No inline code anywhere: configuration comes from data- attributes.
+(function () {
+  "use strict";
+
+  var DEBOUNCE_MS = 2000;
+  var MAX_BACKOFF_MS = 30000;
+
+  function pad(number) { return String(number).padStart(2, "0"); }
+
+  function clockText(seconds) {
+    var hours = Math.floor(seconds / 3600);
+    var minutes = Math.floor((seconds % 3600) / 60);
+    var rest = pad(seconds % 60);
+    return hours ? hours + ":" + pad(minutes) + ":" + rest : minutes + ":" + rest;
+  }
+
+  function savedText(iso) {
+    var when = iso ? new Date(iso) : new Date();
+    return "Saved at " + pad(when.getHours()) + ":" + pad(when.getMinutes()) + ":" + pad(when.getSeconds());
+  }
+
+  function readLocal(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return null; }
+  }
+
+  function writeLocal(key, value) {
+    try {
+      if (value === null) { window.localStorage.removeItem(key); } else { window.localStorage.setItem(key, JSON.stringify(value)); }
+    } catch (error) { /* private mode or full storage: the server copy still counts */ }
+  }
+
+  function bindAnswerForm(form) {
+    var key = form.dataset.storageKey;
+    var url = form.dataset.autosaveUrl;
+    var textarea = form.querySelector("textarea");
+    var revisionInput = form.querySelector("[data-revision]");
+    var status = form.querySelector("[data-save-status]");
+    var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
+    var acknowledged = parseInt(form.dataset.serverRevision, 10) || 0;
+    var revision = acknowledged;
+    var timer = null;
+    var inFlight = false;
+    var backoff = DEBOUNCE_MS;
+    var closed = false;
+
+    // Text typed here but never acknowledged (a crash, a lost connection) wins over the server's.
+    var local = readLocal(key);
+    if (local && local.revision > acknowledged && local.text !== textarea.value) {
+      textarea.value = local.text;
+      revision = local.revision;
+      status.textContent = "Restored text not yet saved on the server; saving…";
+    } else if (local) {
+      writeLocal(key, null);
+    }
+    revisionInput.value = revision + 1;
+
+    function payload() {
+      var data = new FormData();
+      data.append("csrfmiddlewaretoken", token);
+      data.append("answer_text", textarea.value);
+      data.append("revision", String(revision));
+      return data;
+    }
+
+    function schedule(delay) {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(save, delay);
+    }
+
+    function save() {
+      if (closed || revision <= acknowledged) { return; }
+      if (inFlight) { schedule(DEBOUNCE_MS); return; }
+      inFlight = true;
+      var sent = revision;
+      fetch(url, { method: "POST", body: payload(), credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) {
+          return response.json().then(function (body) { return { response: response, body: body }; });
+        })
+        .then(function (result) {
+          inFlight = false;
+          if (result.response.ok && result.body.ok) {
+            if (!result.body.stored && result.body.revision > sent) {
+              // Another tab or browser saved newer text: this tab, where someone is typing, wins.
+              revision = Math.max(revision, result.body.revision) + 1;
+              revisionInput.value = revision;
+            }
+            acknowledged = Math.max(acknowledged, result.body.revision, sent);
+            backoff = DEBOUNCE_MS;
+            if (acknowledged >= revision) { writeLocal(key, null); }
+            status.textContent = savedText(result.body.saved_at);
+            status.classList.remove("save-error");
+            if (revision > acknowledged) { schedule(DEBOUNCE_MS); }
+          } else if (result.response.status === 409 || result.response.status === 400) {
+            // Refused for good (deadline passed, question closed): say so, keep the local copy.
+            closed = result.response.status === 409;
+            status.textContent = result.body.message;
+            status.classList.add("save-error");
+          } else {
+            throw new Error("save failed");
+          }
+        })
+        .catch(function () {
+          inFlight = false;
+          status.textContent = "Not saved: connection problem, retrying. Your text is kept in this browser.";
+          status.classList.add("save-error");
+          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+          schedule(backoff);
+        });
+    }
+
+    function beacon() {
+      if (closed || revision <= acknowledged || !navigator.sendBeacon) { return; }
+      navigator.sendBeacon(url, payload());
+    }
+
+    textarea.addEventListener("input", function () {
+      revision += 1;
+      revisionInput.value = revision;
+      writeLocal(key, { text: textarea.value, revision: revision });
+      schedule(DEBOUNCE_MS);
+    });
+    textarea.addEventListener("blur", function () { schedule(0); });
+    window.addEventListener("pagehide", beacon);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") { beacon(); }
+    });
+    form.addEventListener("submit", function () {
+      closed = true;
+      window.clearTimeout(timer);
+      revisionInput.value = Math.max(revision, acknowledged + 1);
+    });
+    form.addEventListener("htmx:afterRequest", function (event) {
+      if (event.detail.successful) { writeLocal(key, null); } else { closed = false; }
+    });
+    if (revision > acknowledged) { schedule(0); }
+  }
+
+  function bindTimer(timer) {
+    var stage = timer.closest("#stage") || document;
+    var clock = timer.querySelector("[data-timer-clock]");
+    var warning = timer.querySelector("[data-timer-warning]");
+    var announce = stage.querySelector("[data-timer-announce]");
+    var form = stage.querySelector("[data-answer-form]");
+    var warnAt = parseInt(timer.dataset.warnSeconds, 10) || 30;
+    // Monotonic time from the server's count: the browser's wall clock plays no part.
+    var endsAt = performance.now() + (parseInt(timer.dataset.remainingSeconds, 10) || 0) * 1000;
+    var warned = false;
+    var interval = window.setInterval(tick, 250);
+
+    function tick() {
+      if (!document.body.contains(timer)) { window.clearInterval(interval); return; }
+      var left = Math.max(0, Math.ceil((endsAt - performance.now()) / 1000));
+      clock.textContent = clockText(left);
+      if (!warned && left <= warnAt) {
+        warned = true;
+        timer.classList.add("timer-warn");
+        warning.hidden = false;
+        announce.textContent = left + " seconds left. Your answer is submitted automatically at zero.";
+      }
+      if (left === 0) {
+        window.clearInterval(interval);
+        announce.textContent = "Time is up. Submitting your answer.";
+        if (form) {
+          form.querySelector("[data-reason]").value = "timer";
+          form.requestSubmit();
+        }
+      }
+    }
+    tick();
+  }
+
+  function scan(root) {
+    root.querySelectorAll("[data-answer-form]:not([data-bound])").forEach(function (form) {
+      form.setAttribute("data-bound", "");
+      bindAnswerForm(form);
+    });
+    root.querySelectorAll("[data-timer]:not([data-bound])").forEach(function (timer) {
+      timer.setAttribute("data-bound", "");
+      bindTimer(timer);
+    });
+  }
+
+  document.addEventListener("htmx:load", function (event) { scan(event.detail.elt.parentNode || document); });
+  document.addEventListener("htmx:afterSwap", function () {
+    var heading = document.querySelector("#stage [data-focus-after-swap]");
+    if (heading) { heading.focus(); }
+  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { scan(document); });
+  } else {
+    scan(document);
+  }
+})();

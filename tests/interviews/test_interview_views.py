@@ -1,0 +1,220 @@
+"""The interview pages: full page and htmx fragment, plain form posts, access and refusals."""
+
+import datetime as dt
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from interviews.models import InterviewSession, SessionItem
+from interviews.services import DEADLINE_PASSED_MESSAGE, ITEM_CLOSED_MESSAGE
+
+START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Ten seconds into the session that start_session starts; tests travel further themselves."""
+    with time_machine.travel(START + timedelta(seconds=10), tick=False):
+        yield
+
+
+@pytest.fixture
+def logged_in(client, candidate):
+    client.force_login(candidate)
+    return client
+
+
+def at(moment):
+    return time_machine.travel(moment, tick=False)
+
+
+def test_session_page_full_and_fragment(logged_in, start_session):
+    session, item = start_session()
+    url = reverse("interviews:session_detail", args=[session.pk])
+    with at(START + timedelta(seconds=20)):
+        full = logged_in.get(url)
+        fragment = logged_in.get(url, **HTMX)
+    assert full.status_code == fragment.status_code == 200
+    page = full.content.decode()
+    assert "<html" in page and 'id="stage"' in page
+    assert 'data-remaining-seconds="160"' in page
+    assert item.question.text in page
+    assert 'role="timer"' in page and 'aria-live="assertive"' in page
+    part = fragment.content.decode()
+    assert "<html" not in part and part.lstrip().startswith('<section id="stage"')
+    # Model answers stay hidden until the question is submitted.
+    assert "An expert answer." not in page
+
+
+def test_submit_with_htmx_shows_feedback_then_next(logged_in, start_session):
+    session, item = start_session(count=2)
+    submit = reverse("interviews:item_submit", args=[session.pk, 1])
+    with at(START + timedelta(seconds=30)):
+        response = logged_in.post(
+            submit, {"answer_text": "An <b>image</b> is a template", "revision": "1"}, **HTMX
+        )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Feedback on question 1 of 2" in body
+    assert '<mark class="concept-hit" title="image">image</mark>' in body
+    assert "&lt;b&gt;" in body  # the answer is shown as text
+    assert "An expert answer." in body and "A beginner answer." in body
+    assert "Next question" in body
+    item.refresh_from_db()
+    assert item.status == SessionItem.Status.SUBMITTED and item.score is not None
+
+    with at(START + timedelta(seconds=90)):
+        response = logged_in.post(reverse("interviews:item_next", args=[session.pk]), **HTMX)
+    assert "Question 2 of 2" in response.content.decode()
+    second = SessionItem.objects.get(session=session, position=2)
+    assert second.started_at == START + timedelta(seconds=90)
+
+
+def test_plain_form_post_without_javascript_redirects_and_moves_on(logged_in, start_session):
+    session, item = start_session(count=1, feedback_mode="at_end")
+    submit = reverse("interviews:item_submit", args=[session.pk, 1])
+    response = logged_in.post(submit, {"answer_text": "a container", "revision": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("interviews:session_detail", args=[session.pk])
+    response = logged_in.get(response["Location"])
+    assert response.status_code == 302
+    assert response["Location"] == reverse("interviews:session_results", args=[session.pk])
+    results = logged_in.get(response["Location"]).content.decode()
+    assert "Results" in results
+    assert '<mark class="concept-hit" title="container">container</mark>' in results
+
+
+def test_at_end_mode_moves_straight_on_and_redirects_htmx_at_the_end(logged_in, start_session):
+    session, item = start_session(count=2, feedback_mode="at_end")
+    response = logged_in.post(
+        reverse("interviews:item_submit", args=[session.pk, 1]),
+        {"answer_text": "one", "revision": "1"},
+        **HTMX,
+    )
+    body = response.content.decode()
+    assert "Question 2 of 2" in body and "An expert answer." not in body
+    response = logged_in.post(
+        reverse("interviews:item_submit", args=[session.pk, 2]),
+        {"answer_text": "two", "revision": "1"},
+        **HTMX,
+    )
+    assert response["HX-Redirect"] == reverse("interviews:session_results", args=[session.pk])
+
+
+def test_late_submit_is_refused_with_a_message(logged_in, start_session, settings):
+    settings.INTERVIEW_GRACE_SECONDS = 5
+    session, item = start_session(count=2)
+    SessionItem.objects.filter(pk=item.pk).update(answer_text="saved before", autosave_revision=3)
+    with at(item.deadline_at + timedelta(seconds=6)):
+        response = logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "too late", "revision": "4"},
+            **HTMX,
+        )
+    body = response.content.decode()
+    assert DEADLINE_PASSED_MESSAGE in body
+    item.refresh_from_db()
+    assert item.answer_text == "saved before" and item.status == "timed_out"
+
+
+def test_double_submit_is_harmless(logged_in, start_session):
+    session, item = start_session(count=2)
+    submit = reverse("interviews:item_submit", args=[session.pk, 1])
+    logged_in.post(submit, {"answer_text": "same", "revision": "2"}, **HTMX)
+    again = logged_in.post(submit, {"answer_text": "same", "revision": "2"}, **HTMX)
+    assert ITEM_CLOSED_MESSAGE not in again.content.decode()
+    different = logged_in.post(submit, {"answer_text": "changed", "revision": "3"}, **HTMX)
+    assert ITEM_CLOSED_MESSAGE in different.content.decode()
+    item.refresh_from_db()
+    assert item.answer_text == "same"
+
+
+def test_autosave_endpoint(logged_in, start_session, django_assert_max_num_queries):
+    session, item = start_session()
+    url = reverse("interviews:autosave", args=[session.pk, 1])
+    with django_assert_max_num_queries(3):  # session, user, one UPDATE
+        response = logged_in.post(url, {"answer_text": "draft 2", "revision": "2"})
+    assert response.status_code == 200
+    assert response.json()["ok"] is True and response.json()["revision"] == 2
+    stale = logged_in.post(url, {"answer_text": "draft 1", "revision": "1"})
+    assert stale.json() == {**stale.json(), "ok": True, "revision": 2, "stored": False}
+    item.refresh_from_db()
+    assert item.answer_text == "draft 2"
+    bad = logged_in.post(url, {"answer_text": "x"})
+    assert bad.status_code == 400 and "revision" in bad.json()["message"]
+
+
+def test_autosave_after_deadline_is_refused(logged_in, start_session, settings):
+    settings.INTERVIEW_GRACE_SECONDS = 5
+    session, item = start_session()
+    url = reverse("interviews:autosave", args=[session.pk, 1])
+    with at(item.deadline_at + timedelta(seconds=6)):
+        response = logged_in.post(url, {"answer_text": "late", "revision": "9"})
+    assert response.status_code == 409
+    assert response.json() == {"ok": False, "message": DEADLINE_PASSED_MESSAGE}
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "args"),
+    [
+        ("session_detail", "get", [1]),
+        ("session_results", "get", [1]),
+        ("item_submit", "post", [1, 1]),
+        ("item_next", "post", [1]),
+        ("session_end", "post", [1]),
+        ("session_begin", "post", [1]),
+        ("autosave", "post", [1, 1]),
+    ],
+)
+def test_another_user_gets_404(client, other_user, start_session, name, method, args):
+    session, item = start_session()
+    client.force_login(other_user)
+    url = reverse(f"interviews:{name}", args=[session.pk, *args[1:]])
+    response = getattr(client, method)(url, {"answer_text": "x", "revision": "5"})
+    assert response.status_code == 404
+    item.refresh_from_db()
+    assert item.answer_text == "" and item.status == "active"
+
+
+def test_anonymous_is_sent_to_log_in(client, start_session):
+    session, _ = start_session()
+    response = client.get(reverse("interviews:session_detail", args=[session.pk]))
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_end_session_early(logged_in, start_session):
+    session, item = start_session(count=3)
+    response = logged_in.post(reverse("interviews:session_end", args=[session.pk]), **HTMX)
+    assert response["HX-Redirect"] == reverse("interviews:session_results", args=[session.pk])
+    session.refresh_from_db()
+    assert session.status == InterviewSession.Status.ABANDONED
+    assert list(session.items.values_list("status", flat=True)) == [
+        "submitted",
+        "skipped",
+        "skipped",
+    ]
+
+
+def test_results_and_history(logged_in, start_session):
+    session, item = start_session(count=1, per_item_seconds=180)
+    with at(START + timedelta(seconds=75)):
+        logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "image and container", "revision": "1"},
+        )
+    results = logged_in.get(reverse("interviews:session_results", args=[session.pk]))
+    page = results.content.decode()
+    assert "1:15 / 3:00" in page
+    item.refresh_from_db()
+    assert f"{item.score:.0f}" in page
+    history = logged_in.get(reverse("interviews:history")).content.decode()
+    assert str(session) in history and "1 of 1" in history
+
+
+def test_results_of_a_running_session_go_back_to_it(logged_in, start_session):
+    session, _ = start_session()
+    response = logged_in.get(reverse("interviews:session_results", args=[session.pk]))
+    assert response["Location"] == reverse("interviews:session_detail", args=[session.pk])
