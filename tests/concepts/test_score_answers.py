@@ -164,6 +164,38 @@ def test_order_is_preserved_and_errors_carry_line_numbers(bank):
     assert errors[2][1].startswith("invalid JSON")
 
 
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"level": 0}, scoring_batch.ERROR_BAD_LEVEL.format(value="0")),
+        ({"level": "Expert"}, scoring_batch.ERROR_BAD_LEVEL.format(value='"Expert"')),
+        (
+            {"reference": "x" * (scoring.MAX_ANSWER_CHARS + 1)},
+            scoring_batch.ERROR_REFERENCE_TOO_LONG,
+        ),
+        ({"reference": REFERENCE, "question_text": 5}, scoring_batch.ERROR_BAD_QUESTION_TEXT),
+        ({"reference": "the and of"}, scoring_batch.ERROR_REFERENCE_NO_CONCEPTS),
+        ({"answer": None, "reference": REFERENCE}, scoring_batch.ERROR_NO_ANSWER),
+    ],
+)
+def test_bad_fields_on_the_reference_path(db, fields, message):
+    [result] = run([{"id": "r", "answer": "x", **fields}])
+    assert result == {"line": 1, "id": "r", "error": message}
+
+
+def test_null_level_means_expert(db):
+    line = {"id": 1, "reference": REFERENCE, "answer": "A stack is last-in first-out."}
+    plain, null_level = run([line, {**line, "level": None}])
+    assert plain["score"] == null_level["score"] > 0
+
+
+def test_question_text_keeps_an_echo_of_the_question_from_earning_credit(db):
+    echo = {"id": 1, "reference": REFERENCE, "answer": "A stack overflow happens with a stack."}
+    without, with_question = run([echo, {**echo, "question_text": "What is a stack overflow?"}])
+    assert with_question["score"] < without["score"]
+    assert "stack" not in with_question["matched"] + with_question["missed"]
+
+
 def test_question_without_active_concepts_is_an_error(bank):
     Concept.objects.filter(question=bank[0]).update(is_active=False)
     [result] = run([{"id": 7, "question": bank[0].slug, "answer": GOOD}])
@@ -237,32 +269,42 @@ def test_command_reports_a_missing_file(db, tmp_path):
     assert raised.value.returncode == 2
 
 
-def test_stdin_dash_in_a_real_process(tmp_path):
-    """End to end through manage.py: stdin, stdout, exit status, a fresh SQLite database."""
+def manage(tmp_path, *args, stdin: bytes = b"") -> subprocess.CompletedProcess:
     env = {
         "PATH": "/usr/bin:/bin",
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v", "0", "--skip-checks"],
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
-        check=True,
+        input=stdin,
+        capture_output=True,
+        check=False,
     )
+
+
+def test_unmigrated_database_is_a_message_not_a_traceback(tmp_path):
+    line = json.dumps({"id": 1, "question": "some-slug", "answer": "x"}).encode()
+    completed = manage(tmp_path, "score_answers", "-", stdin=line)
+    assert completed.returncode == 2
+    assert b"run `manage.py migrate`" in completed.stderr
+    assert b"Traceback" not in completed.stderr
+
+
+def test_stdin_dash_in_a_real_process(tmp_path):
+    """End to end through manage.py: stdin, stdout, exit status, a fresh SQLite database."""
+    assert manage(tmp_path, "migrate", "-v", "0", "--skip-checks").returncode == 0
     lines = [
         {"id": "s1", "reference": REFERENCE, "answer": "Push adds on top, pop takes from the top."},
         {"id": "s2", "question": "unknown", "answer": "x"},
     ]
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "score_answers", "-"],
-        cwd=ROOT,
-        env=env,
-        input="\n".join(json.dumps(line) for line in lines).encode(),
-        capture_output=True,
-        check=False,
-    )
+    stdin = "\n".join(json.dumps(line) for line in lines).encode()
+
+    completed = manage(tmp_path, "score_answers", "-", stdin=stdin)
+
     results = [json.loads(line) for line in completed.stdout.decode().splitlines()]
     assert [r["id"] for r in results] == ["s1", "s2"]
     assert results[0]["score"] > 0
