@@ -83,11 +83,14 @@ test: lint test-sqlite ## Lint, then run every test on SQLite and, when reachabl
 	  echo "PostgreSQL at $(TEST_DATABASE_URL) is not reachable: the PostgreSQL run is left out."; \
 	fi
 
-bench: bench-scoring ## Run every benchmark
+bench: bench-scoring bench-load ## Run every benchmark
 
 bench-scoring: install ## Measure scoring quality (Mohler) and speed
 	$(PY) benchmarks/scoring_quality.py
 	$(PY) benchmarks/scoring_speed.py
+
+bench-load: install ## Load test: candidates doing whole interviews against gunicorn on loopback (SQLite)
+	$(PY) benchmarks/load/run.py --clients 10,50 --seconds 90
 
 clean: ## Remove the virtual environment, collected static files and caches
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis
