@@ -90,6 +90,8 @@ def concepts_import(*, data: Any) -> ConceptsImported:
     created = updated = deleted = 0
     now = timezone.now()
     with transaction.atomic():
+        # Lock the questions so a concurrent re-extraction cannot add a row under our labels.
+        list(Question.objects.select_for_update().filter(pk__in=[q.pk for q, _ in entries]))
         for question, concepts in entries:
             rows = {row.label: row for row in Concept.objects.filter(question=question)}
             stale = [row.pk for label, row in rows.items() if label not in concepts]
