@@ -1,0 +1,134 @@
+"""A candidate's practice session in real headless chromium."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from interviews.models import InterviewSession, SessionItem
+from interviews.services import (
+    DEADLINE_PASSED_MESSAGE,
+    practice_session_create,
+    session_start,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def started_session(candidate, question, *, per_item_seconds, count=1):
+    session = practice_session_create(
+        candidate=candidate,
+        topics=[question.topic],
+        count=count,
+        level="expert",
+        per_item_seconds=per_item_seconds,
+        total_seconds=None,
+        feedback_mode="after_each",
+    )
+    session_start(session=session)
+    return session
+
+
+def test_whole_practice_session(page, candidate, make_question):
+    make_question("docker", 1)
+    make_question("docker", 2)
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("casey")
+    page.get_by_label("Password").fill("a-long-passphrase-1")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Practise").click()
+
+    page.get_by_label("Docker (2)").check()
+    page.get_by_label("Number of questions").fill("2")
+    page.get_by_label("Minutes per question").fill("3")
+    page.get_by_role("button", name="Start").click()
+
+    expect(page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
+    expect(page.get_by_role("timer")).to_have_text(re.compile(r"^(3:00|2:5\d)$"))
+    page.get_by_label("Your answer").fill("An image is a read-only template <script>x</script>")
+    page.get_by_role("button", name="Submit answer").click()
+
+    heading = page.get_by_role("heading", name="Feedback on question 1 of 2")
+    expect(heading).to_be_focused()
+    expect(page.locator("mark.concept-hit")).to_have_text("image")
+    expect(page.locator(".own-answer")).to_contain_text("<script>x</script>")
+    expect(page.get_by_role("heading", name="Expert answer")).to_be_visible()
+    page.get_by_role("button", name="Next question").click()
+
+    expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_focused()
+    page.get_by_label("Your answer").fill("A container runs an image")
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.get_by_role("heading", name="Feedback on question 2 of 2")).to_be_visible()
+    page.get_by_role("link", name="See your results").click()
+
+    expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
+    session = InterviewSession.objects.get(candidate=candidate)
+    assert session.status == InterviewSession.Status.COMPLETED
+    assert all(item.score is not None for item in session.items.all())
+    page.get_by_role("link", name="Your sessions", exact=True).click()
+    expect(page.get_by_role("cell", name="2 of 2")).to_be_visible()
+
+
+def test_reload_mid_answer_restores_text_and_timer(page, login, candidate, make_question):
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=120)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("Layers are cached")
+    expect(page.get_by_text(re.compile(r"^Saved at \d\d:\d\d:\d\d$"))).to_be_visible()
+    item = SessionItem.objects.get(session=session)
+    assert item.answer_text == "Layers are cached"
+
+    # Go offline for saves: the next words stay in this browser until the server has them.
+    page.route("**/autosave/", lambda route: route.abort())
+    page.get_by_label("Your answer").press_sequentially(" and shared")
+    expect(page.get_by_text(re.compile("Not saved: connection problem"))).to_be_visible()
+    SessionItem.objects.filter(pk=item.pk).update(
+        started_at=item.started_at - timedelta(seconds=30),
+        deadline_at=item.deadline_at - timedelta(seconds=30),
+    )
+    page.unroute("**/autosave/")
+    page.reload()
+
+    expect(page.get_by_label("Your answer")).to_have_value("Layers are cached and shared")
+    # The clock comes from the server: at most 90 s left after the 30 s it moved the deadline.
+    clock = page.get_by_role("timer")
+    expect(clock).to_have_text(re.compile(r"^1:[0-2]\d$"))
+    expect(page.get_by_text(re.compile(r"^Saved at "))).to_be_visible()
+    item.refresh_from_db()
+    assert item.answer_text == "Layers are cached and shared"
+
+
+def test_running_out_of_time_submits_automatically(page, login, candidate, make_question):
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=4, count=1)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("An image, then time ran out")
+    warning = page.get_by_text(re.compile("seconds left: your answer is submitted automatically"))
+    expect(warning).to_be_visible()
+    expect(page.get_by_role("heading", name="Feedback on question 1 of 1")).to_be_visible(
+        timeout=15_000
+    )
+    item = SessionItem.objects.get(session=session)
+    assert item.status == SessionItem.Status.TIMED_OUT
+    assert item.answer_text == "An image, then time ran out"
+    assert item.finished_at <= item.deadline_at
+
+
+def test_save_after_the_deadline_is_refused(page, login, candidate, make_question, settings):
+    settings.INTERVIEW_GRACE_SECONDS = 5
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=600)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("saved in time")
+    expect(page.get_by_text(re.compile(r"^Saved at "))).to_be_visible()
+    # The laptop slept: on the server the deadline and the grace passed, the page still counts.
+    SessionItem.objects.filter(session=session).update(
+        deadline_at=timezone.now() - timedelta(seconds=6)
+    )
+    page.get_by_label("Your answer").press_sequentially(" and too late")
+    page.get_by_label("Your answer").blur()
+    expect(page.get_by_text(DEADLINE_PASSED_MESSAGE)).to_be_visible()
+    item = SessionItem.objects.get(session=session)
+    assert item.answer_text == "saved in time"
