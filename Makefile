@@ -20,7 +20,7 @@ for candidate in python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help install install-test run serve migrate load-bank test test-sqlite test-postgres lint fmt bench bench-scoring bench-load browser clean
+.PHONY: help install install-test run serve migrate load-bank test test-sqlite test-postgres lint fmt bench bench-scoring bench-load bench-faults browser clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -83,7 +83,7 @@ test: lint test-sqlite ## Lint, then run every test on SQLite and, when reachabl
 	  echo "PostgreSQL at $(TEST_DATABASE_URL) is not reachable: the PostgreSQL run is left out."; \
 	fi
 
-bench: bench-scoring bench-load ## Run every benchmark
+bench: bench-scoring bench-load bench-faults ## Run every benchmark
 
 bench-scoring: install ## Measure scoring quality (Mohler) and speed
 	$(PY) benchmarks/scoring_quality.py
@@ -91,6 +91,9 @@ bench-scoring: install ## Measure scoring quality (Mohler) and speed
 
 bench-load: install ## Load test: candidates doing whole interviews against gunicorn on loopback (SQLite)
 	$(PY) benchmarks/load/run.py --clients 10,50 --seconds 90
+
+bench-faults: install ## Fault scripts: kill -9 workers and restart the server during autosaves
+	$(PY) benchmarks/faults/run.py
 
 clean: ## Remove the virtual environment, collected static files and caches
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis
