@@ -44,9 +44,7 @@ _CALLOUT_RE = re.compile(
     r"important|consideration|caution|summary|insight|optimization|best practices?)\s*:\s*)+",
     re.IGNORECASE | re.MULTILINE,
 )
-_CODE_LINE_RE = re.compile(
-    r"(?:^|\s)--?[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/?/?\w"
-)
+_CODE_LINE_RE = re.compile(r"(?:^|\s)--?[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/?/?\w")
 _CLEAN_SURFACE_RE = re.compile(r"[^\W_]+(?:(?:[ '\u2019-]|, )[^\W_]+)*")
 # A definition head: "Namespaces: ..." or "Control Groups (cgroups): ...".
 _HEADING_END_RE = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*:")

@@ -20,6 +20,8 @@ PARTIAL_CREDIT = 0.8
 LIST_FLOOR = 0.4
 LIST_FUNCTION_RATIO = 0.2
 LIST_MIN_CONTENT_WORDS = 3
+# Occurrences examined per form: enough to find one with the right polarity in prose.
+MAX_GROUPS = 8
 
 
 def typo_budget(length: int) -> int:
@@ -56,7 +58,15 @@ class _CompiledConcept:
 class Matcher:
     """Concepts compiled once into stem forms, reusable for many answers."""
 
-    __slots__ = ("compiled", "vocabulary", "_by_initial", "_typo_cache")
+    __slots__ = (
+        "compiled",
+        "vocabulary",
+        "_by_initial",
+        "_typo_cache",
+        "_concepts_by_stem",
+        "_no_match",
+        "_units",
+    )
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
         compiled = []
@@ -76,6 +86,28 @@ class Matcher:
                 by_initial.setdefault(word[0], []).append(word)
         self._by_initial = by_initial
         self._typo_cache: dict[str, str | None] = {}
+        by_stem: dict[str, list[int]] = {}
+        for index, item in enumerate(self.compiled):
+            for word_stem in {s for form in item.forms for s in form}:
+                by_stem.setdefault(word_stem, []).append(index)
+        self._concepts_by_stem = {stem: tuple(owners) for stem, owners in by_stem.items()}
+        self._no_match = tuple(ConceptMatch(c.concept, 0.0, 0, 0, False) for c in self.compiled)
+        self._units: dict[frozenset[str], tuple[tuple[str, tuple[int, ...]], ...]] = {}
+
+    def units(self, asked: frozenset[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Distinct label words (question words left out unless nothing else remains), each with
+        the indices of the concepts whose label contains it."""
+        cached = self._units.get(asked)
+        if cached is None:
+            owners: dict[str, list[int]] = {}
+            for index, item in enumerate(self.compiled):
+                for word_stem in item.label_stems:
+                    owners.setdefault(word_stem, []).append(index)
+            kept = {w: o for w, o in owners.items() if w not in asked} or owners
+            cached = tuple((w, tuple(o)) for w, o in kept.items())
+            if len(self._units) < 64:
+                self._units[asked] = cached
+        return cached
 
     def _canonical(self, word_stem: str) -> str | None:
         """The vocabulary stem this answer stem stands for, allowing typos in long words."""
@@ -120,7 +152,14 @@ class Matcher:
         tokens = tokens if tokens is not None else tokenize(text)
         where = self.positions(tokens)
         factors = sentence_factors(tokens)
-        return [_best_match(c, tokens, where, factors) for c in self.compiled], where, factors
+        candidates = {i for word_stem in where for i in self._concepts_by_stem[word_stem]}
+        matches = [
+            _best_match(item, tokens, where, factors) if index in candidates else no_match
+            for index, (item, no_match) in enumerate(
+                zip(self.compiled, self._no_match, strict=True)
+            )
+        ]
+        return matches, where, factors
 
 
 def sentence_factors(tokens: Tokens) -> list[float]:
@@ -145,6 +184,9 @@ def _occurrences(
         return 0, []
     if len(form) == 1:
         return 1, ((i,) for i in lists[0])
+    if len(present) == 1:
+        # Only one word of the phrase occurs: partial evidence, its first occurrences suffice.
+        return 1, [(i,) for i in present[0][:MAX_GROUPS]]
     window = len(form) + WORD_ORDER_SLACK
     anchor_list = min(present, key=len)
     best_count = 0
@@ -160,7 +202,7 @@ def _occurrences(
         count = len(set(group))
         if count > best_count:
             best_count, groups = count, [tuple(sorted(set(group)))]
-        elif count == best_count:
+        elif count == best_count and len(groups) < MAX_GROUPS:
             groups.append(tuple(sorted(set(group))))
     return best_count, groups
 

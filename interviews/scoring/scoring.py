@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .matching import ConceptMatch, Matcher, compile_concepts
 from .text import Tokens, content_stems, tokenize
@@ -87,6 +88,7 @@ def score(
     )
 
 
+@lru_cache(maxsize=1024)
 def _judged_concepts(
     concepts: tuple[Concept, ...], *, level: Level, question: str
 ) -> tuple[Concept, ...]:
@@ -107,6 +109,7 @@ def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
     return sum(m.concept.weight * m.credit for m in matches) / total if total else 0.0
 
 
+@lru_cache(maxsize=1024)
 def _asked(question: str) -> frozenset[str]:
     return frozenset(content_stems(question)) if question else frozenset()
 
@@ -121,27 +124,25 @@ def _word_coverage(
 ) -> tuple[float, float]:
     """Share of the concepts' label words the answer uses (question words left out), and
     elaboration: on-topic content words relative to the number of those words, capped at 1."""
-    units: dict[str, float] = {}
-    for compiled, found in zip(matcher.compiled, matches, strict=True):
-        for word_stem in compiled.label_stems:
-            credit = found.credit if found.complete else 0.0
-            units[word_stem] = max(units.get(word_stem, 0.0), credit)
-    units = {w: c for w, c in units.items() if w not in asked} or units
+    units = matcher.units(asked)
     if not units:
         return 0.0, 0.0
-    on_topic: set[int] = set()
-    for word_stem, credit in units.items():
+    total = 0.0
+    sentence = tokens.sentence
+    for word_stem, owners in units:
+        credit = max(matches[i].credit if matches[i].complete else 0.0 for i in owners)
         for index in where.get(word_stem, ()):
+            if credit >= 1.0:
+                break
             if not tokens.is_negated(index):
-                credit = max(credit, factors[tokens.sentence[index]])
-                on_topic.add(tokens.sentence[index])
-        units[word_stem] = credit
-    for matched in matches:
-        if matched.credit > 0:
-            on_topic.add(tokens.sentence[matched.first_token])
+                credit = max(credit, factors[sentence[index]])
+        total += credit
+    # Elaboration counts every sentence that talks about the concepts, negated or not; a
+    # negated-only answer has no coverage, so the gate keeps its elaboration at zero.
+    on_topic = {sentence[i] for positions in where.values() for i in positions}
     relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
     elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
-    return sum(units.values()) / len(units), elaboration
+    return total / len(units), elaboration
 
 
 def _level_estimate(matches: Sequence[ConceptMatch]) -> str:

@@ -57,8 +57,11 @@ def _is_negation(lowered: str) -> bool:
 
 # Words are letters, digits and underscores with one optional apostrophe part ("don't").
 _WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)?")
-# Sentence marks (no group) and clause marks (group 1) end negation scopes and phrase windows.
-_BREAK_RE = re.compile(r"[.!?\n\r]|([,;:()\[\]|\"\u2014])")
+# Sentence marks end keyword-list checks and phrase windows; clause marks also end negation scopes.
+_SENTENCE_RE = re.compile(r"[.!?\n\r]+")
+_CLAUSE_RE = re.compile(r"[,;:()\[\]|\"\u2014]")
+# A word glued to the previous one by a hyphen: "on" and "write" in "copy-on-write".
+_HYPHEN_JOINED_RE = re.compile(r"(?<=\w)-(\w+)")
 _WordInfo = tuple[str, str, bool, bool, bool, bool]
 _WORD_CACHE: dict[str, _WordInfo] = {}
 
@@ -83,7 +86,7 @@ def _word_info(word: str) -> _WordInfo:
 
 
 class Tokens:
-    """The words of one text: stems, stopword marks, sentences and clauses; offsets on demand."""
+    """The words of one text: stems, stopword marks and sentences; offsets and clauses on demand."""
 
     __slots__ = (
         "text",
@@ -92,13 +95,12 @@ class Tokens:
         "stems",
         "stop",
         "sentence",
-        "clause",
         "sentence_function",
         "sentence_content",
         "_segments",
-        "_segment_of",
         "_starts",
         "_ends",
+        "_clause",
         "_segment_spans",
     )
 
@@ -106,62 +108,48 @@ class Tokens:
         self.text = text
         self.words: list[str] = []
         self.infos: list[_WordInfo] = []
+        self.stop: list[bool] = []
+        # Sentence index of every word.
         self.sentence: list[int] = []
-        self.clause: list[int] = []
         # Per sentence: function words (not counting "on" in "copy-on-write") and content words.
-        self.sentence_function: list[int] = [0]
-        self.sentence_content: list[int] = [0]
+        self.sentence_function: list[int] = []
+        self.sentence_content: list[int] = []
+        # Per sentence: (start offset, end offset, index of its first word).
         self._segments: list[tuple[int, int, int]] = []
-        self._segment_of: list[int] = []
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
+        self._clause: list[int] | None = None
         self._segment_spans: dict[int, list[tuple[int, int]]] = {}
         self._split()
         self.stems = [info[1] for info in self.infos]
-        self.stop = [info[2] for info in self.infos]
 
     def _split(self) -> None:
         text = self.text
         cache_get = _WORD_CACHE.get
         begin = 0
-        sentence_id = clause_id = 0
-        new_sentence = False
-        bounds = [(m.start(), m.group(1) is None) for m in _BREAK_RE.finditer(text)]
-        bounds.append((len(text), True))
-        for end, is_sentence_end in bounds:
+        bounds = [m.start() for m in _SENTENCE_RE.finditer(text)]
+        bounds.append(len(text))
+        for end in bounds:
             words = _WORD_RE.findall(text, begin, end)
             if words:
-                if new_sentence and self.words:
-                    sentence_id += 1
-                    self.sentence_function.append(0)
-                    self.sentence_content.append(0)
-                new_sentence = False
                 infos = [cache_get(w) or _word_info(w) for w in words]
+                stops = [info[2] for info in infos]
                 count = len(words)
-                self._segments.append((begin, end, len(self.words)))
-                self._segment_of.extend([len(self._segments) - 1] * count)
-                self.words.extend(words)
-                self.infos.extend(infos)
-                self.sentence.extend([sentence_id] * count)
-                self.clause.extend([clause_id] * count)
-                content = sum(1 for info in infos if not info[2])
-                function = count - content
+                function = sum(stops)
                 if function and text.find("-", begin, end) >= 0:
                     function -= self._hyphen_joined_stopwords(begin, end)
-                self.sentence_content[sentence_id] += content
-                self.sentence_function[sentence_id] += function
-                clause_id += 1
-            new_sentence = new_sentence or is_sentence_end
+                self.sentence.extend([len(self._segments)] * count)
+                self._segments.append((begin, end, len(self.words)))
+                self.words.extend(words)
+                self.infos.extend(infos)
+                self.stop.extend(stops)
+                self.sentence_content.append(count - sum(stops))
+                self.sentence_function.append(function)
             begin = end + 1
 
     def _hyphen_joined_stopwords(self, begin: int, end: int) -> int:
-        text, joined, previous_end = self.text, 0, -2
-        for match in _WORD_RE.finditer(text, begin, end):
-            start = match.start()
-            if previous_end == start - 1 and text[previous_end] == "-":
-                joined += _word_info(match.group())[2]
-            previous_end = match.end()
-        return joined
+        joined = _HYPHEN_JOINED_RE.findall(self.text, begin, end)
+        return sum(1 for word in joined if _word_info(word)[2])
 
     def __len__(self) -> int:
         return len(self.words)
@@ -189,11 +177,28 @@ class Tokens:
             self._starts = [span[0] for span in spans]
             self._ends = [span[1] for span in spans]
 
+    @property
+    def clause(self) -> list[int]:
+        """Clause index of every word: sentences split further at , ; : ( ) and the like."""
+        if self._clause is None:
+            marks = [m.start() for m in _CLAUSE_RE.finditer(self.text)]
+            clause, mark, clause_id, previous_sentence = [], 0, 0, 0
+            for start, sentence in zip(self.starts, self.sentence, strict=True):
+                while mark < len(marks) and marks[mark] < start:
+                    mark += 1
+                    clause_id += 1
+                if sentence != previous_sentence:
+                    clause_id += 1
+                    previous_sentence = sentence
+                clause.append(clause_id)
+            self._clause = clause
+        return self._clause
+
     def span(self, index: int) -> tuple[int, int]:
         """Character offsets of one word in the original text."""
         if self._starts is not None:
             return self._starts[index], self._ends[index]  # type: ignore[index]
-        segment = self._segment_of[index]
+        segment = self.sentence[index]
         begin, end, first = self._segments[segment]
         spans = self._segment_spans.get(segment)
         if spans is None:
@@ -203,16 +208,17 @@ class Tokens:
 
     def is_negated(self, index: int) -> bool:
         """True when a negation cue governs this word ("not", "no", "never", "n't" ...)."""
-        infos, clause = self.infos, self.clause
+        infos, sentence = self.infos, self.sentence
         if infos[index][3] or infos[index][4]:
             return False
         for back in range(index - 1, max(-1, index - NEGATION_SCOPE - 1), -1):
-            if clause[back] != clause[index]:
+            if sentence[back] != sentence[index] or infos[back][4]:
                 return False
             if infos[back][3]:
-                return not infos[back + 1][5]
-            if infos[back][4]:
-                return False
+                if infos[back + 1][5]:
+                    return False
+                between = self.text[self.span(back)[1] : self.span(index)[0]]
+                return not _CLAUSE_RE.search(between)
         return False
 
 
