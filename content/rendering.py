@@ -14,13 +14,19 @@ from django.utils.safestring import SafeString, mark_safe
 from content.answer_lines import CALLOUT_RE, Line, lines_read
 
 ITEM_SPLIT_RE = re.compile(r" - (?=[A-Z])")
+GLUED_FLAG_RE = re.compile(r"(?<=[,)])(--?[a-z][\w-]*)(?=\s|$)")
 TERM_RE = re.compile(r"^(?P<term>[^:]{1,40}):(?= \S)")
 CALLOUT_KINDS = {"Tip": "tip", "Warning": "warning", "Caution": "warning", "Important": "warning"}
 
 
+def _text_html(text: str) -> str:
+    # Flags the flattening glued to the previous phrase: "(detached mode),-p (port mapping)".
+    return GLUED_FLAG_RE.sub(r"<code>\1</code>", escape(text))
+
+
 def _segments_html(segments: list[tuple[str, bool]]) -> str:
     return "".join(
-        f"<code>{escape(text)}</code>" if code else escape(text) for text, code in segments
+        f"<code>{escape(text)}</code>" if code else _text_html(text) for text, code in segments
     )
 
 

@@ -292,3 +292,14 @@ def test_the_bank_renders_lists_tables_code_callouts_and_diagrams():
     }
     assert all(count > 0 for count in counts.values()), counts
     assert counts["table"] >= 10 and counts["callout"] >= 40 and counts["diagram"] >= 8
+
+
+def test_flags_glued_after_a_closing_bracket_or_comma_become_code():
+    html = render_answer("- Key flags:\n-i\n(interactive),-t\n(allocate TTY),-u\n(user)")
+    assert html == (
+        "<ul><li>Key flags: <code>-i</code> (interactive),<code>-t</code> (allocate TTY),"
+        "<code>-u</code> (user)</li></ul>"
+    )
+    assert render_answer("Use non-root users (uid 1000), -rw flags") == (
+        "<p>Use non-root users (uid 1000), -rw flags</p>"
+    )
