@@ -32,7 +32,7 @@ class _Plan(NamedTuple):
     delete: list[int]
 
 
-def question_extract(*, question: Question) -> tuple[scoring.Concept, ...]:
+def concepts_extract(*, question: Question) -> tuple[scoring.Concept, ...]:
     """The concepts the scorer finds in a question's model answers (nothing is stored)."""
     texts = {answer.level: answer.text for answer in question.model_answers.all()}
     beginner = texts.get(Level.BEGINNER, "")
@@ -45,7 +45,7 @@ def question_extract(*, question: Question) -> tuple[scoring.Concept, ...]:
 
 def concepts_refresh(*, question: Question) -> ConceptsRefreshed:
     """Re-extract a question's concepts from its model answers, keeping what people curated."""
-    extracted = question_extract(question=question)
+    extracted = concepts_extract(question=question)
     # Plan on a plain read first, so an unchanged question costs no write and no write lock.
     if not any(_plan(_rows(question), extracted, question=question)):
         return ConceptsRefreshed()

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from content.concepts import (
     ConceptsRefreshed,
     answer_score,
+    concepts_extract,
     concepts_refresh,
-    question_extract,
     scoring_concepts,
 )
 from content.models import Concept, Level, ModelAnswer, Question
@@ -27,7 +27,7 @@ def writes(queries) -> list[str]:
 
 
 def test_refresh_stores_ranked_extracted_concepts(docker_question):
-    expected = question_extract(question=docker_question)
+    expected = concepts_extract(question=docker_question)
 
     result = concepts_refresh(question=docker_question)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from content import scoring_batch
 from content.concepts import concepts_refresh
@@ -311,3 +313,42 @@ def test_stdin_dash_in_a_real_process(tmp_path):
     assert results[1]["line"] == 2 and "error" in results[1]
     assert completed.returncode == 1
     assert b"Traceback" not in completed.stderr
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children),
+    max_leaves=6,
+)
+records = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": json_values,
+        "answer": st.text(max_size=200) | json_values,
+        "question": st.sampled_from(["docker-image-layers", "1", "nope", ""]) | json_values,
+        "reference": st.just(REFERENCE) | json_values,
+        "level": st.sampled_from(["expert", "beginner", "guru"]) | json_values,
+    },
+)
+lines = st.lists(
+    records.map(json.dumps) | st.text(max_size=40).filter(lambda t: "\n" not in t), max_size=6
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=lines)
+def test_any_input_gives_one_valid_json_object_per_non_blank_line(bank, lines):
+    stream = io.BytesIO("\n".join(lines).encode("utf-8", "surrogatepass"))
+
+    results = list(score_lines(read_lines(stream)))
+
+    expected = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    assert [r["line"] for r in results] == expected
+    for result in results:
+        json.dumps(result, allow_nan=False)
+        if "error" in result:
+            assert set(result) == {"line", "id", "error"}
+        else:
+            assert 0 <= result["score"] <= 100
