@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from content.models import Question, Topic
+from interviews.access import model_answers_visible
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
@@ -21,4 +22,9 @@ def question_detail(request: HttpRequest, slug: str) -> HttpResponse:
     question = get_object_or_404(
         Question.objects.select_related("topic").prefetch_related("model_answers"), slug=slug
     )
-    return render(request, "content/question_detail.html", {"question": question})
+    show_answers = model_answers_visible(user=request.user, question=question)
+    return render(
+        request,
+        "content/question_detail.html",
+        {"question": question, "show_answers": show_answers},
+    )

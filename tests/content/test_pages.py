@@ -36,6 +36,15 @@ def question() -> Question:
     return question
 
 
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """Model answers show to staff (and to candidates who answered): tests/interviews covers who."""
+    client.force_login(
+        django_user_model.objects.create_user("staff", is_staff=True, is_superuser=True)
+    )
+    return client
+
+
 def test_topic_list_shows_each_topic_with_its_question_count(client, question):
     response = client.get("/topics/")
 
@@ -53,8 +62,8 @@ def test_topic_page_lists_its_questions_in_order(client, question):
     assert 'href="/questions/what-is-a-docker-image-0123456789/"' in content
 
 
-def test_question_page_shows_both_answers_rendered_and_escaped(client, question):
-    response = client.get(question.get_absolute_url())
+def test_question_page_shows_both_answers_rendered_and_escaped(staff_client, question):
+    response = staff_client.get(question.get_absolute_url())
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -70,8 +79,8 @@ def test_question_page_shows_both_answers_rendered_and_escaped(client, question)
     assert "<p>A blueprint for containers.</p>" in content
 
 
-def test_a_question_without_answers_says_so(client, question):
-    response = client.get("/questions/what-is-a-volume-abc/")
+def test_a_question_without_answers_says_so(staff_client, question):
+    response = staff_client.get("/questions/what-is-a-volume-abc/")
     assert response.status_code == 200
     assert b"no model answers yet" in response.content
 

@@ -1,0 +1,130 @@
+"""Sign-up, log in and out, password change and reset, and login throttling."""
+
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+PASSWORD = "a-long-passphrase-1"
+LOCKED_TEXT = "Too many failed log-in attempts"
+
+
+@pytest.fixture
+def axes_limit(settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = 0.25  # hours
+    return 3
+
+
+def test_signup_creates_a_candidate_and_logs_in(client, db):
+    response = client.post(
+        reverse("interviews:signup"),
+        {
+            "username": "newbie",
+            "email": "newbie@example.com",
+            "password1": "correct horse battery",
+            "password2": "correct horse battery",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("interviews:practice_new")
+    user = get_user_model().objects.get(username="newbie")
+    assert not user.is_staff and user.email == "newbie@example.com"
+    page = client.get(reverse("interviews:practice_new")).content.decode()
+    assert "Welcome, newbie!" in page and "Log out newbie" in page
+
+
+def test_signup_mistakes_get_messages(client, db):
+    response = client.post(
+        reverse("interviews:signup"),
+        {"username": "x", "email": "not-an-email", "password1": "123", "password2": "456"},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Enter a valid email address." in content
+    assert "The two password fields didn" in content
+
+
+def test_login_and_logout_by_post(client, candidate):
+    response = client.post(reverse("login"), {"username": "casey", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == reverse("interviews:home")
+    assert "Log out casey" in client.get("/").content.decode()
+    assert client.get(reverse("logout")).status_code == 405  # log out only by POST
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert "Log in" in client.get("/").content.decode()
+
+
+def test_wrong_password_says_so(client, candidate):
+    response = client.post(reverse("login"), {"username": "casey", "password": "nope"})
+    assert response.status_code == 200
+    assert "didn't match" in response.content.decode().replace("&#x27;", "'")
+
+
+def test_password_change(client, candidate):
+    client.force_login(candidate)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "another long phrase",
+            "new_password2": "another long phrase",
+        },
+    )
+    assert response["Location"] == reverse("password_change_done")
+    candidate.refresh_from_db()
+    assert candidate.check_password("another long phrase")
+
+
+def test_password_reset_by_email(client, candidate, settings):
+    response = client.post(reverse("password_reset"), {"email": "casey@example.com"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == "Reset your Mock Interview password"
+    link = re.search(r"http://testserver(/accounts/reset/\S+/)", message.body).group(1)
+    form_url = client.get(link)["Location"]  # Django swaps the token for a session value
+    response = client.post(
+        form_url, {"new_password1": "brand new phrase 9", "new_password2": "brand new phrase 9"}
+    )
+    assert response["Location"] == reverse("password_reset_complete")
+    candidate.refresh_from_db()
+    assert candidate.check_password("brand new phrase 9")
+
+
+def failed_login(client):
+    return client.post(reverse("login"), {"username": "casey", "password": "wrong"})
+
+
+def test_failed_logins_lock_out_with_a_friendly_page_then_cool_off(client, candidate, axes_limit):
+    start = dt.datetime(2026, 5, 1, 23, 55, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        for _ in range(axes_limit - 1):
+            assert LOCKED_TEXT not in failed_login(client).content.decode()
+        locked = failed_login(client)
+        assert locked.status_code == 429
+        assert LOCKED_TEXT in locked.content.decode()
+        # Even the right password is refused while locked.
+        right = client.post(reverse("login"), {"username": "casey", "password": PASSWORD})
+        assert right.status_code == 429
+    with time_machine.travel(start + dt.timedelta(minutes=14), tick=False):
+        right = client.post(reverse("login"), {"username": "casey", "password": PASSWORD})
+        assert right.status_code == 429
+    # A refused attempt counts too, so the 15-minute cool-off runs from the last one.
+    with time_machine.travel(start + dt.timedelta(minutes=28, seconds=59), tick=False):
+        right = client.post(reverse("login"), {"username": "casey", "password": PASSWORD})
+        assert right.status_code == 429
+    with time_machine.travel(start + dt.timedelta(minutes=44, seconds=1), tick=False):
+        right = client.post(reverse("login"), {"username": "casey", "password": PASSWORD})
+        assert right.status_code == 302
+
+
+def test_lockout_is_per_username_and_address(client, candidate, other_user, axes_limit):
+    for _ in range(axes_limit):
+        failed_login(client)
+    other = client.post(reverse("login"), {"username": "olive", "password": "a-long-passphrase-2"})
+    assert other.status_code == 302
