@@ -25,7 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from interviews.scoring import extract_concepts, score  # noqa: E402
+from interviews.scoring import Score, extract_concepts, score  # noqa: E402
+from interviews.scoring import matching as matching_module  # noqa: E402
+from interviews.scoring import scoring as scoring_module  # noqa: E402
+from interviews.scoring.text import content_stems  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "mohler"
 CSV_NAME = "mohler_2011_unt_v2.csv"
@@ -64,9 +67,17 @@ def fixed_grade(value: float) -> float:
     return value / 20.0
 
 
-def features(result) -> list[float]:
-    """Inputs of the fitted calibration: the score and its two components."""
-    return [1.0, result.value / 100.0, result.concept_coverage, result.word_coverage]
+def features(result: Score, answer: str) -> list[float]:
+    """Inputs of the fitted calibration: the score, its components, and the answer's length."""
+    return [
+        1.0,
+        result.value / 100.0,
+        math.sqrt(result.value / 100.0),
+        result.concept_coverage,
+        result.word_coverage,
+        result.elaboration,
+        math.log1p(len(content_stems(answer))) / 5.0,
+    ]
 
 
 def least_squares(
@@ -97,15 +108,18 @@ def least_squares(
     return [augmented[i][size] / augmented[i][i] if augmented[i][i] else 0.0 for i in range(size)]
 
 
-def cross_validated(rows, results, gold) -> list[float]:
+def cross_validated(
+    rows: list[dict[str, str]], results: list[Score], gold: list[float]
+) -> list[float]:
     """Leave-one-assignment-out predictions of the linear calibration, clipped to 0-5."""
+    inputs = [features(r, row["student_answer"]) for r, row in zip(results, rows, strict=True)]
     predictions = [0.0] * len(rows)
     for held_out in sorted({row["assignment"] for row in rows}):
         train = [i for i, row in enumerate(rows) if row["assignment"] != held_out]
-        weights = least_squares([features(results[i]) for i in train], [gold[i] for i in train])
+        weights = least_squares([inputs[i] for i in train], [gold[i] for i in train])
         for i, row in enumerate(rows):
             if row["assignment"] == held_out:
-                raw = sum(w * x for w, x in zip(weights, features(results[i]), strict=True))
+                raw = sum(w * x for w, x in zip(weights, inputs[i], strict=True))
                 predictions[i] = min(5.0, max(0.0, raw))
     return predictions
 
@@ -117,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=Path(os.environ.get("MOHLER_DATA", DEFAULT_DATA))
     )
     parser.add_argument("--cv", action="store_true", help="also report the fitted calibration")
+    parser.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="also report r when each hand-set scoring constant is moved (robustness check)",
+    )
     args = parser.parse_args(argv)
     rows = load_rows(args.data)
 
@@ -149,7 +168,50 @@ def main(argv: list[str] | None = None) -> int:
             "fitted linear calibration, leave-one-assignment-out CV: "
             f"Pearson r = {pearson(predicted, gold):.3f}  RMSE = {rmse(predicted, gold):.3f}"
         )
+    if args.sensitivity:
+        report_sensitivity(rows, gold)
     return 0
+
+
+SENSITIVITY = (
+    (scoring_module, "CONCEPT_SHARE", (0.3, 0.7)),
+    (scoring_module, "ELABORATION_SHARE", (0.0, 0.2, 0.4)),
+    (scoring_module, "ELABORATION_GATE", (0.15, 0.4)),
+    (matching_module, "LIST_FLOOR", (1.0,)),
+    (matching_module, "PARTIAL_CREDIT", (0.5,)),
+    (matching_module, "WORD_ORDER_SLACK", (6,)),
+)
+
+
+def report_sensitivity(rows: list[dict[str, str]], gold: list[float]) -> None:
+    """Pearson r with one constant changed at a time, the others at their defaults."""
+    for module, name, values in SENSITIVITY:
+        default = getattr(module, name)
+        for value in values:
+            setattr(module, name, value)
+            matching_module.compile_concepts.cache_clear()
+            scored = score_all(rows)
+            print(
+                f"  {name} = {value} (default {default}): Pearson r = {pearson(scored, gold):.3f}"
+            )
+        setattr(module, name, default)
+        matching_module.compile_concepts.cache_clear()
+
+
+def score_all(rows: list[dict[str, str]]) -> list[float]:
+    """Default-scorer values of every answer."""
+    concepts: dict[str, tuple] = {}
+    values = []
+    for row in rows:
+        if row["question_id"] not in concepts:
+            concepts[row["question_id"]] = extract_concepts(
+                row["desired_answer"], question=row["question"]
+            )
+        result = score(
+            row["student_answer"], concepts[row["question_id"]], question=row["question"]
+        )
+        values.append(result.value)
+    return values
 
 
 if __name__ == "__main__":
