@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from django.db import transaction
 from django.utils import timezone
 
+from content.concepts import variants_clean
 from content.models import Concept, Question, Topic
 
 FORMAT_VERSION = 1
@@ -48,7 +49,7 @@ def concepts_export(*, topic: Topic | None = None) -> dict[str, Any]:
                 "concepts": [
                     {
                         "label": row.label,
-                        "variants": row.variants,
+                        "variants": list(variants_clean(row.variants)),
                         "weight": row.weight,
                         "tier": row.tier,
                         "origin": row.origin,

@@ -118,18 +118,19 @@ def scoring_concepts(question: Question) -> tuple[scoring.Concept, ...]:
 
 
 def concept_from_row(row: Concept) -> scoring.Concept:
-    """One Concept row as a scoring.Concept (variants typed into the admin are tolerated)."""
-    variants = row.variants
-    if isinstance(variants, str):
-        variants = [variants]
-    elif not isinstance(variants, list):
-        variants = []
+    """One Concept row as a scoring.Concept."""
     return scoring.Concept(
-        label=row.label,
-        variants=tuple(v.strip() for v in variants if isinstance(v, str) and v.strip()),
-        weight=float(row.weight),
-        tier=row.tier,
+        label=row.label, variants=variants_clean(row.variants), weight=row.weight, tier=row.tier
     )
+
+
+def variants_clean(value: object) -> tuple[str, ...]:
+    """The variants as non-blank strings; the admin's JSON box also accepts a bare string."""
+    if isinstance(value, str):
+        value = [value]
+    elif not isinstance(value, list):
+        return ()
+    return tuple(v.strip() for v in value if isinstance(v, str) and v.strip())
 
 
 def answer_score(*, question: Question, answer: str, level: str = "expert") -> scoring.Score:

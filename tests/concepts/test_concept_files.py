@@ -81,6 +81,13 @@ def test_round_trip_keeps_everything_and_marks_it_curated(extracted, tmp_path):
     assert {row[5] for row in after} == {"curated"}
 
 
+def test_variants_typed_as_a_bare_string_in_the_admin_still_round_trip(extracted, tmp_path):
+    docker_question, _ = extracted
+    Concept.objects.filter(question=docker_question, label="kernel").update(variants=" kernels ")
+    import_file(tmp_path, export())
+    assert docker_question.concepts.get(label="kernel").variants == ["kernels"]
+
+
 def test_import_is_idempotent(extracted, tmp_path):
     data = export()
     import_file(tmp_path, data)
