@@ -32,7 +32,9 @@ GENERIC_WORDS = frozenset(
     whether within without work works would implement implements implemented implementation
     implementations diagram detailed internals comparison overview flow concept concepts run runs
     running share shares achieve achieves handle handles handling offer offers
-    involve involves improve improves reduce reduces increase increases keep keeps""".split()  # noqa: SIM905
+    involve involves improve improves reduce reduces increase increases keep keeps leverage
+    leverages utilize utilizes utilizing represent represents send sends perform performs show
+    shows appropriate regardless configure configures removes adds""".split()  # noqa: SIM905
 )
 
 _POSTED_RE = re.compile(r"Posted on [A-Z][a-z]{2,9}\.? \d{1,2}, \d{4}")
@@ -191,7 +193,9 @@ def extract_concepts(
     asked = set(content_stems(question))
     table = {**ABBREVIATIONS, **find_abbreviations(text), **find_abbreviations(beginner)}
     candidates = _collect(text, asked)
-    ranked = _rank(candidates, text, beginner)
+    ranked = _rank(
+        candidates, text, beginner, long_text=len(content_stems(text)) > SHORT_TEXT_WORDS
+    )
     vocabulary = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
     chosen: dict[str, tuple[list[str], float]] = {}
     seen_stems: dict[str, set[str]] = {}
@@ -225,13 +229,27 @@ def extract_concepts(
     return _with_tiers_and_polarity(concepts, text, beginner)
 
 
-def _rank(candidates: dict[tuple[str, ...], _Candidate], text: str, beginner: str) -> list:
+def _reads_as_verb(surface: str) -> bool:
+    """True when a term ends like a past participle or adverb ("enforced", "quickly")."""
+    last = surface.rsplit(" ", 1)[-1].rsplit("-", 1)[-1].lower()
+    return len(last) > 4 and last.endswith(("ed", "ly"))
+
+
+def _rank(
+    candidates: dict[tuple[str, ...], _Candidate], text: str, beginner: str, *, long_text: bool
+) -> list:
     beginner_stems = set(content_stems(beginner)) if beginner else set()
     kept = []
     for candidate in candidates.values():
         size = len(candidate.stems)
         if size > 1 and not candidate.whole_run and candidate.count < 2 and not candidate.heading:
             continue
+        if long_text:
+            # Long answers have nouns to spare: drop "memory limits enforced", "quickly".
+            nouns = {s: n for s, n in candidate.surfaces.items() if not _reads_as_verb(s)}
+            if not nouns:
+                continue
+            candidate.surfaces = nouns
         frequency = 1 + math.log2(candidate.count)
         value = frequency * (1 + 0.5 * (size - 1)) * (1.5 - 0.5 * candidate.first)
         if candidate.heading:

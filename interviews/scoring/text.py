@@ -101,6 +101,7 @@ class Tokens:
         "_starts",
         "_ends",
         "_clause",
+        "_lowered",
         "_segment_spans",
     )
 
@@ -119,6 +120,7 @@ class Tokens:
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
         self._clause: list[int] | None = None
+        self._lowered: list[str] | None = None
         self._segment_spans: dict[int, list[tuple[int, int]]] = {}
         self._split()
         self.stems = [info[1] for info in self.infos]
@@ -156,8 +158,10 @@ class Tokens:
 
     @property
     def lowered(self) -> list[str]:
-        """Lower-cased words."""
-        return [info[0] for info in self.infos]
+        """Lower-cased words (computed once, on demand)."""
+        if self._lowered is None:
+            self._lowered = [info[0] for info in self.infos]
+        return self._lowered
 
     @property
     def starts(self) -> list[int]:
