@@ -11,10 +11,10 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from content.models import Level
+from interviews.highlight import highlight_concepts
 from interviews.models import InterviewSession, SessionItem
 from interviews.models_interviewer import ConceptVerdict, ReviewChange
 
@@ -26,23 +26,8 @@ def seconds_left(deadline: datetime | None, *, now: datetime) -> int | None:
 
 
 def answer_highlight(text: str, matched: list[dict]) -> SafeString:
-    """The answer, escaped, with each matched span wrapped in <mark> (overlaps are merged)."""
-    spans = sorted(
-        (int(hit["start"]), int(hit["end"]), hit["label"])
-        for hit in matched
-        if 0 <= int(hit["start"]) < int(hit["end"]) <= len(text)
-    )
-    out, cursor = [], 0
-    for start, end, label in spans:
-        if start < cursor:
-            continue
-        out.append(escape(text[cursor:start]))
-        out.append(
-            f'<mark class="concept-hit" title="{escape(label)}">{escape(text[start:end])}</mark>'
-        )
-        cursor = end
-    out.append(escape(text[cursor:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+    """The answer, escaped, with matched spans in <mark> (the interview pages' highlighter)."""
+    return highlight_concepts(text, matched)
 
 
 @dataclass

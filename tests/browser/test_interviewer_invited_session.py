@@ -1,0 +1,130 @@
+"""End to end in headless Chromium: an interviewer invites, a guest answers, the interviewer watches
+live, reviews the transcript, overrides a score and exports it. Two browser contexts, one server."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+# The browser, new_context and login fixtures come from tests/browser/conftest.py.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def bank(db):
+    from content.models import Concept, ModelAnswer, Question, Topic
+
+    topic = Topic.objects.create(name="Docker", slug="docker")
+    rows = [
+        (
+            "What is a Docker image?",
+            "An image is a read-only template made of layers.",
+            ["layers", "read-only template"],
+        ),
+        (
+            "What is a container?",
+            "A container is a running instance of an image.",
+            ["running instance", "image"],
+        ),
+    ]
+    questions = []
+    for position, (text, answer, labels) in enumerate(rows):
+        question = Question.objects.create(
+            topic=topic, text=text, slug=f"q{position}", position=position
+        )
+        ModelAnswer.objects.create(question=question, level="expert", text=answer)
+        for rank, label in enumerate(labels):
+            Concept.objects.create(question=question, label=label, rank=rank)
+        questions.append(question)
+    return questions
+
+
+def test_invited_session_end_to_end(new_context, login, bank, django_user_model, tmp_path):
+    from interviews.roles import interviewer_grant
+
+    ivy = django_user_model.objects.create_user(
+        "ivy", email="ivy@example.com", password="x-pw-123!"
+    )
+    interviewer_grant(user=ivy)
+    interviewer_page = new_context().new_page()
+    login(interviewer_page, ivy)
+
+    # Build the session: search the bank, pick both questions, 3 minutes each.
+    interviewer_page.goto("/interviewer/sessions/new/")
+    interviewer_page.get_by_label("Search questions").fill("container")
+    expect(interviewer_page.locator("#question-results")).not_to_contain_text("Docker image?")
+    interviewer_page.get_by_label(re.compile("What is a container")).check()
+    interviewer_page.get_by_label("Search questions").fill("")
+    expect(interviewer_page.locator("#question-results")).to_contain_text("Docker image?")
+    interviewer_page.get_by_label(re.compile("What is a Docker image")).check()
+    interviewer_page.get_by_label("Session title").fill("Platform round")
+    interviewer_page.get_by_label("Candidate's name").fill("Gina")
+    interviewer_page.get_by_role("button", name="Create session and invite link").click()
+    expect(interviewer_page.get_by_role("heading", name="Platform round")).to_be_visible()
+    invite_url = interviewer_page.locator("#invite-url").input_value()
+    assert "/invite/" in invite_url
+    expect(interviewer_page.locator("#progress")).to_contain_text("0 of 2")
+
+    # The candidate, a guest in another context, accepts the invite and answers.
+    candidate_page = new_context().new_page()
+    candidate_page.goto(invite_url)
+    candidate_page.get_by_label("Your name").fill("Gina Guest")
+    candidate_page.get_by_role("button", name="Accept and continue").click()
+    candidate_page.get_by_role("button", name="Start").click()
+    # The questions keep the bank's order (image first); this answer covers both.
+    expect(candidate_page.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
+    candidate_page.locator("#answer-text").fill(
+        "An image is a read-only template of layers; a container is a running instance of it."
+    )
+    candidate_page.get_by_role("button", name="Submit answer").click()
+
+    # The interviewer's page updates itself: no reload.
+    expect(interviewer_page.locator("#progress")).to_contain_text("1 of 2", timeout=20_000)
+    expect(interviewer_page.locator("#progress")).to_contain_text("Now on question 2")
+
+    # Invited sessions give feedback at the end, so the next question follows at once.
+    expect(candidate_page.get_by_role("heading", name="Question 2 of 2")).to_be_visible()
+    candidate_page.locator("#answer-text").fill("It is made of layers.")
+    candidate_page.get_by_role("button", name="Submit answer").click()
+    expect(candidate_page).to_have_url(re.compile(r"/sessions/\d+/results/$"))
+
+    # A second person cannot use the same link.
+    stranger = new_context().new_page()
+    stranger_response = stranger.goto(invite_url)
+    assert stranger_response.status == 410
+    expect(stranger.get_by_role("alert")).to_contain_text("already been used")
+
+    expect(interviewer_page.locator("#progress")).to_contain_text("2 of 2", timeout=20_000)
+    interviewer_page.get_by_role("link", name="Open the transcript").click()
+
+    # Review: untick a concept and override the first question's score with a reason.
+    first = interviewer_page.locator("#item-1")
+    auto_score = first.locator(".auto-score").inner_text()
+    expect(first.locator("mark.concept-hit").first).to_be_visible()
+    first.get_by_role("button", name="Mark “layers” missing").click()
+    expect(first.locator(".concept-corrected")).to_contain_text("scorer said present")
+    first.get_by_label("Override score (0-100, empty to clear)").fill("35")
+    first.get_by_label("Reason").fill("Too shallow for this level")
+    first.get_by_role("button", name="Save score").click()
+    first = interviewer_page.locator("#item-1")
+    expect(first.locator(".human-score")).to_have_text("35")
+    expect(first.locator(".auto-score")).to_have_text(auto_score)
+    interviewer_page.screenshot(path=str(tmp_path / "transcript.png"), full_page=True)
+
+    # Export: the stable URLs carry the human and the automatic score.
+    session_path = interviewer_page.url.split("/transcript/")[0]
+    exported = json.loads(interviewer_page.request.get(f"{session_path}/transcript.json").text())
+    item = exported["items"][0]
+    assert item["score_override"] == 35 and item["override_reason"] == "Too shallow for this level"
+    assert str(item["automatic_score"]).startswith(auto_score.split(".")[0])
+    assert {change["field"] for change in exported["changes"]} == {"concept", "score_override"}
+    rows = list(
+        csv.DictReader(
+            io.StringIO(interviewer_page.request.get(f"{session_path}/transcript.csv").text())
+        )
+    )
+    assert rows[0]["final_score"] == "35.0"
+    assert exported["session"]["candidate"] == "Gina Guest"
