@@ -107,3 +107,52 @@ def test_admin_runs_under_the_policy(page, live_server, question, django_user_mo
     page.locator("#id_name").press_sequentially("Kubernetes Basics")
     assert page.input_value("#id_slug") == "kubernetes-basics"
     assert page.console_problems == []
+
+
+def test_interview_and_interviewer_pages_run_under_the_policy(
+    page, live_server, make_question, candidate, django_user_model
+):
+    """Typing (autosave by fetch), submitting and the interviewer's pages, with no violation."""
+    from django.test import Client
+
+    for number in (1, 2):
+        make_question("docker", number)
+
+    def sign_in(user) -> None:
+        client = Client()
+        client.force_login(user)
+        page.context.clear_cookies()
+        page.context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    sign_in(candidate)
+    visit(page, live_server.url + "/practice/")
+    page.check("input[name=topics]")
+    page.fill("input[name=count]", "2")
+    page.click("form.practice-form button[type=submit]")
+    page.wait_for_selector("#answer-text")
+    visit(page, page.url)
+    page.locator("#answer-text").press_sequentially("An image is a read-only template.")
+    page.locator("#answer-text").blur()
+    # (wait_for_function would eval a string, which this very policy refuses)
+    sync_api.expect(page.locator("[data-save-status]")).to_contain_text("Saved")
+    page.click("#answer-form button[type=submit]")
+    page.wait_for_selector("form[action$='/next/']")
+    assert page.evaluate("window.__cspViolations") == []
+    session_path = page.url.removeprefix(live_server.url)
+
+    staff = django_user_model.objects.create_user(
+        "sam", password="a-long-passphrase-3", is_staff=True
+    )
+    sign_in(staff)
+    session_id = session_path.strip("/").split("/")[1]
+    for path in ("/interviewer/", "/interviewer/live/", f"/interviewer/sessions/{session_id}/"):
+        visit(page, live_server.url + path)
+    assert page.console_problems == []
