@@ -146,7 +146,7 @@ class Matcher:
         return self.evidence(text, tokens)[0]
 
     def evidence(
-        self, text: str, tokens: Tokens | None = None
+        self, text: str, tokens: Tokens | None = None, asked: frozenset[str] = frozenset()
     ) -> tuple[list[ConceptMatch], dict[str, list[int]], list[float]]:
         """Matches, plus where each vocabulary stem occurs and each sentence's list factor."""
         tokens = tokens if tokens is not None else tokenize(text)
@@ -154,7 +154,7 @@ class Matcher:
         factors = sentence_factors(tokens)
         candidates = {i for word_stem in where for i in self._concepts_by_stem[word_stem]}
         matches = [
-            _best_match(item, tokens, where, factors) if index in candidates else no_match
+            _best_match(item, tokens, where, factors, asked) if index in candidates else no_match
             for index, (item, no_match) in enumerate(
                 zip(self.compiled, self._no_match, strict=True)
             )
@@ -175,19 +175,33 @@ def sentence_factors(tokens: Tokens) -> list[float]:
 
 
 def _occurrences(
-    form: tuple[str, ...], where: dict[str, list[int]]
-) -> tuple[int, Iterable[tuple[int, ...]]]:
-    """How many words of the form occur close together, and the token groups that do."""
+    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str]
+) -> tuple[float, Iterable[tuple[int, ...]]]:
+    """The share of the form's words found close together, and the token groups found.
+
+    A partial share counts only words that are not in the question, so echoing the question
+    earns nothing."""
     lists = [where.get(s, []) for s in form]
-    present = [p for p in lists if p]
-    if not present:
-        return 0, []
     if len(form) == 1:
-        return 1, ((i,) for i in lists[0])
+        return (1.0, ((i,) for i in lists[0])) if lists[0] else (0.0, ())
+    window = len(form) + WORD_ORDER_SLACK
+    if all(lists):
+        count, groups = _groups(lists, window)
+        if count == len(form):
+            return 1.0, groups
+    informative = [p for word_stem, p in zip(form, lists, strict=True) if word_stem not in asked]
+    present = [p for p in informative if p]
+    if not present:
+        return 0.0, ()
     if len(present) == 1:
         # Only one word of the phrase occurs: partial evidence, its first occurrences suffice.
-        return 1, [(i,) for i in present[0][:MAX_GROUPS]]
-    window = len(form) + WORD_ORDER_SLACK
+        return 1 / len(informative), [(i,) for i in present[0][:MAX_GROUPS]]
+    count, groups = _groups(present, window)
+    return count / len(informative), groups
+
+
+def _groups(present: list[list[int]], window: int) -> tuple[int, list[tuple[int, ...]]]:
+    """The most words found within the window of each other, and the groups that reach it."""
     anchor_list = min(present, key=len)
     best_count = 0
     groups: list[tuple[int, ...]] = []
@@ -223,15 +237,15 @@ def _best_match(
     tokens: Tokens,
     where: dict[str, list[int]],
     factors: list[float],
+    asked: frozenset[str],
 ) -> ConceptMatch:
     concept = compiled.concept
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form in compiled.forms:
-        count, groups = _occurrences(form, where)
-        if not count:
+        fraction, groups = _occurrences(form, where, asked)
+        if not fraction:
             continue
-        fraction = count / len(form)
         base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
         if base <= best_credit:
             continue

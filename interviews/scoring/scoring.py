@@ -53,11 +53,10 @@ def score(
 
     matcher = compile_concepts(judged)
     tokens = tokenize(answer)
-    matches, where, factors = matcher.evidence(answer, tokens)
+    asked = _asked(question)
+    matches, where, factors = matcher.evidence(answer, tokens, asked)
     concept_coverage = _weighted_coverage(matches)
-    word_coverage, elaboration = _word_coverage(
-        matcher, matches, tokens, where, factors, _asked(question)
-    )
+    word_coverage, elaboration = _word_coverage(matcher, matches, tokens, where, factors, asked)
     coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
     gate = min(1.0, coverage / ELABORATION_GATE)
     value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
