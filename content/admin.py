@@ -19,7 +19,7 @@ class ModelAnswerInline(admin.StackedInline):
 class ConceptInline(admin.TabularInline):
     model = Concept
     extra = 1
-    fields = ["label", "variants", "weight", "tier", "origin", "is_active", "rank"]
+    fields = ["label", "variants", "weight", "tier", "negated", "origin", "is_active", "rank"]
 
 
 @admin.register(Question)
@@ -57,7 +57,7 @@ class ModelAnswerAdmin(admin.ModelAdmin):
 
 @admin.register(Concept)
 class ConceptAdmin(admin.ModelAdmin):
-    list_display = ["label", "question", "tier", "weight", "origin", "is_active"]
+    list_display = ["label", "question", "tier", "weight", "negated", "origin", "is_active"]
     list_filter = ["tier", "origin", "is_active", "question__topic"]
     list_editable = ["weight", "tier", "is_active"]
     search_fields = ["label", "question__text"]

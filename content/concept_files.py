@@ -53,6 +53,7 @@ def concepts_export(*, topic: Topic | None = None) -> dict[str, Any]:
                         "weight": row.weight,
                         "tier": row.tier,
                         "origin": row.origin,
+                        "negated": row.negated,
                         "is_active": row.is_active,
                         "rank": row.rank,
                     }
@@ -117,7 +118,7 @@ def concepts_import(*, data: Any) -> ConceptsImported:
     return ConceptsImported(len(entries), created, updated, deleted)
 
 
-_FIELDS = ("variants", "weight", "tier", "origin", "is_active", "rank")
+_FIELDS = ("variants", "weight", "tier", "negated", "origin", "is_active", "rank")
 
 
 def _validated(data: Any) -> list[tuple[Question, dict[str, dict[str, Any]]]]:
@@ -199,6 +200,9 @@ def _validated_concepts(
         is_active = item.get("is_active", True)
         if not isinstance(is_active, bool):
             problems.append(f"is_active must be true or false, not {is_active!r}")
+        negated = item.get("negated", False)
+        if not isinstance(negated, bool):
+            problems.append(f"negated must be true or false, not {negated!r}")
         rank = item.get("rank", index)
         if isinstance(rank, bool) or not isinstance(rank, int) or not 0 <= rank <= MAX_RANK:
             problems.append(f"rank must be a whole number from 0 to {MAX_RANK}, not {rank!r}")
@@ -211,6 +215,7 @@ def _validated_concepts(
             "tier": tier,
             # Whoever wrote the file decided on these concepts: re-extraction must keep them.
             "origin": Concept.Origin.CURATED,
+            "negated": negated,
             "is_active": is_active,
             "rank": rank,
         }

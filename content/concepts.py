@@ -57,7 +57,8 @@ def concepts_refresh(*, question: Question) -> ConceptsRefreshed:
             Concept.objects.filter(pk__in=plan.delete).delete()
         if plan.update:
             Concept.objects.bulk_update(
-                plan.update, ["variants", "weight", "tier", "rank", "is_active", "updated_at"]
+                plan.update,
+                ["variants", "weight", "tier", "negated", "rank", "is_active", "updated_at"],
             )
         if plan.create:
             Concept.objects.bulk_create(plan.create)
@@ -90,6 +91,7 @@ def _plan(
             "variants": list(concept.variants),
             "weight": concept.weight,
             "tier": concept.tier,
+            "negated": concept.negated,
             "rank": rank,
             "is_active": True,
         }
@@ -120,7 +122,11 @@ def scoring_concepts(question: Question) -> tuple[scoring.Concept, ...]:
 def concept_from_row(row: Concept) -> scoring.Concept:
     """One Concept row as a scoring.Concept."""
     return scoring.Concept(
-        label=row.label, variants=variants_clean(row.variants), weight=row.weight, tier=row.tier
+        label=row.label,
+        variants=variants_clean(row.variants),
+        weight=row.weight,
+        tier=row.tier,
+        negated=row.negated,
     )
 
 

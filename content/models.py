@@ -110,6 +110,11 @@ class Concept(models.Model):
     )
     weight = models.FloatField(default=1.0)
     tier = models.CharField(max_length=10, choices=Tier.choices, default=Tier.CORE)
+    negated = models.BooleanField(
+        default=False,
+        help_text='The model answer states this negatively ("X does not need Y"): '
+        "an answer that also negates it earns the credit.",
+    )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
     is_active = models.BooleanField(
         default=True,

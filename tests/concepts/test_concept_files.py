@@ -36,7 +36,15 @@ def import_file(tmp_path, data, name="concepts.json") -> str:
 def snapshot() -> list[tuple]:
     return list(
         Concept.objects.order_by("question__slug", "label").values_list(
-            "question__slug", "label", "variants", "weight", "tier", "origin", "is_active", "rank"
+            "question__slug",
+            "label",
+            "variants",
+            "weight",
+            "tier",
+            "negated",
+            "origin",
+            "is_active",
+            "rank",
         )
     )
 
@@ -53,7 +61,16 @@ def test_export_lists_every_question_with_its_concepts(extracted):
     entry = entries["docker-vs-virtual-machines"]
     assert entry["text"] == docker_question.text
     first = entry["concepts"][0]
-    assert set(first) == {"label", "variants", "weight", "tier", "origin", "is_active", "rank"}
+    assert set(first) == {
+        "label",
+        "variants",
+        "weight",
+        "tier",
+        "negated",
+        "origin",
+        "is_active",
+        "rank",
+    }
     assert first["origin"] == "extracted"
     assert {"label": "kernel", "is_active": False}.items() <= next(
         c for c in entry["concepts"] if c["label"] == "kernel"
@@ -77,8 +94,8 @@ def test_round_trip_keeps_everything_and_marks_it_curated(extracted, tmp_path):
     import_file(tmp_path, data)
 
     after = snapshot()
-    assert [row[:5] + row[6:] for row in after] == [row[:5] + row[6:] for row in before]
-    assert {row[5] for row in after} == {"curated"}
+    assert [row[:6] + row[7:] for row in after] == [row[:6] + row[7:] for row in before]
+    assert {row[6] for row in after} == {"curated"}
 
 
 def test_variants_typed_as_a_bare_string_in_the_admin_still_round_trip(extracted, tmp_path):

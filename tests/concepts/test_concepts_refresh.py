@@ -188,3 +188,21 @@ def test_answer_score_ranks_a_real_answer_above_an_off_topic_one(docker_question
     assert answer_score(question=docker_question, answer=off_topic, level="expert").value < 5
     with pytest.raises(scoring.AnswerTooLong):
         answer_score(question=docker_question, answer="x" * (scoring.MAX_ANSWER_CHARS + 1))
+
+
+def test_refresh_keeps_a_concept_the_model_answer_states_negatively(docker_topic):
+    question = Question.objects.create(
+        topic=docker_topic, text="How do containers isolate processes?", slug="negated-concepts"
+    )
+    ModelAnswer.objects.create(
+        question=question,
+        level=Level.EXPERT,
+        text="Containers do not need a hypervisor. Containers share the host kernel and use "
+        "namespaces and control groups (cgroups) for isolation.",
+    )
+
+    concepts_refresh(question=question)
+
+    stored = {concept.label: concept for concept in scoring_concepts(question)}
+    assert stored["hypervisor"].negated is True
+    assert stored["host kernel"].negated is False
