@@ -132,3 +132,40 @@ def test_save_after_the_deadline_is_refused(page, login, candidate, make_questio
     expect(page.get_by_text(DEADLINE_PASSED_MESSAGE)).to_be_visible()
     item = SessionItem.objects.get(session=session)
     assert item.answer_text == "saved in time"
+
+
+def test_leaving_the_page_sends_the_text_by_beacon(page, login, candidate, make_question):
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=300)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").press_sequentially("typed just before leaving")
+    page.goto("/sessions/")  # well within the 2 s debounce: only pagehide's beacon can save it
+    expect(page.get_by_role("heading", name="Your sessions")).to_be_visible()
+    item = SessionItem.objects.get(session=session)
+    for _ in range(50):
+        if item.answer_text:
+            break
+        page.wait_for_timeout(100)
+        item.refresh_from_db()
+    assert item.answer_text == "typed just before leaving"
+
+
+def test_without_javascript_the_form_submits_and_moves_on(
+    new_context, login, candidate, make_question
+):
+    make_question("docker", 2)
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=180, count=2)
+    page = new_context(java_script_enabled=False).new_page()
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    expect(page.get_by_role("timer")).to_have_text(re.compile(r"^(3:00|2:5\d)$"))
+    page.get_by_label("Your answer").fill("an image without scripts")
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.get_by_role("heading", name="Feedback on question 1 of 2")).to_be_visible()
+    page.get_by_role("button", name="Next question").click()
+    expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_visible()
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
+    assert SessionItem.objects.get(session=session, position=1).answer_text == (
+        "an image without scripts"
+    )
