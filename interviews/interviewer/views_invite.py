@@ -23,7 +23,8 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 def invite_open(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows who invited you and asks a guest's name; POST accepts and starts the interview."""
     invite = SessionInvite.objects.select_related("session__created_by").filter(token=token).first()
-    form = GuestForm(request.POST or None)
+    form = GuestForm(request.POST if request.method == "POST" else None)
+    error = ""
     try:
         if invite is None:
             raise InviteRefused(INVITE_UNKNOWN_MESSAGE)
@@ -37,11 +38,12 @@ def invite_open(request: HttpRequest, token: str) -> HttpResponse:
             if not request.user.is_authenticated:
                 login(request, user, backend=MODEL_BACKEND)
             return redirect(session.get_absolute_url())
-    except InviteRefused as error:
-        if error.gone:
+    except InviteRefused as refused:
+        if refused.gone:
             status = 404 if invite is None else 410
             return render(
-                request, "interviewer/invite_gone.html", {"message": error.message}, status=status
+                request, "interviewer/invite_gone.html", {"message": refused.message}, status=status
             )
-        form.add_error(None, error.message)
-    return render(request, "interviewer/invite_open.html", {"invite": invite, "form": form})
+        error = refused.message
+    context = {"invite": invite, "form": form, "error": error}
+    return render(request, "interviewer/invite_open.html", context)

@@ -1,0 +1,55 @@
+"""Template tags of the interviewer pages and the candidate's history chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+
+register = template.Library()
+
+CHART_WIDTH = 600
+CHART_HEIGHT = 160
+CHART_PAD = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    x: float
+    y: float
+    score: float
+    label: str
+
+
+def score_points(sessions) -> list[ChartPoint]:
+    """Finished sessions' average scores, oldest first, placed on an SVG of CHART_WIDTH x HEIGHT."""
+    finished = sorted(
+        (s for s in sessions if not s.is_running and s.average_score is not None),
+        key=lambda s: s.created_at,
+    )
+    if not finished:
+        return []
+    step = (CHART_WIDTH - 2 * CHART_PAD) / max(1, len(finished) - 1)
+    usable = CHART_HEIGHT - 2 * CHART_PAD
+    return [
+        ChartPoint(
+            x=round(CHART_PAD + index * step, 1),
+            y=round(CHART_PAD + usable * (1 - session.average_score / 100), 1),
+            score=round(session.average_score),
+            label=f"{session.created_at:%Y-%m-%d}: {round(session.average_score)}",
+        )
+        for index, session in enumerate(finished)
+    ]
+
+
+@register.inclusion_tag("transcripts/_score_chart.html")
+def score_chart(sessions) -> dict:
+    """An SVG line of the candidate's session scores over time (no JavaScript)."""
+    points = score_points(sessions)
+    return {
+        "points": points,
+        "polyline": " ".join(f"{p.x},{p.y}" for p in points),
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "summary": ", ".join(p.label for p in points),
+    }
