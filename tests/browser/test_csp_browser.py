@@ -1,25 +1,15 @@
 """In real headless Chromium, no page breaks the Content-Security-Policy: ours and the admin's."""
 
-import os
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from content.models import ModelAnswer, Question, Topic
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in pytest-django
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Runs in tests/browser so it shares that folder's one chromium (two sync Playwright instances
+# cannot live in one thread); the page fixture there gives a fresh context on live_server.
+pytestmark = [pytest.mark.django_db(transaction=True)]
 
 # Recorded by the browser itself, whatever the console says.
 RECORD_VIOLATIONS = """
@@ -39,18 +29,13 @@ def record_console(page, message) -> None:
 
 
 @pytest.fixture
-def page():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        page = browser.new_page()
-        page.add_init_script(RECORD_VIOLATIONS)
-        page.console_problems = []
-        page.on("console", lambda message: record_console(page, message))
-        page.on("pageerror", lambda error: page.console_problems.append(str(error)))
-        yield page
-        browser.close()
+def page(page):
+    """The page, recording CSP violations and console errors from the first navigation on."""
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.console_problems = []
+    page.on("console", lambda message: record_console(page, message))
+    page.on("pageerror", lambda error: page.console_problems.append(str(error)))
+    return page
 
 
 @pytest.fixture
@@ -142,7 +127,7 @@ def test_interview_and_interviewer_pages_run_under_the_policy(
     page.locator("#answer-text").press_sequentially("An image is a read-only template.")
     page.locator("#answer-text").blur()
     # (wait_for_function would eval a string, which this very policy refuses)
-    sync_api.expect(page.locator("[data-save-status]")).to_contain_text("Saved")
+    expect(page.locator("[data-save-status]")).to_contain_text("Saved")
     page.click("#answer-form button[type=submit]")
     page.wait_for_selector("form[action$='/next/']")
     assert page.evaluate("window.__cspViolations") == []
