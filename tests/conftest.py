@@ -11,13 +11,16 @@ def fast_password_hasher(settings):
 
 @pytest.fixture
 def make_question(db):
-    """Build a question with both model answers and active concepts: make_question("docker", n)."""
+    """make_question("docker", n): a question with both model answers and active concepts (once)."""
     from content.models import Concept, ModelAnswer, Question, Topic
 
     def make(topic_slug: str = "docker", number: int = 1, *, concepts=("image", "container")):
         topic, _ = Topic.objects.get_or_create(
             slug=topic_slug, defaults={"name": topic_slug.title()}
         )
+        existing = Question.objects.filter(slug=f"{topic_slug}-question-{number}").first()
+        if existing is not None:
+            return existing
         question = Question.objects.create(
             topic=topic,
             text=f"{topic.name} question {number}: explain how it works.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -15,6 +16,8 @@ from interviews.models import InterviewSession, SessionItem
 from interviews.services.draw import questions_draw
 from interviews.services.items import item_activate, item_finish
 from interviews.services.timing import grace_seconds
+
+logger = logging.getLogger(__name__)
 
 Item = SessionItem.Status
 Session = InterviewSession.Status
@@ -118,7 +121,12 @@ def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:
     for item_id, session_id in SessionItem.objects.past_deadline(cutoff).values_list(
         "pk", "session_id"
     ):
-        items += item_finish(item_id=item_id, reason="sweep", now=now).finished_now
+        try:
+            items += item_finish(item_id=item_id, reason="sweep", now=now).finished_now
+        except Exception:
+            # One broken item (say, a scorer bug) must not keep every other session open.
+            logger.exception("Sweeper could not finish session item %s", item_id)
+            continue
         touched.add(session_id)
     for session_id in InterviewSession.objects.past_deadline(cutoff).values_list("pk", flat=True):
         _session_expire(session_id=session_id, now=now)

@@ -36,6 +36,7 @@
     var textarea = form.querySelector("textarea");
     var revisionInput = form.querySelector("[data-revision]");
     var status = form.querySelector("[data-save-status]");
+    var alertRegion = form.querySelector("[data-save-alert]");
     var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
     var acknowledged = parseInt(form.dataset.serverRevision, 10) || 0;
     var revision = acknowledged;
@@ -63,6 +64,13 @@
       return data;
     }
 
+    // Problems are announced once to screen readers; routine "Saved at" updates are not.
+    function showProblem(message) {
+      status.textContent = message;
+      status.classList.add("save-error");
+      if (alertRegion.textContent !== message) { alertRegion.textContent = message; }
+    }
+
     function schedule(delay) {
       window.clearTimeout(timer);
       timer = window.setTimeout(save, delay);
@@ -75,6 +83,7 @@
       var sent = revision;
       fetch(url, { method: "POST", body: payload(), credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (response) {
+          if (response.redirected) { throw new Error("logged out"); }
           return response.json().then(function (body) { return { response: response, body: body }; });
         })
         .then(function (result) {
@@ -90,20 +99,21 @@
             if (acknowledged >= revision) { writeLocal(key, null); }
             status.textContent = savedText(result.body.saved_at);
             status.classList.remove("save-error");
+            alertRegion.textContent = "";
             if (revision > acknowledged) { schedule(DEBOUNCE_MS); }
           } else if (result.response.status === 409 || result.response.status === 400) {
             // Refused for good (deadline passed, question closed): say so, keep the local copy.
             closed = result.response.status === 409;
-            status.textContent = result.body.message;
-            status.classList.add("save-error");
+            showProblem(result.body.message);
           } else {
             throw new Error("save failed");
           }
         })
-        .catch(function () {
+        .catch(function (error) {
           inFlight = false;
-          status.textContent = "Not saved: connection problem, retrying. Your text is kept in this browser.";
-          status.classList.add("save-error");
+          showProblem(error.message === "logged out"
+            ? "Not saved: you are logged out. Log in again in another tab; your text is kept in this browser."
+            : "Not saved: connection problem, retrying. Your text is kept in this browser.");
           backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
           schedule(backoff);
         });
@@ -147,9 +157,35 @@
     var endsAt = performance.now() + (parseInt(timer.dataset.remainingSeconds, 10) || 0) * 1000;
     var warned = false;
     var interval = window.setInterval(tick, 250);
+    var hiddenAt = null;
+    var refreshUrl = stage.dataset ? stage.dataset.refreshUrl : null;
+
+    // After the tab was hidden (or the computer slept), ask the server again how long is left.
+    function resync() {
+      if (document.visibilityState === "hidden") { hiddenAt = performance.now(); return; }
+      if (hiddenAt === null || !refreshUrl || !document.body.contains(timer)) { return; }
+      hiddenAt = null;
+      fetch(refreshUrl, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (html === null) { return; }
+          var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-timer]");
+          if (fresh) {
+            endsAt = performance.now() + (parseInt(fresh.dataset.remainingSeconds, 10) || 0) * 1000;
+          } else if (window.htmx) {
+            window.htmx.ajax("GET", refreshUrl, { target: "#stage", swap: "outerHTML" });
+          }
+        })
+        .catch(function () { /* offline: keep counting locally */ });
+    }
+    document.addEventListener("visibilitychange", resync);
 
     function tick() {
-      if (!document.body.contains(timer)) { window.clearInterval(interval); return; }
+      if (!document.body.contains(timer)) {
+        window.clearInterval(interval);
+        document.removeEventListener("visibilitychange", resync);
+        return;
+      }
       var left = Math.max(0, Math.ceil((endsAt - performance.now()) / 1000));
       clock.textContent = clockText(left);
       if (!warned && left <= warnAt) {

@@ -83,7 +83,7 @@ def test_reload_mid_answer_restores_text_and_timer(page, login, candidate, make_
     # Go offline for saves: the next words stay in this browser until the server has them.
     page.route("**/autosave/", lambda route: route.abort())
     page.get_by_label("Your answer").press_sequentially(" and shared")
-    expect(page.get_by_text(re.compile("Not saved: connection problem"))).to_be_visible()
+    expect(page.locator("#save-status")).to_have_text(re.compile("^Not saved: connection problem"))
     SessionItem.objects.filter(pk=item.pk).update(
         started_at=item.started_at - timedelta(seconds=30),
         deadline_at=item.deadline_at - timedelta(seconds=30),
@@ -129,7 +129,8 @@ def test_save_after_the_deadline_is_refused(page, login, candidate, make_questio
     )
     page.get_by_label("Your answer").press_sequentially(" and too late")
     page.get_by_label("Your answer").blur()
-    expect(page.get_by_text(DEADLINE_PASSED_MESSAGE)).to_be_visible()
+    expect(page.locator("#save-status")).to_have_text(DEADLINE_PASSED_MESSAGE)
+    expect(page.locator("[data-save-alert]")).to_have_text(DEADLINE_PASSED_MESSAGE)  # announced
     item = SessionItem.objects.get(session=session)
     assert item.answer_text == "saved in time"
 
@@ -169,3 +170,29 @@ def test_without_javascript_the_form_submits_and_moves_on(
     assert SessionItem.objects.get(session=session, position=1).answer_text == (
         "an image without scripts"
     )
+
+
+HIDE_AND_SHOW = """() => {
+  const set = (state) => {
+    Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  };
+  set("hidden");
+  set("visible");
+}"""
+
+
+def test_the_timer_asks_the_server_again_after_the_tab_was_hidden(
+    page, login, candidate, make_question
+):
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=600)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    clock = page.get_by_role("timer")
+    expect(clock).to_have_text(re.compile(r"^(10:00|9:5\d)$"))
+    # While the laptop slept the browser's clock stood still, but the server's did not.
+    SessionItem.objects.filter(session=session).update(
+        deadline_at=timezone.now() + timedelta(seconds=125)
+    )
+    page.evaluate(HIDE_AND_SHOW)
+    expect(clock).to_have_text(re.compile(r"^2:0[0-5]$"))

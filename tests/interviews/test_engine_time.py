@@ -218,3 +218,24 @@ def test_no_time_limit_never_expires(start_session):
     with at(START + timedelta(days=400)):
         assert expired_sweep() == (0, 0)
         assert answer_autosave(items=items_of(session), text="still here", revision=1).stored
+
+
+def test_a_broken_item_does_not_stop_the_sweep(start_session, candidate, monkeypatch, caplog):
+    first, first_item = start_session(count=1)
+    second, second_item = start_session(count=1, user=candidate)
+    from interviews.services import items as items_module
+
+    real_apply = items_module.item_score_apply
+
+    def flaky_apply(*, item, level):
+        if item.pk == first_item.pk:
+            raise RuntimeError("scorer bug")
+        real_apply(item=item, level=level)
+
+    monkeypatch.setattr(items_module, "item_score_apply", flaky_apply)
+    with at(first_item.deadline_at + timedelta(minutes=5)):
+        assert expired_sweep() == (1, 1)
+    assert f"Sweeper could not finish session item {first_item.pk}" in caplog.text
+    first_item.refresh_from_db()
+    second_item.refresh_from_db()
+    assert (first_item.status, second_item.status) == ("active", "timed_out")
