@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from content.models import Question
 from interviews.interviewer import building, invites
 from interviews.interviewer.access import (
     interviewer_required,
@@ -21,6 +20,7 @@ from interviews.interviewer.transcripts import session_progress
 from interviews.models_interviewer import SessionInvite, SessionTemplate
 
 QUESTIONS_SHOWN = 50
+BUILD_DEFAULTS = {"level": "expert", "time_mode": "per_item", "minutes": "3"}
 
 
 @require_GET
@@ -75,7 +75,10 @@ def _sessions_filter(sessions, data: dict):
 @interviewer_required
 def session_build(request: HttpRequest) -> HttpResponse:
     """Pick or draw questions, set times and the candidate; create the session, a template, or both."""
-    form = SessionBuildForm(request.POST or request.GET or None)
+    data = (request.POST if request.method == "POST" else request.GET).copy()
+    for name, value in BUILD_DEFAULTS.items():
+        data.setdefault(name, value)
+    form = SessionBuildForm(data)
     action = request.POST.get("action", "search")
     if request.method == "POST" and form.is_valid() and action in {"create", "template", "draw"}:
         try:
@@ -122,11 +125,9 @@ def _build_act(request: HttpRequest, form: SessionBuildForm, action: str) -> Htt
 
 
 def _build_context(form: SessionBuildForm) -> dict:
-    if form.is_bound:
-        form.is_valid()  # cleaned_data keeps the valid filters even when other fields are not
-    data = getattr(form, "cleaned_data", {})
-    selected_ids = [str(pk) for pk in form.data.getlist("questions")] if form.is_bound else []
-    selected = list(Question.objects.select_related("topic").filter(pk__in=selected_ids))
+    form.is_valid()  # cleaned_data keeps the valid filters even when other fields are not
+    data = form.cleaned_data
+    selected = list(data.get("questions") or [])
     results = building.questions_search(
         text=data.get("search", "") or "",
         topic_slug=data.get("topic", "") or "",
