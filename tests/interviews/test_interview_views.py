@@ -218,3 +218,10 @@ def test_results_of_a_running_session_go_back_to_it(logged_in, start_session):
     session, _ = start_session()
     response = logged_in.get(reverse("interviews:session_results", args=[session.pk]))
     assert response["Location"] == reverse("interviews:session_detail", args=[session.pk])
+
+
+def test_home_invites_to_sign_up_or_to_practise(client, candidate):
+    assert 'href="/accounts/signup/"' in client.get("/").content.decode()
+    client.force_login(candidate)
+    page = client.get("/").content.decode()
+    assert 'href="/practice/">Start a practice session' in page
