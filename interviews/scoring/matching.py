@@ -133,12 +133,16 @@ class Matcher:
     def positions(self, tokens: Tokens) -> dict[str, list[int]]:
         """Token indices of every vocabulary stem the answer contains."""
         where: dict[str, list[int]] = {}
+        vocabulary, canonical = self.vocabulary, self._canonical
         for index, (word_stem, is_stop) in enumerate(zip(tokens.stems, tokens.stop, strict=True)):
             if is_stop:
                 continue
-            canonical = self._canonical(word_stem)
-            if canonical is not None:
-                where.setdefault(canonical, []).append(index)
+            found = word_stem if word_stem in vocabulary else canonical(word_stem)
+            if found is not None:
+                if found in where:
+                    where[found].append(index)
+                else:
+                    where[found] = [index]
         return where
 
     def match(self, text: str, tokens: Tokens | None = None) -> list[ConceptMatch]:
