@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from .matching import ConceptMatch, Matcher, compile_concepts
@@ -45,7 +46,7 @@ def score(
     """Score an answer 0-100 by weighted coverage of the concepts it expresses."""
     if len(answer) > MAX_ANSWER_CHARS:
         raise AnswerTooLong()
-    judged = _judged_concepts(tuple(concepts), level=level, question=question)
+    judged = _judged_concepts(_hashable(concepts), level=level, question=question)
     if not judged:
         return Score(0.0, (), (), LEVEL_BELOW_BEGINNER, FEEDBACK_NO_CONCEPTS)
     if not answer.strip():
@@ -85,6 +86,16 @@ def score(
         word_coverage=round(word_coverage, 4),
         elaboration=round(elaboration, 4),
     )
+
+
+def _hashable(concepts: Sequence[Concept]) -> tuple[Concept, ...]:
+    """The concepts as a cache key; variants given as a list are turned into a tuple."""
+    key = tuple(concepts)
+    try:
+        hash(key)
+    except TypeError:
+        key = tuple(replace(c, variants=tuple(c.variants)) for c in key)
+    return key
 
 
 @lru_cache(maxsize=1024)

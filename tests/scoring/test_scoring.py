@@ -240,3 +240,8 @@ def test_no_concepts_gives_zero_with_a_message() -> None:
 def test_deterministic() -> None:
     first = [score(EXPLANATION, CONCEPTS, question=QUESTION) for _ in range(3)]
     assert first[0] == first[1] == first[2]
+
+
+def test_variants_given_as_a_list_are_accepted() -> None:
+    concepts = (Concept("control groups", ["cgroups"]),)  # type: ignore[arg-type]
+    assert labels(score("It uses cgroups.", concepts)) == {"control groups"}
