@@ -51,6 +51,7 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         "last": answered[-1] if answered else None,
         "show_feedback": session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH,
         "has_pending": any(item.status == Item.PENDING for item in items),
+        "max_answer_chars": MAX_ANSWER_CHARS,
     }
     if active is not None:
         context["remaining_seconds"] = remaining_seconds(active.deadline_at, now=timezone.now())

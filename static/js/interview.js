@@ -140,8 +140,16 @@
       window.clearTimeout(timer);
       revisionInput.value = Math.max(revision, acknowledged + 1);
     });
+    var submitRetries = 0;
     form.addEventListener("htmx:afterRequest", function (event) {
-      if (event.detail.successful) { writeLocal(key, null); } else { closed = false; }
+      if (event.detail.successful) { writeLocal(key, null); return; }
+      closed = false;
+      showProblem("Not submitted: connection problem. Your text is kept in this browser; press Submit answer again.");
+      // The timer's own submission retries by itself for a while; the server keeps the last save.
+      if (form.querySelector("[data-reason]").value === "timer" && submitRetries < 5) {
+        submitRetries += 1;
+        window.setTimeout(function () { form.requestSubmit(); }, 2000);
+      }
     });
     if (revision > acknowledged) { schedule(0); }
   }

@@ -196,3 +196,17 @@ def test_the_timer_asks_the_server_again_after_the_tab_was_hidden(
     )
     page.evaluate(HIDE_AND_SHOW)
     expect(clock).to_have_text(re.compile(r"^2:0[0-5]$"))
+
+
+def test_a_failed_submit_says_so_and_can_be_repeated(page, login, candidate, make_question):
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=300)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("an image, submitted twice")
+    page.route("**/submit/", lambda route: route.abort())
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.locator("#save-status")).to_have_text(re.compile("^Not submitted"))
+    page.unroute("**/submit/")
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.get_by_role("heading", name="Feedback on question 1 of 1")).to_be_visible()
+    assert SessionItem.objects.get(session=session).answer_text == "an image, submitted twice"
