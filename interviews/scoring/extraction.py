@@ -50,6 +50,9 @@ _CODE_LINE_RE = re.compile(r"(?:^|\s)--?[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/
 _CLEAN_SURFACE_RE = re.compile(r"[^\W_]+(?:(?:[ '\u2019-]|, )[^\W_]+)*")
 # A definition head: "Namespaces: ..." or "Control Groups (cgroups): ...".
 _HEADING_END_RE = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*:")
+# Numbered names such as "container1" or "app2" are example identifiers, not concepts.
+_IDENTIFIER_RE = re.compile(r"[a-z]{3,}\d+")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _CODE_BEFORE = set("/$.=_@\\~<>")
 _CODE_AFTER = set("/=_@\\(<>")
 
@@ -118,6 +121,8 @@ def _is_breaker(unit: list[int], tokens: Tokens, text: str, generic: frozenset[s
     if len(unit) > 1:
         return all(tokens.lowered[i] in generic or tokens.stop[i] for i in unit)
     low = tokens.lowered[unit[0]]
+    if _IDENTIFIER_RE.fullmatch(tokens.words[unit[0]]):
+        return True
     return tokens.stop[unit[0]] or low in generic or low.isdigit() or len(low) < 2
 
 
@@ -173,7 +178,7 @@ def _collect(text: str, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
 def _display(surface: str) -> str:
     """Lower-case a surface form unless it is an acronym or mixed-case name."""
     words = [w if any(c.isupper() for c in w[1:]) else w.lower() for w in surface.split()]
-    return " ".join(words)
+    return _POSSESSIVE_RE.sub("", " ".join(words))
 
 
 def _label(candidate: _Candidate) -> str:
