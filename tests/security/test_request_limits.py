@@ -82,3 +82,55 @@ def test_an_oversized_body_gets_a_clear_400():
 def test_body_limit_is_small_but_fits_a_long_answer():
     # A long answer (20,000 characters of non-ASCII text, percent-encoded) still fits.
     assert 64 * 1024 <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 1024 * 1024
+
+
+@pytest.fixture
+def active_item(candidate, make_question):
+    from interviews.services import practice_session_create, session_start
+
+    question = make_question("docker", 1)
+    session = practice_session_create(
+        candidate=candidate,
+        topics=[question.topic],
+        count=1,
+        level="expert",
+        per_item_seconds=None,
+        total_seconds=None,
+        feedback_mode="after_each",
+    )
+    return session_start(session=session)
+
+
+@pytest.mark.django_db
+def test_the_longest_answer_fits_the_body_limit_even_in_four_byte_characters(
+    client, candidate, active_item
+):
+    from interviews.scoring import MAX_ANSWER_CHARS
+
+    client.force_login(candidate)
+    url = f"/sessions/{active_item.session_id}/items/{active_item.position}/autosave/"
+    response = client.post(url, {"revision": 1, "answer_text": "🐳" * MAX_ANSWER_CHARS})
+    assert response.status_code == 200
+    assert response.json()["stored"] is True
+
+
+@pytest.mark.django_db
+def test_a_too_long_answer_is_refused_with_a_message(client, candidate, active_item):
+    from interviews.scoring import MAX_ANSWER_CHARS
+    from interviews.services import ANSWER_TOO_LONG_MESSAGE
+
+    client.force_login(candidate)
+    url = f"/sessions/{active_item.session_id}/items/{active_item.position}/autosave/"
+    response = client.post(url, {"revision": 1, "answer_text": "x" * (MAX_ANSWER_CHARS + 1)})
+    assert response.status_code == 409
+    assert response.json() == {"ok": False, "message": ANSWER_TOO_LONG_MESSAGE}
+
+
+@pytest.mark.django_db
+def test_an_oversized_autosave_body_gets_a_400_not_a_500(client, candidate, active_item):
+    client.force_login(candidate)
+    url = f"/sessions/{active_item.session_id}/items/{active_item.position}/autosave/"
+    body = {"revision": 1, "answer_text": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+    response = client.post(url, body)
+    assert response.status_code == 400
+    assert b"larger than the server accepts" in response.content
