@@ -193,6 +193,8 @@ def extract_concepts(
     expert_answer: str, *, beginner_answer: str = "", question: str = "", limit: int = 20
 ) -> tuple[Concept, ...]:
     """Ranked key concepts of a model answer, with variants, weights and tiers."""
+    if limit <= 0:
+        return ()
     text = clean_text(expert_answer)
     beginner = clean_text(beginner_answer)
     asked = set(content_stems(question))

@@ -86,6 +86,7 @@ def test_extraction_is_deterministic() -> None:
         ("   \n ", 20, 0),
         ("Posted on Mar 26, 2025\nExpert Answer\nTip: Example:", 20, 0),
         (EXPERT_ANSWER, 5, 5),
+        (EXPERT_ANSWER, 0, 0),
     ],
 )
 def test_limit_and_empty_input(text: str, limit: int, expected: int) -> None:
