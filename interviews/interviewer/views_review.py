@@ -15,13 +15,10 @@ from interviews.interviewer.access import (
     session_reviewable_get,
     sessions_reviewable,
 )
+from interviews.interviewer.agreement import agreement_report
+from interviews.interviewer.exports import transcript_csv, transcript_data
 from interviews.interviewer.forms import OverrideForm, ReviewForm
-from interviews.interviewer.transcripts import (
-    agreement_report,
-    transcript_csv,
-    transcript_data,
-    transcript_items,
-)
+from interviews.interviewer.transcripts import transcript_items
 
 SESSION_NOT_FINISHED_MESSAGE = "The transcript is ready once the session has finished."
 OVERRIDE_NOT_A_NUMBER_MESSAGE = "A score must be a number from 0 to 100."

@@ -4,13 +4,14 @@ import pytest
 from django.urls import reverse
 
 from interviews.interviewer import review
+from interviews.interviewer.agreement import agreement_report
 from interviews.interviewer.review import (
     CONCEPT_UNKNOWN_MESSAGE,
     OVERRIDE_OUT_OF_RANGE_MESSAGE,
     OVERRIDE_REASON_MISSING_MESSAGE,
     ReviewRefused,
 )
-from interviews.interviewer.transcripts import agreement_report, transcript_items
+from interviews.interviewer.transcripts import transcript_items
 from interviews.models_interviewer import ConceptVerdict, ReviewChange
 
 pytestmark = pytest.mark.django_db
