@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interviews.scoring import MAX_ANSWER_CHARS, Concept, extract_concepts, score
+from tests.scoring.fixtures_docker import BEGINNER_ANSWER, EXPERT_ANSWER, QUESTION
 
 CONCEPTS = (
     Concept("namespaces", ("namespace",), 1.0, "core"),
@@ -127,3 +128,21 @@ def test_extraction_never_fails_and_is_deterministic(text: str) -> None:
 def test_long_answers_up_to_the_cap_are_scored(noise: str) -> None:
     answer = (noise * (MAX_ANSWER_CHARS // len(noise) + 1))[:MAX_ANSWER_CHARS]
     assert 0.0 <= score(answer, CONCEPTS).value <= 100.0
+
+
+EXTRACTED = extract_concepts(EXPERT_ANSWER, beginner_answer=BEGINNER_ANSWER, question=QUESTION)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    start=st.integers(min_value=0, max_value=len(BEGINNER_ANSWER)),
+    length=st.integers(min_value=0, max_value=600),
+    concept=st.sampled_from(EXTRACTED),
+)
+def test_extracted_concepts_never_lose_score_when_a_concept_is_added(
+    start: int, length: int, concept: Concept
+) -> None:
+    answer = BEGINNER_ANSWER[start : start + length].strip()
+    before = score(answer, EXTRACTED, question=QUESTION)
+    after = score(f"{answer}. Another point is the {concept.label}.", EXTRACTED, question=QUESTION)
+    assert after.value >= before.value
