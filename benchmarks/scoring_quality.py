@@ -190,12 +190,14 @@ def report_sensitivity(rows: list[dict[str, str]], gold: list[float]) -> None:
         for value in values:
             setattr(module, name, value)
             matching_module.compile_concepts.cache_clear()
+            scoring_module._prepared.cache_clear()
             scored = score_all(rows)
             print(
                 f"  {name} = {value} (default {default}): Pearson r = {pearson(scored, gold):.3f}"
             )
         setattr(module, name, default)
         matching_module.compile_concepts.cache_clear()
+        scoring_module._prepared.cache_clear()
 
 
 def score_all(rows: list[dict[str, str]]) -> list[float]:

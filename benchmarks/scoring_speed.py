@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from interviews.scoring import extract_concepts, score  # noqa: E402
+from interviews.scoring import scoring as scoring_module  # noqa: E402
 from interviews.scoring.matching import compile_concepts  # noqa: E402
 
 BANK_CANDIDATES = (
@@ -107,6 +108,7 @@ def measure(cases: list, seconds: float) -> None:
             for answer, item_concepts, level, question in cases:
                 if cold:
                     compile_concepts.cache_clear()
+                    scoring_module._prepared.cache_clear()
                 begin = time.thread_time_ns()
                 score(answer, item_concepts, level=level, question=question)
                 latencies.append((time.thread_time_ns() - begin) / 1e6)

@@ -46,15 +46,18 @@ def score(
     """Score an answer 0-100 by weighted coverage of the concepts it expresses."""
     if len(answer) > MAX_ANSWER_CHARS:
         raise AnswerTooLong()
-    judged = _judged_concepts(_hashable(concepts), level=level, question=question)
+    key = tuple(concepts)
+    try:
+        judged, matcher, asked = _prepared(key, level, question)
+    except TypeError:  # variants given as a list: unhashable, so normalise them once
+        key = tuple(replace(c, variants=tuple(c.variants)) for c in key)
+        judged, matcher, asked = _prepared(key, level, question)
     if not judged:
         return Score(0.0, (), (), LEVEL_BELOW_BEGINNER, FEEDBACK_NO_CONCEPTS)
     if not answer.strip():
         return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, FEEDBACK_EMPTY)
 
-    matcher = compile_concepts(judged)
     tokens = tokenize(answer)
-    asked = _asked(question)
     matches, where, factors = matcher.evidence(answer, tokens, asked)
     concept_coverage = _weighted_coverage(matches)
     word_coverage, elaboration = _word_coverage(matcher, matches, tokens, where, factors, asked)
@@ -88,17 +91,15 @@ def score(
     )
 
 
-def _hashable(concepts: Sequence[Concept]) -> tuple[Concept, ...]:
-    """The concepts as a cache key; variants given as a list are turned into a tuple."""
-    key = tuple(concepts)
-    try:
-        hash(key)
-    except TypeError:
-        key = tuple(replace(c, variants=tuple(c.variants)) for c in key)
-    return key
-
-
 @lru_cache(maxsize=1024)
+def _prepared(
+    concepts: tuple[Concept, ...], level: Level, question: str
+) -> tuple[tuple[Concept, ...], Matcher | None, frozenset[str]]:
+    """Per question and level: the judged concepts, their compiled matcher, the question's words."""
+    judged = _judged_concepts(concepts, level=level, question=question)
+    return judged, compile_concepts(judged) if judged else None, _asked(question)
+
+
 def _judged_concepts(
     concepts: tuple[Concept, ...], *, level: Level, question: str
 ) -> tuple[Concept, ...]:
@@ -119,7 +120,6 @@ def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
     return sum(m.concept.weight * m.credit for m in matches) / total if total else 0.0
 
 
-@lru_cache(maxsize=1024)
 def _asked(question: str) -> frozenset[str]:
     return frozenset(content_stems(question)) if question else frozenset()
 
