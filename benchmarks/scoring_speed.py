@@ -2,7 +2,7 @@
 
     python benchmarks/scoring_speed.py [--bank PATH] [--seconds N]
 
-PATH is the Docker question bank text (default: content/sources/docker-interview-questions.txt,
+PATH is the Docker question bank text (default: content/sources/docker.txt,
 else ../shared/seeds/docker-interview-questions.txt). Answers scored are the bank's own beginner
 answers and excerpts of its answers, each against the pre-extracted concepts of its question.
 """
@@ -25,7 +25,7 @@ from interviews.scoring import scoring as scoring_module  # noqa: E402
 from interviews.scoring.matching import compile_concepts  # noqa: E402
 
 BANK_CANDIDATES = (
-    ROOT / "content" / "sources" / "docker-interview-questions.txt",
+    ROOT / "content" / "sources" / "docker.txt",
     ROOT.parent / "shared" / "seeds" / "docker-interview-questions.txt",
 )
 HEADING_RE = re.compile(r"^(Expert Answer|Beginner Answer)$", re.MULTILINE)
