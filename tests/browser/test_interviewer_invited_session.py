@@ -65,6 +65,8 @@ def test_invited_session_end_to_end(new_context, login, bank, django_user_model,
     interviewer_page.get_by_role("button", name="Create session and invite link").click()
     expect(interviewer_page.get_by_role("heading", name="Platform round")).to_be_visible()
     invite_url = interviewer_page.locator("#invite-url").input_value()
+    # Our script runs under the strict CSP: it reveals the copy button.
+    expect(interviewer_page.get_by_role("button", name="Copy link")).to_be_visible()
     assert "/invite/" in invite_url
     expect(interviewer_page.locator("#progress")).to_contain_text("0 of 2")
 
