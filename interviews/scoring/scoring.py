@@ -147,9 +147,13 @@ def _word_coverage(
             if not tokens.is_negated(index):
                 credit = max(credit, factors[sentence[index]])
         total += credit
-    # Elaboration counts every sentence that talks about the concepts, negated or not; a
-    # negated-only answer has no coverage, so the gate keeps its elaboration at zero.
-    on_topic = {sentence[i] for positions in where.values() for i in positions}
+    # Elaboration counts the sentences that affirm something about the concepts: a sentence
+    # whose only mentions are negated ("containers do not use namespaces") adds nothing.
+    on_topic: set[int] = set()
+    for positions in where.values():
+        for index in positions:
+            if sentence[index] not in on_topic and not tokens.is_negated(index):
+                on_topic.add(sentence[index])
     relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
     elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
     return total / len(units), elaboration
