@@ -167,6 +167,10 @@ def main() -> int:
         f'Server log: {locked} "database is locked", {tracebacks} tracebacks, '
         f"{server_errors} responses with status 5xx."
     )
+    if tracebacks or locked:
+        # The last lines of the first traceback say which code path waited too long.
+        first = log[log.index("Traceback") :] if tracebacks else log
+        print("First server error:\n" + "\n".join(first.splitlines()[:60]))
     if args.json:
         args.json.write_text(json.dumps({"workers": workers, "phases": results}, indent=2))
     failed = (
