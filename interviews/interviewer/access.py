@@ -46,3 +46,8 @@ def item_reviewable_get(request: HttpRequest, session_pk: int, item_pk: int) -> 
         session__in=sessions_reviewable(request.user),
         session_id=session_pk,
     )
+
+
+def sessions_invited(user) -> InterviewSessionQuerySet:
+    """The invited sessions this interviewer may see (lists leave out practice sessions)."""
+    return sessions_reviewable(user).filter(kind=InterviewSession.Kind.INVITED)

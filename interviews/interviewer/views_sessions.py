@@ -13,7 +13,7 @@ from interviews.interviewer import building, invites
 from interviews.interviewer.access import (
     interviewer_required,
     session_reviewable_get,
-    sessions_reviewable,
+    sessions_invited,
 )
 from interviews.interviewer.forms import SessionBuildForm, SessionFilterForm, TemplateUseForm
 from interviews.interviewer.transcripts import session_progress
@@ -28,7 +28,7 @@ BUILD_DEFAULTS = {"level": "expert", "time_mode": "per_item", "minutes": "3"}
 def session_list(request: HttpRequest) -> HttpResponse:
     form = SessionFilterForm(request.GET or None)
     sessions = (
-        sessions_reviewable(request.user)
+        sessions_invited(request.user)
         .select_related("candidate")
         .annotate(
             average_score=Avg(Coalesce("items__score_override", "items__score")),
@@ -187,12 +187,10 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @interviewer_required
 def live(request: HttpRequest) -> HttpResponse:
     """Every running session of this interviewer, with progress, refreshed by htmx polling."""
-    sessions = sessions_reviewable(request.user).running().select_related("candidate")
+    sessions = sessions_invited(request.user).running().select_related("candidate")
     for session in sessions:
         _catch_up(session)
-    progress = [
-        session_progress(session) for session in sessions_reviewable(request.user).running()
-    ]
+    progress = [session_progress(session) for session in sessions_invited(request.user).running()]
     context = {"progress_list": progress}
     if request.htmx:
         return render(request, "interviewer/live.html#live-list", context)

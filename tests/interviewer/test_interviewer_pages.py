@@ -228,3 +228,21 @@ def test_candidate_history_has_a_score_chart(client, interviewer, bank, candidat
     page = client.get(reverse("interviews:history")).content.decode()
     assert "<svg" in page and "Your scores over time" in page
     assert page.count("<circle") == 2
+
+
+def test_lists_leave_out_the_interviewers_own_practice(client, interviewer, bank):
+    from interviews.services import practice_session_create
+
+    practice = practice_session_create(
+        candidate=interviewer,
+        topics=[bank[0].topic],
+        count=1,
+        level="expert",
+        per_item_seconds=None,
+        total_seconds=None,
+        feedback_mode="after_each",
+    )
+    session_start(session=practice)
+    client.force_login(interviewer)
+    assert practice.title not in client.get(reverse("interviewer:session_list")).content.decode()
+    assert practice.title not in client.get(reverse("interviewer:live")).content.decode()
