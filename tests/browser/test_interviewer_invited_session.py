@@ -116,6 +116,14 @@ def test_invited_session_end_to_end(new_context, login, bank, django_user_model,
     expect(first.locator(".auto-score")).to_have_text(auto_score)
     interviewer_page.screenshot(path=str(tmp_path / "transcript.png"), full_page=True)
 
+    # Printing (to PDF) leaves out navigation and the review controls but keeps the content.
+    interviewer_page.emulate_media(media="print")
+    expect(interviewer_page.locator(".subnav")).to_be_hidden()
+    expect(first.locator("form.override")).to_be_hidden()
+    expect(first.locator(".human-score")).to_be_visible()
+    expect(first.locator("mark.concept-hit").first).to_be_visible()
+    interviewer_page.emulate_media(media="screen")
+
     # Export: the stable URLs carry the human and the automatic score.
     session_path = interviewer_page.url.split("/transcript/")[0]
     exported = json.loads(interviewer_page.request.get(f"{session_path}/transcript.json").text())
