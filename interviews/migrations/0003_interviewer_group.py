@@ -1,12 +1,27 @@
-"""Create the Interviewer group with its permissions (interviews.roles keeps the list)."""
+"""Create the Interviewer group with its permissions.
+
+The list is frozen here as it was when this migration was written; interviews.roles keeps the live
+list and interviewer_group_ensure() adds whatever later versions grant.
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+INTERVIEWER_GROUP = "Interviewer"
+INTERVIEWER_PERMISSIONS = (
+    ("interviews", "run_interviews"),
+    ("interviews", "add_sessiontemplate"),
+    ("interviews", "change_sessiontemplate"),
+    ("interviews", "delete_sessiontemplate"),
+    ("interviews", "view_sessiontemplate"),
+    ("content", "view_question"),
+    ("content", "add_concept"),
+    ("content", "change_concept"),
+    ("content", "view_concept"),
+)
+
 
 def group_create(apps, schema_editor):
-    from interviews.roles import INTERVIEWER_GROUP, INTERVIEWER_PERMISSIONS
-
     # Permissions are normally created after migrate finishes; make them exist now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -23,8 +38,6 @@ def group_create(apps, schema_editor):
 
 
 def group_delete(apps, schema_editor):
-    from interviews.roles import INTERVIEWER_GROUP
-
     apps.get_model("auth", "Group").objects.filter(name=INTERVIEWER_GROUP).delete()
 
 
