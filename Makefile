@@ -20,7 +20,7 @@ for candidate in python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help install install-test install-semantic run serve migrate load-bank test test-sqlite test-postgres lint fmt bench bench-scoring bench-semantic bench-load bench-faults browser clean
+.PHONY: help install install-test install-semantic run serve migrate load-bank demo test test-sqlite test-postgres lint fmt bench bench-scoring bench-semantic bench-load bench-faults browser clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ migrate: install .secret_key ## Apply database migrations
 
 load-bank: migrate ## Import the bundled question bank when the database has none
 	DJANGO_SECRET_KEY=$$(cat .secret_key) $(PY) manage.py import_questions --if-empty content/sources/*.txt
+
+demo: load-bank ## Create a demo interviewer and candidate (printing passwords) and a sample session
+	DJANGO_SECRET_KEY=$$(cat .secret_key) $(PY) manage.py seed_demo
 
 run: load-bank ## Install, migrate, load the bundled bank and serve on http://127.0.0.1:8000
 	DJANGO_SECRET_KEY=$$(cat .secret_key) $(PY) manage.py collectstatic --noinput -v 0
