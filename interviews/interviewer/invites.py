@@ -8,6 +8,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from interviews.models import InterviewSession
 from interviews.models_interviewer import INVITE_DEFAULT_LIFETIME, SessionInvite, invite_token_new
@@ -91,7 +92,11 @@ def invite_accept(
 def guest_user_create(*, name: str):
     """An account for a guest candidate: no password, named as they asked."""
     User = get_user_model()
-    user = User(username=f"guest-{secrets.token_hex(8)}", first_name=name[:150])
+    # Readable where the username shows ("Log out guest-gina-3f9a1c0b"), unique by the random tail.
+    user = User(
+        username=f"guest-{slugify(name)[:30] or 'candidate'}-{secrets.token_hex(4)}",
+        first_name=name[:150],
+    )
     user.set_unusable_password()
     user.save()
     return user

@@ -124,3 +124,11 @@ def test_an_accepted_invite_cannot_be_renewed(candidate, invited_session):
     with pytest.raises(InviteRefused):
         invites.invite_renew(invite=invited_session.invite)
     assert invited_session.invite.accepted_at <= timezone.now()
+
+
+def test_guest_usernames_read_well_and_never_collide():
+    first = invites.guest_user_create(name="Gina Guest")
+    second = invites.guest_user_create(name="Gina Guest")
+    assert first.username.startswith("guest-gina-guest-")
+    assert first.username != second.username
+    assert invites.guest_user_create(name="李").username.startswith("guest-")
