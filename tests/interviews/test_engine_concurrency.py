@@ -8,7 +8,12 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from interviews.models import InterviewSession, SessionItem
-from interviews.services import item_finish, practice_session_create, session_start
+from interviews.services import (
+    answer_autosave,
+    item_finish,
+    practice_session_create,
+    session_start,
+)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -69,3 +74,46 @@ def test_ten_simultaneous_finishes_score_once(candidate, make_question, monkeypa
     # Every thread saw the same final item.
     assert {result.item.status for result in results} == {item.status}
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_autosaves_keep_the_newest_revision(candidate, make_question):
+    question = make_question("docker", 1)
+    session = practice_session_create(
+        candidate=candidate,
+        topics=[question.topic],
+        count=1,
+        level="expert",
+        per_item_seconds=None,
+        total_seconds=None,
+        feedback_mode="after_each",
+    )
+    item = session_start(session=session)
+    items = SessionItem.objects.for_candidate(candidate).filter(pk=item.pk)
+    revisions = [7, 3, 10, 1, 9, 2, 8, 5, 6, 4]
+    barrier = threading.Barrier(len(revisions))
+    errors = []
+
+    def save(revision):
+        try:
+            barrier.wait(timeout=10)
+            answer_autosave(items=items, text=f"revision {revision}", revision=revision)
+        except Exception as error:  # the assertion below reports it
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(revision,)) for revision in revisions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    item.refresh_from_db()
+    assert (item.answer_text, item.autosave_revision) == ("revision 10", 10)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="about the SQLite test database")
+def test_sqlite_tests_run_on_a_file_so_threads_lock_like_production():
+    name = str(connection.settings_dict["TEST"]["NAME"])
+    assert name.endswith(".sqlite3") and "memory" not in name
