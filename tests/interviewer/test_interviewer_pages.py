@@ -246,3 +246,19 @@ def test_lists_leave_out_the_interviewers_own_practice(client, interviewer, bank
     client.force_login(interviewer)
     assert practice.title not in client.get(reverse("interviewer:session_list")).content.decode()
     assert practice.title not in client.get(reverse("interviewer:live")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"action": "draw", "draw_count": "0"}, "Ensure this value is greater than or equal to 1."),
+        ({"action": "create", "questions": ["999999"]}, "Select a valid choice."),
+        ({"action": "create", "time_mode": "total", "minutes": ""}, "Give the number of minutes"),
+    ],
+)
+def test_build_mistakes_get_a_message(client, interviewer, bank, data, message):
+    client.force_login(interviewer)
+    response = client.post(BUILD, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not InterviewSession.objects.exists()
