@@ -133,11 +133,18 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=90, help="length of each phase")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a server setting for an experiment, e.g. GUNICORN_THREADS=2",
+    )
     args = parser.parse_args()
     levels = [int(value) for value in args.clients.split(",")]
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-load-"))
-    server = Server(workdir)
+    server = Server(workdir, extra_env=dict(item.split("=", 1) for item in args.server_env))
     results = []
     try:
         print(f"Preparing a throwaway database; gunicorn on {server.base_url}", flush=True)
@@ -156,7 +163,8 @@ def main() -> int:
     tracebacks = log.count("Traceback")
     server_errors = sum(1 for line in log.splitlines() if '" 50' in line)
     print()
-    print(f"gunicorn: {workers} workers (config/gunicorn.conf.py)")
+    overrides = f", overridden: {' '.join(args.server_env)}" if args.server_env else ""
+    print(f"gunicorn: {workers} workers (config/gunicorn.conf.py{overrides})")
     for result in results:
         print()
         print(markdown(result))
