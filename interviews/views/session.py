@@ -85,7 +85,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _own_session(request, pk)
     session_catch_up(session=session)
     if not session.is_running:
-        return redirect("interviews:session_results", pk=session.pk)
+        results = redirect("interviews:session_results", pk=session.pk)
+        return HttpResponseClientRedirect(results.url) if request.htmx else results
     template = "interviews/session.html#stage" if request.htmx else "interviews/session.html"
     return render(request, template, stage_context(session))
 

@@ -225,3 +225,12 @@ def test_home_invites_to_sign_up_or_to_practise(client, candidate):
     client.force_login(candidate)
     page = client.get("/").content.decode()
     assert 'href="/practice/">Start a practice session' in page
+
+
+def test_a_finished_session_page_sends_htmx_to_the_results(logged_in, start_session):
+    session, item = start_session(count=1)
+    logged_in.post(reverse("interviews:session_end", args=[session.pk]))
+    url = reverse("interviews:session_detail", args=[session.pk])
+    results = reverse("interviews:session_results", args=[session.pk])
+    assert logged_in.get(url, **HTMX)["HX-Redirect"] == results
+    assert logged_in.get(url)["Location"] == results
