@@ -1,6 +1,7 @@
 """The interview pages: full page and htmx fragment, plain form posts, access and refusals."""
 
 import datetime as dt
+import re
 from datetime import timedelta
 
 import pytest
@@ -234,3 +235,13 @@ def test_a_finished_session_page_sends_htmx_to_the_results(logged_in, start_sess
     results = reverse("interviews:session_results", args=[session.pk])
     assert logged_in.get(url, **HTMX)["HX-Redirect"] == results
     assert logged_in.get(url)["Location"] == results
+
+
+def test_interview_page_has_no_inline_script_or_handlers(logged_in, start_session):
+    """A strict CSP (scripts only from our origin) must not break the page."""
+    session, _ = start_session()
+    page = logged_in.get(reverse("interviews:session_detail", args=[session.pk])).content.decode()
+    scripts = re.findall(r"<script\b[^>]*>", page)
+    assert scripts and all("src=" in tag for tag in scripts)
+    assert not re.search(r"\son[a-z]+\s*=", page)
+    assert "style=" not in page
