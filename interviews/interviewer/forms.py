@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import F
+from django.db.models.functions import Lower
 
 from content.models import Level, Question, Topic
 from interviews.models import InterviewSession
@@ -62,14 +64,15 @@ class TemplateUseForm(forms.Form):
 
 
 class SessionFilterForm(forms.Form):
+    # Sort key -> ORDER BY; sessions without a score yet go last either way.
     SORTS = {
-        "-created": "-created_at",
-        "created": "created_at",
-        "candidate": "candidate_label",
-        "-candidate": "-candidate_label",
-        "-score": "average_score",
-        "score": "average_score",
-        "status": "status",
+        "-created": F("created_at").desc(),
+        "created": F("created_at").asc(),
+        "candidate": Lower("candidate_name").asc(),
+        "-candidate": Lower("candidate_name").desc(),
+        "-score": F("average_score").desc(nulls_last=True),
+        "score": F("average_score").asc(nulls_last=True),
+        "status": F("status").asc(),
     }
     status = forms.ChoiceField(
         required=False, choices=[("", "Any status"), *InterviewSession.Status.choices]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Avg, F, Q, Value
+from django.db.models import Avg, Q
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,10 +30,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
     sessions = (
         sessions_invited(request.user)
         .select_related("candidate")
-        .annotate(
-            average_score=Avg(Coalesce("items__score_override", "items__score")),
-            candidate_label=Coalesce(F("candidate_name"), Value("")),
-        )
+        .annotate(average_score=Avg(Coalesce("items__score_override", "items__score")))
     )
     if form.is_valid():
         sessions = _sessions_filter(sessions, form.cleaned_data)
@@ -59,16 +56,8 @@ def _sessions_filter(sessions, data: dict):
         sessions = sessions.filter(average_score__gte=data["score_min"])
     if data["score_max"] is not None:
         sessions = sessions.filter(average_score__lte=data["score_max"])
-    order = SessionFilterForm.SORTS.get(data["sort"] or "-created", "-created_at")
-    if order.endswith("average_score"):
-        descending = data["sort"].startswith("-")
-        expression = (
-            F("average_score").desc(nulls_last=True)
-            if descending
-            else F("average_score").asc(nulls_last=True)
-        )
-        return sessions.order_by(expression, "-created_at")
-    return sessions.order_by(order, "-id")
+    order = SessionFilterForm.SORTS[data["sort"] or "-created"]
+    return sessions.order_by(order, "-created_at", "-id")
 
 
 @require_http_methods(["GET", "POST"])
