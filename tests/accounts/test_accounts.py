@@ -108,6 +108,7 @@ def test_failed_logins_lock_out_with_a_friendly_page_then_cool_off(client, candi
         locked = failed_login(client)
         assert locked.status_code == 429
         assert LOCKED_TEXT in locked.content.decode()
+        assert "paused for 15 minutes" in locked.content.decode()
         # Even the right password is refused while locked.
         right = client.post(reverse("login"), {"username": "casey", "password": PASSWORD})
         assert right.status_code == 429
