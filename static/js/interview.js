@@ -55,6 +55,9 @@
       writeLocal(key, null);
     }
     revisionInput.value = revision + 1;
+    if (status.dataset.savedAt && revision === acknowledged) {
+      status.textContent = savedText(status.dataset.savedAt);  // the browser's local time
+    }
 
     function payload() {
       var data = new FormData();
