@@ -17,8 +17,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-# sentence-transformers truncates this model's input at 256 word pieces; so do we.
+# sentence-transformers reads this model's input in one window of 256 word pieces; longer texts
+# are read here as consecutive windows, up to MAX_WINDOWS of them (about 4,000 characters of
+# English prose), which bounds the cost of one text at about a second of CPU.
 MAX_TOKENS = 256
+MAX_WINDOWS = 4
+# Word pieces per forward batch: bounds the attention scores at about 50 MB.
+BATCH_TOKENS = 4096
 
 
 _models: dict[Path, MiniLM] = {}
@@ -46,7 +51,7 @@ class MiniLM:
             self.tokenizer = Tokenizer.from_str(bundle.read("tokenizer.json").decode("utf-8"))
             weights = load(bundle.read("model.safetensors"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding(pad_id=config["pad_token_id"])
+        self.tokenizer.no_padding()
         self.hidden_size = config["hidden_size"]
         self.heads = config["num_attention_heads"]
         self.eps = config["layer_norm_eps"]
@@ -78,24 +83,49 @@ class MiniLM:
             )
 
     def embed(self, texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Per text: the unit-length mean-pooled vector and the unit word-piece vectors."""
+        """Per text: the unit-length mean-pooled vector and the unit word-piece vectors.
+
+        A text longer than one window is read as consecutive windows (at most MAX_WINDOWS), each
+        with its own [CLS] and [SEP], pooled together: a long model answer counts in full.
+        """
         import numpy as np
 
-        x, mask = self.hidden_states(texts)
-        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)[:, None]
+        windows: list[list[int]] = []
+        owned: list[list[int]] = []
+        for encoding in self.tokenizer.encode_batch(texts):
+            owned.append([])
+            for window in [encoding, *encoding.overflowing][:MAX_WINDOWS]:
+                owned[-1].append(len(windows))
+                windows.append(window.ids)
+        # Batches of similar length, capped in word pieces so the attention scores stay small.
+        batches: list[list[int]] = []
+        for i in sorted(range(len(windows)), key=lambda i: len(windows[i])):
+            if batches and (len(batches[-1]) + 1) * len(windows[i]) <= BATCH_TOKENS:
+                batches[-1].append(i)
+            else:
+                batches.append([i])
+        states: list[Any] = [None] * len(windows)
+        for batch in batches:
+            x, _ = self.hidden_states([windows[i] for i in batch])
+            for row, i in enumerate(batch):
+                states[i] = x[row, : len(windows[i])]
         result = []
-        for vector, states, length in zip(pooled, x, mask.sum(axis=1).astype(int), strict=True):
-            pieces = states[1 : length - 1]
-            result.append((_unit(vector), _unit(pieces)))
+        for indices in owned:
+            pooled = np.concatenate([states[i] for i in indices]).mean(axis=0)
+            pieces = np.concatenate([states[i][1:-1] for i in indices])
+            result.append((_unit(pooled), _unit(pieces)))
         return result
 
-    def hidden_states(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def hidden_states(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
         """The last layer's token vectors (batch, length, hidden) and the attention mask."""
         import numpy as np
 
-        encodings = self.tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
+        length = max(len(ids) for ids in windows)
+        ids = np.zeros((len(windows), length), dtype=np.int64)
+        mask = np.zeros((len(windows), length), dtype=np.float32)
+        for row, window in enumerate(windows):
+            ids[row, : len(window)] = window
+            mask[row, : len(window)] = 1.0
         batch, length = ids.shape
         x = self.word[ids] + self.position[:length] + self.token_type
         x = _layer_norm(x, *self.embedding_norm, self.eps)

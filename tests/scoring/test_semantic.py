@@ -20,6 +20,7 @@ from interviews.scoring import (
     score,
     semantic,
 )
+from interviews.scoring.minilm import MAX_TOKENS, MAX_WINDOWS
 from interviews.scoring.semantic import (
     SentenceEncoder,
     answer_novelty,
@@ -143,6 +144,19 @@ def test_encoder_is_deterministic_and_independent_of_batching(encoder: SentenceE
     assert together[1] == pytest.approx(alone[0], abs=1e-5)
     assert (encoder.encode(texts) == together).all()
     assert encoder.encode([]).shape == (0, 384)
+
+
+@needs_extra
+def test_long_texts_are_read_in_windows(encoder: SentenceEncoder) -> None:
+    sentences = [f"Sentence number {n} talks about containers and kernels." for n in range(80)]
+    long_text = " ".join(sentences)
+    (pieces,) = encoder.encode_tokens([long_text])
+    window = MAX_TOKENS - 2
+    assert window < len(pieces) <= MAX_WINDOWS * window
+    # The last sentence of a long reference still counts (it lies past the first window).
+    tail = reference_coverage(sentences[40], long_text, encoder=encoder)
+    assert tail > reference_coverage("Bananas are yellow.", long_text, encoder=encoder)
+    assert encoder.encode([long_text])[0] @ encoder.encode([long_text])[0] == pytest.approx(1.0)
 
 
 @needs_extra
