@@ -71,6 +71,13 @@ CANDIDATE_SESSION_URLS = [
     ("post", "interviews:item_submit", lambda world: [world["session"].pk, 1]),
     ("post", "interviews:autosave", lambda world: [world["session"].pk, 1]),
 ]
+# Pages every signed-in user may use, for their own account only.
+ACCOUNT_URLS = [
+    ("get", "interviews:history", lambda world: []),
+    ("get", "interviews:practice_new", lambda world: []),
+    ("post", "interviews:practice_new", lambda world: []),
+    ("post", "password_change", lambda world: []),
+]
 
 SESSION_EXPECTED = {
     "anonymous": LOGIN,
@@ -88,6 +95,7 @@ PAGE_EXPECTED = {
     "other_interviewer": ALLOWED,
     "staff": ALLOWED,
 }
+ACCOUNT_EXPECTED = dict.fromkeys(ROLES, ALLOWED) | {"anonymous": LOGIN}
 # Interview pages belong to the candidate alone: interviewers review through their own pages.
 CANDIDATE_EXPECTED = {
     "anonymous": LOGIN,
@@ -144,7 +152,8 @@ def _cases(urls, expected):
     ("method", "name", "args", "role", "expected"),
     _cases(INTERVIEWER_SESSION_URLS, SESSION_EXPECTED)
     + _cases(INTERVIEWER_PAGES, PAGE_EXPECTED)
-    + _cases(CANDIDATE_SESSION_URLS, CANDIDATE_EXPECTED),
+    + _cases(CANDIDATE_SESSION_URLS, CANDIDATE_EXPECTED)
+    + _cases(ACCOUNT_URLS, ACCOUNT_EXPECTED),
 )
 def test_access_matrix(request, world, method, name, args, role, expected):
     url = reverse(name, args=args(world))
@@ -161,6 +170,7 @@ def test_access_matrix(request, world, method, name, args, role, expected):
             (INTERVIEWER_SESSION_URLS, SESSION_EXPECTED),
             (INTERVIEWER_PAGES, PAGE_EXPECTED),
             (CANDIDATE_SESSION_URLS, CANDIDATE_EXPECTED),
+            (ACCOUNT_URLS, ACCOUNT_EXPECTED),
         )
         for method, name, args in urls
         if method == "post"
@@ -194,3 +204,19 @@ def test_staff_see_every_session_in_the_list(client, staff, world):
     client.force_login(staff)
     page = client.get(reverse("interviewer:session_list")).content.decode()
     assert world["session"].title in page
+
+
+def test_signup_needs_a_csrf_token():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        reverse("interviews:signup"),
+        {"username": "new", "password1": "a-long-passphrase-9", "password2": "a-long-passphrase-9"},
+    )
+    assert response.status_code == 403
+
+
+def test_logout_needs_a_csrf_token(candidate):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(candidate)
+    assert client.post(reverse("logout")).status_code == 403
+    assert client.get(reverse("interviews:history")).status_code == 200  # still signed in
