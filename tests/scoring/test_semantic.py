@@ -7,7 +7,9 @@ they run in `make test`; where it is missing they are skipped with a reason that
 import os
 import subprocess
 import sys
+import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -157,6 +159,19 @@ def test_long_texts_are_read_in_windows(encoder: SentenceEncoder) -> None:
     tail = reference_coverage(sentences[40], long_text, encoder=encoder)
     assert tail > reference_coverage("Bananas are yellow.", long_text, encoder=encoder)
     assert encoder.encode([long_text])[0] @ encoder.encode([long_text])[0] == pytest.approx(1.0)
+
+
+@needs_extra
+def test_weights_other_than_the_published_model_are_refused(tmp_path: Path) -> None:
+    genuine = semantic._model_archive()
+    assert genuine is not None
+    tampered = tmp_path / "model.zip"
+    with zipfile.ZipFile(genuine) as source, zipfile.ZipFile(tampered, "w") as target:
+        for name in ("config.json", "tokenizer.json"):
+            target.writestr(name, source.read(name))
+        target.writestr("model.safetensors", b"not the model")
+    with pytest.raises(RuntimeError, match="published"):
+        SentenceEncoder(tampered).encode(["hello"])
 
 
 @needs_extra
