@@ -184,9 +184,14 @@ def score_semantic(
     reference: str,
     encoder: SentenceEncoder,
 ) -> Score:
-    """The lexical score with its value blended with how much of the reference the answer says."""
+    """The lexical score with its value blended with how much of the reference the answer says.
+
+    Matches, misses, level estimate and feedback stay the lexical scorer's; only `value` changes.
+    """
     lexical = score(answer, concepts, level=level, question=question)
-    if not answer.strip() or not concepts:
+    # Nothing to judge against (no usable concepts) or nothing said: the lexical verdict stands.
+    judged = lexical.matched or lexical.missed or lexical.partial
+    if not answer.strip() or not judged:
         return lexical
     similarity = reference_coverage(answer, reference, encoder=encoder)
     value = blended_value(lexical, similarity, novelty=answer_novelty(answer, question))

@@ -263,6 +263,16 @@ def test_paraphrase_gains_over_the_lexical_score(encoder: SentenceEncoder) -> No
 
 
 @needs_extra
+def test_no_usable_concepts_keeps_the_lexical_verdict(encoder: SentenceEncoder) -> None:
+    unweighted = (Concept("namespaces", weight=0.0),)
+    result = score_semantic(
+        EXPLANATION, unweighted, question=QUESTION, reference=REFERENCE, encoder=encoder
+    )
+    assert result == score(EXPLANATION, unweighted, question=QUESTION)
+    assert result.value == 0.0
+
+
+@needs_extra
 def test_too_long_answer_is_refused_before_encoding(encoder: SentenceEncoder) -> None:
     with pytest.raises(AnswerTooLong):
         semantic_value("word " * (MAX_ANSWER_CHARS // 4), encoder)
