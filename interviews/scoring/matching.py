@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,8 +20,9 @@ PARTIAL_CREDIT = 0.8
 LIST_FLOOR = 0.4
 LIST_FUNCTION_RATIO = 0.2
 LIST_MIN_CONTENT_WORDS = 3
-# Occurrences examined per form: enough to find one with the right polarity in prose.
-MAX_GROUPS = 8
+# Occurrences examined per form, earliest first: enough to find one with the right polarity in
+# prose, and a bound on the work a hostile answer can cause.
+MAX_ANCHORS = 24
 
 
 def typo_budget(length: int) -> int:
@@ -180,49 +181,43 @@ def sentence_factors(tokens: Tokens) -> list[float]:
 
 def _occurrences(
     form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str]
-) -> tuple[float, Iterable[tuple[int, ...]]]:
-    """The share of the form's words found close together, and the token groups found.
+) -> list[tuple[float, tuple[int, ...]]]:
+    """Every candidate token group for the form, with the share of the form it covers.
 
     A partial share counts only words that are not in the question, so echoing the question
-    earns nothing."""
+    earns nothing. Full and partial candidates are both offered, so that a full phrase in a bare
+    keyword list never hides a better-credited partial one in prose."""
     lists = [where.get(s, []) for s in form]
     if len(form) == 1:
-        return (1.0, ((i,) for i in lists[0])) if lists[0] else (0.0, ())
+        return [(1.0, (i,)) for i in lists[0][:MAX_ANCHORS]]
     window = len(form) + WORD_ORDER_SLACK
+    candidates: list[tuple[float, tuple[int, ...]]] = []
     if all(lists):
-        count, groups = _groups(lists, window)
-        if count == len(form):
-            return 1.0, groups
+        candidates += [(1.0, g) for g in _groups(lists, window) if len(g) == len(form)]
     informative = [p for word_stem, p in zip(form, lists, strict=True) if word_stem not in asked]
     present = [p for p in informative if p]
-    if not present:
-        return 0.0, ()
-    if len(present) == 1:
-        # Only one word of the phrase occurs: partial evidence, its first occurrences suffice.
-        return 1 / len(informative), [(i,) for i in present[0][:MAX_GROUPS]]
-    count, groups = _groups(present, window)
-    return count / len(informative), groups
+    if present:
+        candidates += [(len(g) / len(informative), g) for g in _groups(present, window)]
+    return candidates
 
 
-def _groups(present: list[list[int]], window: int) -> tuple[int, list[tuple[int, ...]]]:
-    """The most words found within the window of each other, and the groups that reach it."""
-    anchor_list = min(present, key=len)
-    best_count = 0
-    groups: list[tuple[int, ...]] = []
-    for anchor in anchor_list:
-        group = []
+def _groups(present: list[list[int]], window: int) -> list[tuple[int, ...]]:
+    """For each of the earliest occurrences, the words found within the window of it.
+
+    Anchors are taken in text order, so text appended to an answer never displaces a group
+    found before it: adding a sentence can only add candidates."""
+    anchors = sorted({p for positions in present for p in positions[:MAX_ANCHORS]})
+    groups = []
+    for anchor in anchors[:MAX_ANCHORS]:
+        group = [anchor]
         for positions in present:
             nearest = _nearest(positions, anchor)
             if abs(nearest - anchor) < window:
                 group.append(nearest)
         if max(group) - min(group) >= window:
             group = [anchor]
-        count = len(set(group))
-        if count > best_count:
-            best_count, groups = count, [tuple(sorted(set(group)))]
-        elif count == best_count and len(groups) < MAX_GROUPS:
-            groups.append(tuple(sorted(set(group))))
-    return best_count, groups
+        groups.append(tuple(sorted(set(group))))
+    return groups
 
 
 def _nearest(positions: list[int], anchor: int) -> int:
@@ -247,13 +242,8 @@ def _best_match(
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form in compiled.forms:
-        fraction, groups = _occurrences(form, where, asked)
-        if not fraction:
-            continue
-        base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
-        if base <= best_credit:
-            continue
-        for group in groups:
+        for fraction, group in _occurrences(form, where, asked):
+            base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
             credit = base * factors[tokens.sentence[group[0]]]
             if credit <= best_credit:
                 continue
@@ -261,8 +251,6 @@ def _best_match(
                 saw_negated = saw_negated or fraction == 1.0
                 continue
             best_credit, best_group, best_complete = credit, group, fraction == 1.0
-            if credit == base:
-                break
         if best_credit == 1.0:
             break
     if not best_group:
