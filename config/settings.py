@@ -196,6 +196,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 # --- Interviews ---
 # Seconds after a question's deadline during which the final text is still accepted (latency).
 INTERVIEW_GRACE_SECONDS = int(os.environ.get("INTERVIEW_GRACE_SECONDS", "5"))
+# The optional semantic layer (`make install-semantic`) blends embedding similarity to the model
+# answer into each score. Off by default: the lexical scorer alone is light and fully explained.
+INTERVIEW_SEMANTIC_SCORING = env_bool("INTERVIEW_SEMANTIC_SCORING", False)
 
 # --- Cache ---
 # One process's memory by default; with several servers REDIS_URL gives them one shared cache

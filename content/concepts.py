@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from content.models import Concept, Level, Question
 from interviews import scoring
+from interviews.scoring import semantic
 
 LABEL_MAX_LENGTH = Concept._meta.get_field("label").max_length
 
@@ -141,4 +144,43 @@ def variants_clean(value: object) -> tuple[str, ...]:
 
 def answer_score(*, question: Question, answer: str, level: str = "expert") -> scoring.Score:
     """Score an answer against a question's stored concepts (raises scoring.AnswerTooLong)."""
-    return scoring.score(answer, scoring_concepts(question), level=level, question=question.text)
+    reference = question.model_answer(level) or question.model_answer(Level.EXPERT)
+    return concepts_score(
+        answer,
+        scoring_concepts(question),
+        level=level,
+        question_text=question.text,
+        reference=reference.text if reference else "",
+    )
+
+
+def concepts_score(
+    answer: str,
+    concepts: Sequence[scoring.Concept],
+    *,
+    level: str,
+    question_text: str,
+    reference: str,
+) -> scoring.Score:
+    """The lexical score, blended with the semantic layer when it is installed and switched on."""
+    if reference and semantic_scoring_enabled():
+        return semantic.score_semantic(
+            answer,
+            concepts,
+            level=level,
+            question=question_text,
+            reference=reference,
+            encoder=_sentence_encoder(),
+        )
+    return scoring.score(answer, concepts, level=level, question=question_text)
+
+
+def semantic_scoring_enabled() -> bool:
+    """Whether scores blend in the optional semantic layer (a setting, and the extra installed)."""
+    return settings.INTERVIEW_SEMANTIC_SCORING and semantic.semantic_available()
+
+
+@cache
+def _sentence_encoder() -> semantic.SentenceEncoder:
+    # One encoder per process: it loads the model once, lazily, and caches encodings.
+    return semantic.SentenceEncoder()

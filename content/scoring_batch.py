@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from content.concepts import scoring_concepts
+from content.concepts import concepts_score, scoring_concepts
 from content.models import Question
 from interviews import scoring
 
@@ -158,15 +158,19 @@ class _Scorer:
         if has_question and has_reference:
             raise LineError(ERROR_BOTH)
         if has_question:
-            question_text, concepts = self.bank_concepts(record["question"])
+            question_text, concepts, references = self.bank_concepts(record["question"])
+            reference = references.get(level) or references.get("expert", "")
         elif has_reference:
             question_text, concepts = self.reference_concepts(
                 record["reference"], record.get("question_text", "")
             )
+            reference = record["reference"]
         else:
             raise LineError(ERROR_NEITHER)
         try:
-            result = scoring.score(answer, concepts, level=level, question=question_text)
+            result = concepts_score(
+                answer, concepts, level=level, question_text=question_text, reference=reference
+            )
         except scoring.AnswerTooLong as error:
             raise LineError(str(error)) from None
         return {
@@ -181,7 +185,7 @@ class _Scorer:
             "feedback": result.feedback,
         }
 
-    def bank_concepts(self, value: Any) -> tuple[str, tuple[scoring.Concept, ...]]:
+    def bank_concepts(self, value: Any) -> tuple[str, tuple[scoring.Concept, ...], dict[str, str]]:
         if not isinstance(value, str | int) or isinstance(value, bool):
             raise LineError(ERROR_UNKNOWN_QUESTION.format(value=_shown(value)))
         found = self.questions.get_or_make((type(value), value), lambda: _question_find(value))
@@ -209,11 +213,14 @@ class _Scorer:
         return question_text, concepts
 
 
-def _question_find(value: str | int) -> tuple[str, tuple[scoring.Concept, ...]] | LineError:
-    """A bank question's text and concepts by id, slug or exact text, or the error to report."""
+def _question_find(
+    value: str | int,
+) -> tuple[str, tuple[scoring.Concept, ...], dict[str, str]] | LineError:
+    """A bank question's text, concepts and model answers (by level) by id, slug or exact text,
+    or the error to report."""
     if isinstance(value, str) and "\x00" in value:  # PostgreSQL refuses NUL in a query
         return LineError(ERROR_UNKNOWN_QUESTION.format(value=_shown(value)))
-    questions = Question.objects.prefetch_related("concepts")
+    questions = Question.objects.prefetch_related("concepts", "model_answers")
     question = None
     if (pk := _as_id(value)) is not None:
         question = questions.filter(pk=pk).first()
@@ -230,4 +237,5 @@ def _question_find(value: str | int) -> tuple[str, tuple[scoring.Concept, ...]] 
     concepts = scoring_concepts(question)
     if not concepts:
         return LineError(ERROR_NO_CONCEPTS.format(value=_shown(question.slug)))
-    return question.text, concepts
+    references = {answer.level: answer.text for answer in question.model_answers.all()}
+    return question.text, concepts, references
