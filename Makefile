@@ -92,11 +92,11 @@ test: lint test-sqlite ## Lint, then run every test on SQLite and, when reachabl
 	  echo "PostgreSQL at $(TEST_DATABASE_URL) is not reachable: the PostgreSQL run is left out."; \
 	fi
 
-bench: bench-scoring bench-load bench-faults ## Run every benchmark
+bench: bench-scoring bench-semantic bench-load bench-faults ## Run every benchmark
 
 bench-scoring: install ## Measure scoring quality (Mohler) and speed
-	$(PY) benchmarks/scoring_quality.py
-	$(PY) benchmarks/scoring_speed.py
+	$(PY) benchmarks/scoring_quality.py --cv --sensitivity
+	$(PY) benchmarks/scoring_speed.py --seconds 5
 
 bench-semantic: install-semantic ## Measure the optional semantic layer on Mohler (r, RMSE, encoder speed)
 	$(PY) benchmarks/scoring_semantic.py
