@@ -24,16 +24,11 @@ SESSION_NOT_FINISHED_MESSAGE = "The transcript is ready once the session has fin
 OVERRIDE_NOT_A_NUMBER_MESSAGE = "A score must be a number from 0 to 100."
 
 
-def _finished_session_get(request: HttpRequest, pk: int):
-    session = session_reviewable_get(request, pk)
-    return session, not session.is_running
-
-
 @require_GET
 @interviewer_required
 def transcript(request: HttpRequest, pk: int) -> HttpResponse:
-    session, finished = _finished_session_get(request, pk)
-    if not finished:
+    session = session_reviewable_get(request, pk)
+    if session.is_running:
         messages.info(request, SESSION_NOT_FINISHED_MESSAGE)
         return redirect("interviewer:session_detail", pk=session.pk)
     context = {
