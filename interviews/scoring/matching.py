@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -180,34 +180,38 @@ def sentence_factors(tokens: Tokens) -> list[float]:
 
 
 def _occurrences(
-    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str]
-) -> list[tuple[float, tuple[int, ...]]]:
+    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str], *, beat: float
+) -> Iterator[tuple[float, tuple[int, ...]]]:
     """Every candidate token group for the form, with the share of the form it covers.
 
     A partial share counts only words that are not in the question, so echoing the question
     earns nothing. Full and partial candidates are both offered, so that a full phrase in a bare
-    keyword list never hides a better-credited partial one in prose."""
+    keyword list never hides a better-credited partial one in prose. Lazy: the caller stops at
+    the first full-credit candidate."""
     lists = [where.get(s, []) for s in form]
     if len(form) == 1:
-        return [(1.0, (i,)) for i in lists[0][:MAX_ANCHORS]]
+        yield from ((1.0, (i,)) for i in lists[0][:MAX_ANCHORS])
+        return
     window = len(form) + WORD_ORDER_SLACK
-    candidates: list[tuple[float, tuple[int, ...]]] = []
-    if all(lists):
-        candidates += [(1.0, g) for g in _groups(lists, window) if len(g) == len(form)]
     informative = [p for word_stem, p in zip(form, lists, strict=True) if word_stem not in asked]
+    if all(lists) and len(informative) < len(form):
+        # The full phrase, question words included; without question words in the form, the
+        # groups below already are the full-phrase candidates.
+        yield from ((1.0, g) for g in _groups(lists, window) if len(g) == len(form))
     present = [p for p in informative if p]
-    if present:
-        candidates += [(len(g) / len(informative), g) for g in _groups(present, window)]
-    return candidates
+    if not present:
+        return
+    if len(present) < len(informative) and PARTIAL_CREDIT * len(present) / len(informative) <= beat:
+        return  # no partial group of this form could beat the evidence already found
+    yield from ((len(g) / len(informative), g) for g in _groups(present, window))
 
 
-def _groups(present: list[list[int]], window: int) -> list[tuple[int, ...]]:
+def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
     """For each of the earliest occurrences, the words found within the window of it.
 
     Anchors are taken in text order, so text appended to an answer never displaces a group
     found before it: adding a sentence can only add candidates."""
     anchors = sorted({p for positions in present for p in positions[:MAX_ANCHORS]})
-    groups = []
     for anchor in anchors[:MAX_ANCHORS]:
         group = [anchor]
         for positions in present:
@@ -216,8 +220,7 @@ def _groups(present: list[list[int]], window: int) -> list[tuple[int, ...]]:
                 group.append(nearest)
         if max(group) - min(group) >= window:
             group = [anchor]
-        groups.append(tuple(sorted(set(group))))
-    return groups
+        yield tuple(sorted(set(group)))
 
 
 def _nearest(positions: list[int], anchor: int) -> int:
@@ -242,7 +245,7 @@ def _best_match(
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form in compiled.forms:
-        for fraction, group in _occurrences(form, where, asked):
+        for fraction, group in _occurrences(form, where, asked, beat=best_credit):
             base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
             credit = base * factors[tokens.sentence[group[0]]]
             if credit <= best_credit:
@@ -251,6 +254,8 @@ def _best_match(
                 saw_negated = saw_negated or fraction == 1.0
                 continue
             best_credit, best_group, best_complete = credit, group, fraction == 1.0
+            if best_credit == 1.0:
+                break
         if best_credit == 1.0:
             break
     if not best_group:
