@@ -47,7 +47,10 @@ def answer_autosave(
     in_time = Q(deadline_at__isnull=True) | Q(
         deadline_at__gte=now - timedelta(seconds=grace_seconds())
     )
-    updated = items.filter(
+    # The conditions sit on the UPDATE's own row, not in a joined subquery: PostgreSQL re-checks
+    # them against the newest row version when a concurrent save committed first.
+    target = SessionItem.objects.filter(pk__in=items.values("pk"))
+    updated = target.filter(
         in_time, status=SessionItem.Status.ACTIVE, autosave_revision__lt=revision
     ).update(answer_text=text, autosave_revision=revision, autosaved_at=now)
     if updated:
