@@ -120,6 +120,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["TEST"] = {
             "NAME": str(Path(tempfile.gettempdir()) / f"mock-interview-test-{os.getpid()}.sqlite3")
         }
+elif RUNNING_TESTS:
+    # One test database per run, so two checkouts testing against one PostgreSQL server never
+    # fight over Django's default "test_<name>" database.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_mock_interview_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication ---

@@ -22,7 +22,7 @@ def test_sqlite_connection_pragmas():
 @sqlite_only
 @pytest.mark.django_db
 def test_sqlite_file_database_uses_wal(tmp_path):
-    """The test database is in memory (no WAL there), so open a file database with our settings."""
+    """A fresh file database opened with our settings comes up in WAL mode."""
     from django.conf import settings
     from django.db.backends.sqlite3.base import DatabaseWrapper
 
