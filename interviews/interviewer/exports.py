@@ -92,19 +92,29 @@ CSV_COLUMNS = [
 ]
 
 
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that spreadsheets show as text: formula-like text gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def transcript_csv(session: InterviewSession) -> str:
-    """One row per question, concepts joined with '; '."""
+    """One row per question, concepts joined with '; ', every text cell safe to open."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for row in transcript_data(session)["items"]:
         present = [c["label"] for c in row["concepts"] if c["present"]]
-        writer.writerow(
-            [
-                *(row[name] for name in CSV_COLUMNS[:8]),
-                "; ".join(present),
-                "; ".join(row["missed"]),
-                *(row[name] for name in CSV_COLUMNS[10:]),
-            ]
-        )
+        cells = [
+            *(row[name] for name in CSV_COLUMNS[:8]),
+            "; ".join(present),
+            "; ".join(row["missed"]),
+            *(row[name] for name in CSV_COLUMNS[10:]),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
