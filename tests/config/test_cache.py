@@ -47,3 +47,15 @@ def test_redis_url_selects_a_working_redis_cache(tmp_path):
         env,
     )
     assert read_back.stdout.strip().splitlines()[-1] == "shared"
+
+
+@pytest.mark.django_db
+def test_login_throttling_state_lives_in_the_shared_database(client, settings):
+    """django-axes counts failures in the database, so every app server sees the same lock-out."""
+    from axes.conf import settings as axes_settings
+    from axes.models import AccessAttempt
+
+    assert axes_settings.AXES_HANDLER == "axes.handlers.database.AxesDatabaseHandler"
+    client.post("/admin/login/", {"username": "mallory", "password": "wrong"})
+    attempt = AccessAttempt.objects.get(username="mallory")
+    assert attempt.failures_since_start == 1
