@@ -50,7 +50,7 @@ def test_redis_url_selects_a_working_redis_cache(tmp_path):
 
 
 @pytest.mark.django_db
-def test_login_throttling_state_lives_in_the_shared_database(client, settings):
+def test_login_throttling_state_lives_in_the_shared_database(client):
     """django-axes counts failures in the database, so every app server sees the same lock-out."""
     from axes.conf import settings as axes_settings
     from axes.models import AccessAttempt
