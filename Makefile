@@ -34,7 +34,7 @@ $(VENV)/.installed-base: requirements/base.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements/base.txt
 	@touch $@
 
-$(VENV)/.installed-test: requirements/test.txt requirements/base.txt | $(VENV)/bin/python
+$(VENV)/.installed-test: requirements/test.txt requirements/base.txt requirements/redis.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements/test.txt
 	@touch $@
 
