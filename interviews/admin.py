@@ -3,8 +3,10 @@
 from django.contrib import admin
 
 from interviews.models import (
+    InterviewSession,
     ReviewChange,
     SessionInvite,
+    SessionItem,
     SessionTemplate,
     SessionTemplateQuestion,
 )
@@ -45,3 +47,46 @@ class ReviewChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class SessionItemInline(admin.TabularInline):
+    model = SessionItem
+    extra = 0
+    can_delete = False
+    fields = ["position", "question", "status", "score", "score_override", "finished_at"]
+    readonly_fields = fields
+
+
+@admin.register(InterviewSession)
+class InterviewSessionAdmin(admin.ModelAdmin):
+    """Sessions are run through the app; the admin shows them for support and audits."""
+
+    list_display = ["__str__", "kind", "status", "candidate", "created_by", "created_at"]
+    list_filter = ["kind", "status", "level"]
+    search_fields = ["title", "candidate__username", "candidate_name", "candidate_email"]
+    raw_id_fields = ["candidate", "created_by"]
+    readonly_fields = ["started_at", "deadline_at", "finished_at", "created_at"]
+    inlines = [SessionItemInline]
+
+
+@admin.register(SessionItem)
+class SessionItemAdmin(admin.ModelAdmin):
+    """The candidate's answer and its automatic score are evidence: read-only here."""
+
+    list_display = ["session", "position", "question", "status", "score", "score_override"]
+    list_filter = ["status"]
+    search_fields = ["question__text", "answer_text"]
+    raw_id_fields = ["session", "question"]
+    readonly_fields = [
+        "answer_text",
+        "autosave_revision",
+        "autosaved_at",
+        "started_at",
+        "deadline_at",
+        "finished_at",
+        "score",
+        "matched",
+        "missed",
+        "level_estimate",
+        "feedback",
+    ]

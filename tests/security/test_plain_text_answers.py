@@ -151,3 +151,24 @@ def test_admin_shows_question_text_as_text(make_question, django_user_model):
         for fragment in LIVE_MARKUP:
             assert fragment not in html, url
         assert "{{ request.user }}" in html, url
+
+
+@pytest.mark.django_db
+def test_admin_shows_answers_as_text(finished_session, django_user_model):
+    session, _ = finished_session
+    item = session.items.order_by("position").first()
+    admin = django_user_model.objects.create_superuser("root", "root@example.com", "a-long-pass-4")
+    client = Client()
+    client.force_login(admin)
+    for url in (
+        f"/admin/interviews/sessionitem/{item.pk}/change/",
+        "/admin/interviews/sessionitem/?q=script",
+        f"/admin/interviews/interviewsession/{session.pk}/change/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for fragment in LIVE_MARKUP:
+            assert fragment not in html, url
+    change_page = client.get(f"/admin/interviews/sessionitem/{item.pk}/change/").content.decode()
+    assert ESCAPED_SCRIPT in change_page
