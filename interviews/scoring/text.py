@@ -6,6 +6,7 @@ import re
 import string
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 import snowballstemmer
@@ -114,6 +115,7 @@ class Tokens:
         "_clause",
         "_lowered",
         "_segment_spans",
+        "_negated",
     )
 
     def __init__(self, text: str) -> None:
@@ -133,11 +135,18 @@ class Tokens:
         self._clause: list[int] | None = None
         self._lowered: list[str] | None = None
         self._segment_spans: dict[int, list[tuple[int, int]]] = {}
+        self._negated: frozenset[int] | None = None
         self._split()
         self.stems = list(map(_STEM, self.infos))
 
     def _split(self) -> None:
         text, cache_get = self.text, _WORD_CACHE.get
+        all_words, all_infos, sentence, segments = (
+            self.words,
+            self.infos,
+            self.sentence,
+            self._segments,
+        )
         for begin, end, words in _sentence_pieces(text):
             infos = list(map(cache_get, words))
             if not all(infos):
@@ -148,11 +157,11 @@ class Tokens:
             if function and text.find("-", begin, end) >= 0:
                 function -= self._hyphen_joined_stopwords(begin, end)
             self.sentence_function.append(function)
-            self.sentence.extend([len(self._segments)] * count)
-            self._segments.append((begin, end, len(self.words)))
-            self.words.extend(words)
-            self.infos.extend(infos)
-        self.stop = list(map(_IS_STOP, self.infos))
+            sentence += [len(segments)] * count
+            segments.append((begin, end, len(all_words)))
+            all_words += words
+            all_infos += infos
+        self.stop = list(map(_IS_STOP, all_infos))
 
     def _hyphen_joined_stopwords(self, begin: int, end: int) -> int:
         joined = _HYPHEN_JOINED_RE.findall(self.text, begin, end)
@@ -217,22 +226,34 @@ class Tokens:
 
     def is_negated(self, index: int) -> bool:
         """True when a negation cue governs this word ("not", "no", "never", "n't" ...)."""
-        infos, sentence = self.infos, self.sentence
-        if infos[index][3] or infos[index][4]:
-            return False
-        for back in range(index - 1, max(-1, index - NEGATION_SCOPE - 1), -1):
-            if sentence[back] != sentence[index] or infos[back][4]:
-                return False
-            if infos[back][3]:
-                if infos[back + 1][5]:
-                    return False
-                between = self.text[self.span(back)[1] : self.span(index)[0]]
-                return not _CLAUSE_RE.search(between)
-        return False
+        return index in self.negated
+
+    @property
+    def negated(self) -> frozenset[int]:
+        """Indices of the words a negation cue governs (computed once, on demand)."""
+        if self._negated is None:
+            self._negated = frozenset(self._scope_words())
+        return self._negated
+
+    def _scope_words(self) -> Iterator[int]:
+        # Each cue governs the next NEGATION_SCOPE words of its sentence, up to the next cue or
+        # scope breaker, unless a releaser follows it or a clause mark comes in between.
+        infos, sentence, text = self.infos, self.sentence, self.text
+        for cue in compress(range(len(infos)), map(_IS_CUE, infos)):
+            if cue + 1 < len(infos) and infos[cue + 1][5]:
+                continue
+            last = min(len(infos) - 1, cue + NEGATION_SCOPE)
+            for index in range(cue + 1, last + 1):
+                if sentence[index] != sentence[cue] or infos[index][3] or infos[index][4]:
+                    break
+                if _CLAUSE_RE.search(text, self.span(cue)[1], self.span(index)[0]):
+                    break
+                yield index
 
 
 _STEM = itemgetter(1)
 _IS_STOP = itemgetter(2)
+_IS_CUE = itemgetter(3)
 
 
 def _sentence_pieces(text: str) -> Iterator[tuple[int, int, list[str]]]:
