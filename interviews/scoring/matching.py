@@ -6,6 +6,8 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import not_
 
 from rapidfuzz.distance import OSA
 
@@ -23,6 +25,9 @@ LIST_MIN_CONTENT_WORDS = 3
 # Occurrences examined per form, earliest first: enough to find one with the right polarity in
 # prose, and a bound on the work a hostile answer can cause.
 MAX_ANCHORS = 24
+
+_UNSEEN = object()
+_NONE: list[int] = []
 
 
 def typo_budget(length: int) -> int:
@@ -86,7 +91,7 @@ class Matcher:
             if typo_budget(len(word)):
                 by_initial.setdefault(word[0], []).append(word)
         self._by_initial = by_initial
-        self._typo_cache: dict[str, str | None] = {}
+        self._typo_cache: dict[str, str | None] = {s: s for s in self.vocabulary}
         by_stem: dict[str, list[int]] = {}
         for index, item in enumerate(self.compiled):
             for word_stem in {s for form in item.forms for s in form}:
@@ -112,8 +117,6 @@ class Matcher:
 
     def _canonical(self, word_stem: str) -> str | None:
         """The vocabulary stem this answer stem stands for, allowing typos in long words."""
-        if word_stem in self.vocabulary:
-            return word_stem
         if word_stem in self._typo_cache:
             return self._typo_cache[word_stem]
         found = None
@@ -134,11 +137,13 @@ class Matcher:
     def positions(self, tokens: Tokens) -> dict[str, list[int]]:
         """Token indices of every vocabulary stem the answer contains."""
         where: dict[str, list[int]] = {}
-        vocabulary, canonical = self.vocabulary, self._canonical
-        for index, (word_stem, is_stop) in enumerate(zip(tokens.stems, tokens.stop, strict=True)):
-            if is_stop:
-                continue
-            found = word_stem if word_stem in vocabulary else canonical(word_stem)
+        # The typo cache also maps every vocabulary stem to itself, so most words cost one lookup.
+        known, canonical = self._typo_cache.get, self._canonical
+        content = compress(enumerate(tokens.stems), map(not_, tokens.stop))
+        for index, word_stem in content:
+            found = known(word_stem, _UNSEEN)
+            if found is _UNSEEN:
+                found = canonical(word_stem)
             if found is not None:
                 if found in where:
                     where[found].append(index)
@@ -188,10 +193,16 @@ def _occurrences(
     earns nothing. Full and partial candidates are both offered, so that a full phrase in a bare
     keyword list never hides a better-credited partial one in prose. Lazy: the caller stops at
     the first full-credit candidate."""
-    lists = [where.get(s, []) for s in form]
     if len(form) == 1:
-        yield from ((1.0, (i,)) for i in lists[0][:MAX_ANCHORS])
-        return
+        # Most forms are one word: each occurrence is a full candidate, built without a generator.
+        return zip(repeat(1.0), zip(where.get(form[0], _NONE)[:MAX_ANCHORS]))
+    return _phrase_occurrences(form, where, asked, beat=beat)
+
+
+def _phrase_occurrences(
+    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str], *, beat: float
+) -> Iterator[tuple[float, tuple[int, ...]]]:
+    lists = [where.get(s, []) for s in form]
     window = len(form) + WORD_ORDER_SLACK
     informative = [p for word_stem, p in zip(form, lists, strict=True) if word_stem not in asked]
     if all(lists) and len(informative) < len(form):
@@ -213,14 +224,14 @@ def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
     found before it: adding a sentence can only add candidates."""
     anchors = sorted({p for positions in present for p in positions[:MAX_ANCHORS]})
     for anchor in anchors[:MAX_ANCHORS]:
-        group = [anchor]
+        group = {anchor}
         for positions in present:
             nearest = _nearest(positions, anchor)
-            if abs(nearest - anchor) < window:
-                group.append(nearest)
-        if max(group) - min(group) >= window:
-            group = [anchor]
-        yield tuple(sorted(set(group)))
+            if -window < nearest - anchor < window:
+                group.add(nearest)
+        if len(group) > 1 and max(group) - min(group) >= window:
+            group = {anchor}
+        yield tuple(sorted(group))
 
 
 def _nearest(positions: list[int], anchor: int) -> int:
@@ -242,15 +253,16 @@ def _best_match(
     asked: frozenset[str],
 ) -> ConceptMatch:
     concept = compiled.concept
+    sentence, negated = tokens.sentence, tokens.negated
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form in compiled.forms:
         for fraction, group in _occurrences(form, where, asked, beat=best_credit):
             base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
-            credit = base * factors[tokens.sentence[group[0]]]
+            credit = base * factors[sentence[group[0]]]
             if credit <= best_credit:
                 continue
-            if any(tokens.is_negated(i) for i in group) != concept.negated:
+            if (not negated.isdisjoint(group)) != concept.negated:
                 saw_negated = saw_negated or fraction == 1.0
                 continue
             best_credit, best_group, best_complete = credit, group, fraction == 1.0
