@@ -138,22 +138,23 @@ def _word_coverage(
     if not units:
         return 0.0, 0.0
     total = 0.0
-    sentence = tokens.sentence
+    sentence, negated = tokens.sentence, tokens.negated
     for word_stem, owners in units:
         credit = max(matches[i].credit if matches[i].complete else 0.0 for i in owners)
         for index in where.get(word_stem, ()):
             if credit >= 1.0:
                 break
-            if not tokens.is_negated(index):
+            if index not in negated:
                 credit = max(credit, factors[sentence[index]])
         total += credit
     # Elaboration counts the sentences that affirm something about the concepts: a sentence
     # whose only mentions are negated ("containers do not use namespaces") adds nothing.
-    on_topic: set[int] = set()
-    for positions in where.values():
-        for index in positions:
-            if sentence[index] not in on_topic and not tokens.is_negated(index):
-                on_topic.add(sentence[index])
+    on_topic = {
+        sentence[index]
+        for positions in where.values()
+        for index in positions
+        if index not in negated
+    }
     relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
     elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
     return total / len(units), elaboration

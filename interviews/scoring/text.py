@@ -242,11 +242,11 @@ class Tokens:
         for cue in compress(range(len(infos)), map(_IS_CUE, infos)):
             if cue + 1 < len(infos) and infos[cue + 1][5]:
                 continue
-            last = min(len(infos) - 1, cue + NEGATION_SCOPE)
+            last, cue_end = min(len(infos) - 1, cue + NEGATION_SCOPE), self.span(cue)[1]
             for index in range(cue + 1, last + 1):
                 if sentence[index] != sentence[cue] or infos[index][3] or infos[index][4]:
                     break
-                if _CLAUSE_RE.search(text, self.span(cue)[1], self.span(index)[0]):
+                if _CLAUSE_RE.search(text, cue_end, self.span(index)[0]):
                     break
                 yield index
 
