@@ -6,7 +6,7 @@ import re
 import string
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import itemgetter
 
 import snowballstemmer
@@ -114,7 +114,7 @@ class Tokens:
         "_ends",
         "_clause",
         "_lowered",
-        "_segment_spans",
+        "_spans",
         "_negated",
     )
 
@@ -134,34 +134,31 @@ class Tokens:
         self._ends: list[int] | None = None
         self._clause: list[int] | None = None
         self._lowered: list[str] | None = None
-        self._segment_spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, tuple[int, int]] = {}
         self._negated: frozenset[int] | None = None
         self._split()
         self.stems = list(map(_STEM, self.infos))
 
     def _split(self) -> None:
-        text, cache_get = self.text, _WORD_CACHE.get
-        all_words, all_infos, sentence, segments = (
-            self.words,
-            self.infos,
-            self.sentence,
-            self._segments,
-        )
-        for begin, end, words in _sentence_pieces(text):
-            infos = list(map(cache_get, words))
-            if not all(infos):
-                infos = [info or _word_info(w) for info, w in zip(infos, words, strict=True)]
-            count = len(words)
-            function = sum(map(_IS_STOP, infos))
+        # Whole-text list operations first, so that the loop over sentences stays small.
+        text, pieces = self.text, list(_sentence_pieces(self.text))
+        self.words = words = list(chain.from_iterable(piece[2] for piece in pieces))
+        infos = list(map(_WORD_CACHE.get, words))
+        if not all(infos):
+            infos = [info or _word_info(w) for info, w in zip(infos, words, strict=True)]
+        self.infos, self.stop = infos, list(map(_IS_STOP, infos))
+        stops_before = [0, *accumulate(self.stop)]
+        first, sentence = 0, self.sentence
+        for index, (begin, end, piece_words) in enumerate(pieces):
+            count = len(piece_words)
+            function = stops_before[first + count] - stops_before[first]
             self.sentence_content.append(count - function)
             if function and text.find("-", begin, end) >= 0:
                 function -= self._hyphen_joined_stopwords(begin, end)
             self.sentence_function.append(function)
-            sentence += [len(segments)] * count
-            segments.append((begin, end, len(all_words)))
-            all_words += words
-            all_infos += infos
-        self.stop = list(map(_IS_STOP, all_infos))
+            self._segments.append((begin, end, first))
+            sentence += [index] * count
+            first += count
 
     def _hyphen_joined_stopwords(self, begin: int, end: int) -> int:
         joined = _HYPHEN_JOINED_RE.findall(self.text, begin, end)
@@ -214,15 +211,16 @@ class Tokens:
 
     def span(self, index: int) -> tuple[int, int]:
         """Character offsets of one word in the original text."""
-        if self._starts is not None:
-            return self._starts[index], self._ends[index]  # type: ignore[index]
-        segment = self.sentence[index]
-        begin, end, first = self._segments[segment]
-        spans = self._segment_spans.get(segment)
-        if spans is None:
+        found = self._spans.get(index)
+        if found is None:
+            if self._starts is not None:
+                return self._starts[index], self._ends[index]  # type: ignore[index]
+            # Offsets of the word's whole sentence at once: highlighted words come in clusters.
+            begin, end, first = self._segments[self.sentence[index]]
             spans = [m.span() for m in _WORD_RE.finditer(self.text, begin, end)]
-            self._segment_spans[segment] = spans
-        return spans[index - first]
+            self._spans.update(enumerate(spans, first))
+            found = spans[index - first]
+        return found
 
     def is_negated(self, index: int) -> bool:
         """True when a negation cue governs this word ("not", "no", "never", "n't" ...)."""
