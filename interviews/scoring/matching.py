@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -226,23 +226,17 @@ def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
     for anchor in anchors[:MAX_ANCHORS]:
         group = {anchor}
         for positions in present:
-            nearest = _nearest(positions, anchor)
-            if -window < nearest - anchor < window:
-                group.add(nearest)
+            # The nearest position to the anchor (the earlier one on a tie).
+            index = bisect_left(positions, anchor)
+            if index == len(positions) or (
+                index and anchor - positions[index - 1] <= positions[index] - anchor
+            ):
+                index -= 1
+            if -window < positions[index] - anchor < window:
+                group.add(positions[index])
         if len(group) > 1 and max(group) - min(group) >= window:
             group = {anchor}
         yield tuple(sorted(group))
-
-
-def _nearest(positions: list[int], anchor: int) -> int:
-    """The position closest to anchor (the earlier one on a tie); positions are sorted."""
-    index = bisect.bisect_left(positions, anchor)
-    if index == 0:
-        return positions[0]
-    if index == len(positions):
-        return positions[-1]
-    before, after = positions[index - 1], positions[index]
-    return before if anchor - before <= after - anchor else after
 
 
 def _best_match(
