@@ -65,17 +65,7 @@ def score(
     gate = min(1.0, coverage / ELABORATION_GATE)
     value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
 
-    matched = tuple(
-        ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3))
-        for m in matches
-        if m.complete or m.credit >= MATCHED_FROM
-    )
-    partial = tuple(
-        ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3))
-        for m in matches
-        if 0 < m.credit < MATCHED_FROM and not m.complete
-    )
-    missed = tuple(m.concept for m in matches if m.credit < MATCHED_FROM and not m.complete)
+    matched, partial, missed = _sorted_matches(matches)
     negated = tuple(m.concept.label for m in matches if m.negated)
     return Score(
         value=round(min(100.0, max(0.0, value)), 1),
@@ -113,6 +103,23 @@ def _judged_concepts(
         fresh = tuple(c for c in concepts if not set(content_stems(c.label)) <= asked)
         concepts = fresh or concepts
     return concepts
+
+
+def _sorted_matches(
+    matches: Sequence[ConceptMatch],
+) -> tuple[tuple[ConceptHit, ...], tuple[ConceptHit, ...], tuple[Concept, ...]]:
+    """Matched concepts, partial ones (some credit, below MATCHED_FROM) and missed ones."""
+    matched: list[ConceptHit] = []
+    partial: list[ConceptHit] = []
+    missed: list[Concept] = []
+    for m in matches:
+        if m.complete or m.credit >= MATCHED_FROM:
+            matched.append(ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+            continue
+        missed.append(m.concept)
+        if m.credit > 0:
+            partial.append(ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+    return tuple(matched), tuple(partial), tuple(missed)
 
 
 def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
