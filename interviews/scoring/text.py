@@ -215,11 +215,19 @@ class Tokens:
         if found is None:
             if self._starts is not None:
                 return self._starts[index], self._ends[index]  # type: ignore[index]
-            # Offsets of the word's whole sentence at once: highlighted words come in clusters.
-            begin, end, first = self._segments[self.sentence[index]]
-            spans = [m.span() for m in _WORD_RE.finditer(self.text, begin, end)]
-            self._spans.update(enumerate(spans, first))
-            found = spans[index - first]
+            # Offsets of the sentence's words up to this one. Only non-word characters come
+            # between two words, so each word is the first occurrence of its text after the last.
+            begin, _, first = self._segments[self.sentence[index]]
+            find, spans = self.text.find, self._spans
+            for known in range(index - 1, first - 1, -1):
+                if known in spans:
+                    begin, first = spans[known][1], known + 1
+                    break
+            for word_index in range(first, index + 1):
+                word = self.words[word_index]
+                begin = find(word, begin)
+                spans[word_index] = found = (begin, begin + len(word))
+                begin += len(word)
         return found
 
     def is_negated(self, index: int) -> bool:
