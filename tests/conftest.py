@@ -48,3 +48,31 @@ def other_user(db, django_user_model):
     return django_user_model.objects.create_user(
         "olive", "olive@example.com", "a-long-passphrase-2"
     )
+
+
+@pytest.fixture
+def start_practice(candidate, make_question):
+    """start_practice(count=1, per_item_seconds=None, ...) -> (session, first item), started now."""
+    from interviews.services import practice_session_create, session_start
+
+    def start(
+        count: int = 1,
+        *,
+        per_item_seconds: int | None = None,
+        total_seconds: int | None = None,
+        feedback_mode: str = "after_each",
+        user=None,
+    ):
+        questions = [make_question("docker", number) for number in range(1, count + 1)]
+        session = practice_session_create(
+            candidate=user or candidate,
+            topics=[questions[0].topic],
+            count=count,
+            level="expert",
+            per_item_seconds=per_item_seconds,
+            total_seconds=total_seconds,
+            feedback_mode=feedback_mode,
+        )
+        return session, session_start(session=session)
+
+    return start

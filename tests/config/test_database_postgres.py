@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections
 
 from interviews.models import SessionItem
-from interviews.services import answer_autosave, practice_session_create, session_start
+from interviews.services import answer_autosave
 from tests.security.production import production_environment, run_python
 
 SHOW_DATABASE = (
@@ -47,19 +47,9 @@ def test_postgresql_connection_uses_psycopg3():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_racing_autosaves_keep_the_newest_revision(candidate, make_question):
+def test_racing_autosaves_keep_the_newest_revision(candidate, start_practice):
     """Rounds of twelve saves of one item arrive at once in random order: the highest one wins."""
-    question = make_question("docker", 1)
-    session = practice_session_create(
-        candidate=candidate,
-        topics=[question.topic],
-        count=1,
-        level="expert",
-        per_item_seconds=None,
-        total_seconds=None,
-        feedback_mode="after_each",
-    )
-    item = session_start(session=session)
+    session, item = start_practice()
     rng = random.Random(5)
     errors = []
     for round_number in range(5):

@@ -10,28 +10,17 @@ from django.db import connections
 from django.test import Client
 
 from interviews.models import SessionItem
-from interviews.services import ITEM_CLOSED_MESSAGE, practice_session_create, session_start
+from interviews.services import ITEM_CLOSED_MESSAGE
 
 START = dt.datetime(2026, 5, 4, 9, 0, 0, tzinfo=dt.UTC)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def interview(candidate, make_question):
+def interview(start_practice):
     """A started two-question interview (3 minutes each) and its first item."""
-    questions = [make_question("docker", number) for number in (1, 2)]
     with time_machine.travel(START, tick=False):
-        session = practice_session_create(
-            candidate=candidate,
-            topics=[questions[0].topic],
-            count=2,
-            level="expert",
-            per_item_seconds=180,
-            total_seconds=None,
-            feedback_mode="after_each",
-        )
-        item = session_start(session=session)
-    return session, item
+        return start_practice(2, per_item_seconds=180)
 
 
 def tab(user) -> Client:

@@ -11,24 +11,12 @@ from interviews.models import InterviewSession, SessionItem
 from interviews.services import (
     answer_autosave,
     item_finish,
-    practice_session_create,
-    session_start,
 )
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ten_simultaneous_finishes_score_once(candidate, make_question, monkeypatch):
-    topic_question = make_question("docker", 1)
-    session = practice_session_create(
-        candidate=candidate,
-        topics=[topic_question.topic],
-        count=1,
-        level="expert",
-        per_item_seconds=180,
-        total_seconds=None,
-        feedback_mode="after_each",
-    )
-    item = session_start(session=session)
+def test_ten_simultaneous_finishes_score_once(start_practice, monkeypatch):
+    session, item = start_practice(per_item_seconds=180)
     SessionItem.objects.filter(pk=item.pk).update(answer_text="An image is a template.")
 
     from interviews.services import items as items_module
@@ -77,18 +65,8 @@ def test_ten_simultaneous_finishes_score_once(candidate, make_question, monkeypa
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_autosaves_keep_the_newest_revision(candidate, make_question):
-    question = make_question("docker", 1)
-    session = practice_session_create(
-        candidate=candidate,
-        topics=[question.topic],
-        count=1,
-        level="expert",
-        per_item_seconds=None,
-        total_seconds=None,
-        feedback_mode="after_each",
-    )
-    item = session_start(session=session)
+def test_simultaneous_autosaves_keep_the_newest_revision(candidate, start_practice):
+    session, item = start_practice()
     items = SessionItem.objects.for_candidate(candidate).filter(pk=item.pk)
     revisions = [7, 3, 10, 1, 9, 2, 8, 5, 6, 4]
     barrier = threading.Barrier(len(revisions))

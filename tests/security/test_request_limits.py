@@ -85,20 +85,9 @@ def test_body_limit_is_small_but_fits_a_long_answer():
 
 
 @pytest.fixture
-def active_item(candidate, make_question):
-    from interviews.services import practice_session_create, session_start
-
-    question = make_question("docker", 1)
-    session = practice_session_create(
-        candidate=candidate,
-        topics=[question.topic],
-        count=1,
-        level="expert",
-        per_item_seconds=None,
-        total_seconds=None,
-        feedback_mode="after_each",
-    )
-    return session_start(session=session)
+def active_item(start_practice):
+    _, item = start_practice()
+    return item
 
 
 @pytest.mark.django_db
