@@ -1,5 +1,7 @@
 """Fixtures shared by every test folder."""
 
+import threading
+
 import pytest
 
 
@@ -76,3 +78,36 @@ def start_practice(candidate, make_question):
         return session, session_start(session=session)
 
     return start
+
+
+@pytest.fixture
+def run_together():
+    """run_together(work, arguments) -> (results, errors): work(argument) in one thread each.
+
+    Every thread connects to the database first and then waits at a barrier, so the calls
+    really collide; each closes its connection afterwards. Needs transactional_db.
+    """
+    from django.db import connection, connections
+
+    def run(work, arguments):
+        barrier = threading.Barrier(len(arguments))
+        results, errors = [], []
+
+        def thread_main(argument):
+            try:
+                connection.ensure_connection()
+                barrier.wait(timeout=10)
+                results.append(work(argument))
+            except Exception as error:  # the caller's assertions report it
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=thread_main, args=(a,)) for a in arguments]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        return results, errors
+
+    return run

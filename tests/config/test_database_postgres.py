@@ -2,10 +2,9 @@
 
 import json
 import random
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from interviews.models import SessionItem
 from interviews.services import answer_autosave
@@ -47,39 +46,26 @@ def test_postgresql_connection_uses_psycopg3():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_racing_autosaves_keep_the_newest_revision(candidate, start_practice):
+def test_racing_autosaves_keep_the_newest_revision(candidate, start_practice, run_together):
     """Rounds of twelve saves of one item arrive at once in random order: the highest one wins."""
     session, item = start_practice()
     rng = random.Random(5)
-    errors = []
     for round_number in range(5):
         revisions = [round_number * 12 + offset for offset in range(1, 13)]
         rng.shuffle(revisions)
-        barrier = threading.Barrier(len(revisions))
 
-        def save(revision: int, barrier: threading.Barrier = barrier) -> None:
-            try:
-                connection.ensure_connection()  # connect first, so the saves really collide
-                barrier.wait(timeout=10)
-                answer_autosave(
-                    # The queryset the autosave view passes: narrowed to the candidate's own item
-                    # through a join, which must not hide the revision check from PostgreSQL.
-                    items=SessionItem.objects.for_candidate(candidate).filter(
-                        session_id=item.session_id, position=item.position
-                    ),
-                    text=f"text of revision {revision}",
-                    revision=revision,
-                )
-            except Exception as error:  # reported by the assertion below
-                errors.append(error)
-            finally:
-                connections.close_all()
+        def save(revision: int) -> None:
+            answer_autosave(
+                # The queryset the autosave view passes: narrowed to the candidate's own item
+                # through a join, which must not hide the revision check from PostgreSQL.
+                items=SessionItem.objects.for_candidate(candidate).filter(
+                    session_id=item.session_id, position=item.position
+                ),
+                text=f"text of revision {revision}",
+                revision=revision,
+            )
 
-        threads = [threading.Thread(target=save, args=(revision,)) for revision in revisions]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        _, errors = run_together(save, revisions)
         assert errors == []
         item.refresh_from_db()
         newest = max(revisions)

@@ -1,37 +1,26 @@
 """Five guests opening one invite link at the same moment: exactly one becomes the candidate."""
 
-import threading
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connections
 
 from interviews.interviewer.invites import INVITE_USED_MESSAGE, InviteRefused, invite_accept
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_accepts_let_exactly_one_person_in(invited_session, django_user_model):
+def test_simultaneous_accepts_let_exactly_one_person_in(
+    invited_session, django_user_model, run_together
+):
     token = invited_session.invite.token
-    barrier = threading.Barrier(5)
-    accepted, refused, errors = [], [], []
+    accepted, refused = [], []
 
     def accept(name):
         try:
-            barrier.wait(timeout=10)
             session, user = invite_accept(token=token, user=AnonymousUser(), guest_name=name)
             accepted.append(user.first_name)
         except InviteRefused as error:
             refused.append(error.message)
-        except Exception as error:  # the assertion below reports it
-            errors.append(error)
-        finally:
-            connections.close_all()
 
-    threads = [threading.Thread(target=accept, args=(f"Guest {n}",)) for n in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    _, errors = run_together(accept, [f"Guest {n}" for n in range(5)])
 
     assert errors == []
     assert len(accepted) == 1

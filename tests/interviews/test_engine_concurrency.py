@@ -4,7 +4,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from interviews.models import InterviewSession, SessionItem
@@ -15,7 +15,7 @@ from interviews.services import (
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ten_simultaneous_finishes_score_once(start_practice, monkeypatch):
+def test_ten_simultaneous_finishes_score_once(start_practice, run_together, monkeypatch):
     session, item = start_practice(per_item_seconds=180)
     SessionItem.objects.filter(pk=item.pk).update(answer_text="An image is a template.")
 
@@ -30,26 +30,11 @@ def test_ten_simultaneous_finishes_score_once(start_practice, monkeypatch):
 
     monkeypatch.setattr(items_module, "item_score_apply", counting_apply)
 
-    barrier = threading.Barrier(10)
-    results, errors = [], []
     reasons = ["submit", "timer", "sweep", "submit", "timer"] * 2
-
-    def finish(reason):
-        try:
-            barrier.wait(timeout=10)
-            results.append(
-                item_finish(item_id=item.pk, reason=reason, text="An image.", revision=1)
-            )
-        except Exception as error:  # the assertion below reports it
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=finish, args=(reason,)) for reason in reasons]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, errors = run_together(
+        lambda reason: item_finish(item_id=item.pk, reason=reason, text="An image.", revision=1),
+        reasons,
+    )
 
     assert errors == []
     assert sum(result.finished_now for result in results) == 1
@@ -65,27 +50,16 @@ def test_ten_simultaneous_finishes_score_once(start_practice, monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_autosaves_keep_the_newest_revision(candidate, start_practice):
+def test_simultaneous_autosaves_keep_the_newest_revision(candidate, start_practice, run_together):
     session, item = start_practice()
     items = SessionItem.objects.for_candidate(candidate).filter(pk=item.pk)
     revisions = [7, 3, 10, 1, 9, 2, 8, 5, 6, 4]
-    barrier = threading.Barrier(len(revisions))
-    errors = []
-
-    def save(revision):
-        try:
-            barrier.wait(timeout=10)
-            answer_autosave(items=items, text=f"revision {revision}", revision=revision)
-        except Exception as error:  # the assertion below reports it
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=save, args=(revision,)) for revision in revisions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    _, errors = run_together(
+        lambda revision: answer_autosave(
+            items=items, text=f"revision {revision}", revision=revision
+        ),
+        revisions,
+    )
     assert errors == []
     item.refresh_from_db()
     assert (item.answer_text, item.autosave_revision) == ("revision 10", 10)
