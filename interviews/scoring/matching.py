@@ -39,7 +39,9 @@ def typo_budget(length: int) -> int:
     return 0
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: the scorer builds one per concept per answer, and a frozen dataclass costs several
+# times more to construct. Nothing outside the scoring core sees it.
+@dataclass(slots=True)
 class ConceptMatch:
     """The best evidence for one concept in one answer."""
 
@@ -184,37 +186,37 @@ def sentence_factors(tokens: Tokens) -> list[float]:
     return factors
 
 
-def _occurrences(
-    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str], *, beat: float
-) -> Iterator[tuple[float, tuple[int, ...]]]:
-    """Every candidate token group for the form, with the share of the form it covers.
+def _phrase_stages(
+    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str]
+) -> list[tuple[float, Iterator[tuple[float, tuple[int, ...]]]]]:
+    """The candidate token groups of a form of several words, each with the share of the form
+    it covers, in stages that each come with the most credit any of their candidates can earn.
 
     A partial share counts only words that are not in the question, so echoing the question
     earns nothing. Full and partial candidates are both offered, so that a full phrase in a bare
-    keyword list never hides a better-credited partial one in prose. Lazy: the caller stops at
-    the first full-credit candidate."""
-    if len(form) == 1:
-        # Most forms are one word: each occurrence is a full candidate, built without a generator.
-        return zip(repeat(1.0), zip(where.get(form[0], _NONE)[:MAX_ANCHORS]))
-    return _phrase_occurrences(form, where, asked, beat=beat)
-
-
-def _phrase_occurrences(
-    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str], *, beat: float
-) -> Iterator[tuple[float, tuple[int, ...]]]:
-    lists = [where.get(s, []) for s in form]
+    keyword list never hides a better-credited partial one in prose. The groups are lazy, and
+    the bound lets the caller stop a stage once nothing in it can do better."""
+    lists = [where.get(s, _NONE) for s in form]
     window = len(form) + WORD_ORDER_SLACK
     informative = [p for word_stem, p in zip(form, lists, strict=True) if word_stem not in asked]
-    if all(lists) and len(informative) < len(form):
+    stages = []
+    if len(informative) < len(form) and all(lists):
         # The full phrase, question words included; without question words in the form, the
-        # groups below already are the full-phrase candidates.
-        yield from ((1.0, g) for g in _groups(lists, window) if len(g) == len(form))
+        # partial stage below already holds the full-phrase candidates.
+        whole = len(form)
+        stages.append((1.0, ((1.0, g) for g in _groups(lists, window) if len(g) == whole)))
     present = [p for p in informative if p]
-    if not present:
-        return
-    if len(present) < len(informative) and PARTIAL_CREDIT * len(present) / len(informative) <= beat:
-        return  # no partial group of this form could beat the evidence already found
-    yield from ((len(g) / len(informative), g) for g in _groups(present, window))
+    if present:
+        share = len(present) / len(informative)
+        bound = 1.0 if share == 1.0 else PARTIAL_CREDIT * share
+        if len(present) == 1:
+            # One word of the phrase: every occurrence is a group of its own.
+            fraction = 1 / len(informative)
+            stages.append((bound, zip(repeat(fraction), zip(present[0][:MAX_ANCHORS]))))
+        else:
+            groups = _groups(present, window)
+            stages.append((bound, ((len(g) / len(informative), g) for g in groups)))
+    return stages
 
 
 def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
@@ -251,17 +253,35 @@ def _best_match(
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form in compiled.forms:
-        for fraction, group in _occurrences(form, where, asked, beat=best_credit):
-            base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
-            credit = base * factors[sentence[group[0]]]
-            if credit <= best_credit:
-                continue
-            if (not negated.isdisjoint(group)) != concept.negated:
-                saw_negated = saw_negated or fraction == 1.0
-                continue
-            best_credit, best_group, best_complete = credit, group, fraction == 1.0
-            if best_credit == 1.0:
-                break
+        if len(form) == 1:
+            # Most forms are one word: every occurrence is a whole match, judged without a group.
+            for index in where.get(form[0], _NONE)[:MAX_ANCHORS]:
+                credit = factors[sentence[index]]
+                if credit <= best_credit:
+                    continue
+                if (index in negated) != concept.negated:
+                    saw_negated = True
+                    continue
+                best_credit, best_group, best_complete = credit, (index,), True
+                if credit == 1.0:
+                    break
+        else:
+            for bound, candidates in _phrase_stages(form, where, asked):
+                if bound <= best_credit:
+                    continue  # nothing in this stage could beat the evidence already found
+                for fraction, group in candidates:
+                    base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
+                    credit = base * factors[sentence[group[0]]]
+                    if credit <= best_credit:
+                        continue
+                    if (not negated.isdisjoint(group)) != concept.negated:
+                        saw_negated = saw_negated or fraction == 1.0
+                        continue
+                    best_credit, best_group, best_complete = credit, group, fraction == 1.0
+                    if best_credit >= bound:
+                        break
+                if best_credit == 1.0:
+                    break
         if best_credit == 1.0:
             break
     if not best_group:
