@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import not_
 
 from rapidfuzz.distance import OSA
@@ -223,10 +223,12 @@ def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
     """For each of the earliest occurrences, the words found within the window of it.
 
     Anchors are taken in text order, so text appended to an answer never displaces a group
-    found before it: adding a sentence can only add candidates."""
-    anchors = sorted({p for positions in present for p in positions[:MAX_ANCHORS]})
+    found before it: adding a sentence can only add candidates. The lists are sorted and
+    disjoint (each holds the positions of another stem), so an anchor's own list gives the
+    anchor itself and a group needs no set."""
+    anchors = sorted(chain.from_iterable(positions[:MAX_ANCHORS] for positions in present))
     for anchor in anchors[:MAX_ANCHORS]:
-        group = {anchor}
+        group = []
         for positions in present:
             # The nearest position to the anchor (the earlier one on a tie).
             index = bisect_left(positions, anchor)
@@ -235,10 +237,12 @@ def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
             ):
                 index -= 1
             if -window < positions[index] - anchor < window:
-                group.add(positions[index])
-        if len(group) > 1 and max(group) - min(group) >= window:
-            group = {anchor}
-        yield tuple(sorted(group))
+                group.append(positions[index])
+        if len(group) == 1:
+            yield (anchor,)
+            continue
+        group.sort()
+        yield (anchor,) if group[-1] - group[0] >= window else tuple(group)
 
 
 def _best_match(

@@ -146,13 +146,15 @@ def _word_coverage(
         return 0.0, 0.0
     total = 0.0
     sentence, negated = tokens.sentence, tokens.negated
+    whole_credit = [m.credit if m.complete else 0.0 for m in matches]
     for word_stem, owners in units:
-        credit = max(matches[i].credit if matches[i].complete else 0.0 for i in owners)
-        for index in where.get(word_stem, ()):
-            if credit >= 1.0:
-                break
-            if index not in negated:
-                credit = max(credit, factors[sentence[index]])
+        credit = max(map(whole_credit.__getitem__, owners))
+        if credit < 1.0:
+            for index in where.get(word_stem, ()):
+                if index not in negated and factors[sentence[index]] > credit:
+                    credit = factors[sentence[index]]
+                    if credit >= 1.0:
+                        break
         total += credit
     # Elaboration counts the sentences that affirm something about the concepts: a sentence
     # whose only mentions are negated ("containers do not use namespaces") adds nothing.
