@@ -56,6 +56,10 @@ class ConceptMatch:
     first_token: int = -1
 
 
+# Per concept: each form, with the words of it that are not in the question.
+_Plan = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class _CompiledConcept:
     concept: Concept
@@ -74,6 +78,7 @@ class Matcher:
         "_concepts_by_stem",
         "_no_match",
         "_units",
+        "_plans",
     )
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
@@ -101,6 +106,7 @@ class Matcher:
         self._concepts_by_stem = {stem: tuple(owners) for stem, owners in by_stem.items()}
         self._no_match = tuple(ConceptMatch(c.concept, 0.0, 0, 0, False) for c in self.compiled)
         self._units: dict[frozenset[str], tuple[tuple[str, tuple[int, ...]], ...]] = {}
+        self._plans: dict[frozenset[str], tuple[_Plan, ...]] = {}
 
     def units(self, asked: frozenset[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
         """Distinct label words (question words left out unless nothing else remains), each with
@@ -115,6 +121,18 @@ class Matcher:
             cached = tuple((w, tuple(o)) for w, o in kept.items())
             if len(self._units) < 64:
                 self._units[asked] = cached
+        return cached
+
+    def plans(self, asked: frozenset[str]) -> tuple[_Plan, ...]:
+        """Per concept, its forms, each with the words of it that are not in the question."""
+        cached = self._plans.get(asked)
+        if cached is None:
+            cached = tuple(
+                tuple((form, tuple(s for s in form if s not in asked)) for form in item.forms)
+                for item in self.compiled
+            )
+            if len(self._plans) < 64:
+                self._plans[asked] = cached
         return cached
 
     def _canonical(self, word_stem: str) -> str | None:
@@ -164,13 +182,14 @@ class Matcher:
         tokens = tokens if tokens is not None else tokenize(text)
         where = self.positions(tokens)
         factors = sentence_factors(tokens)
-        candidates = {i for word_stem in where for i in self._concepts_by_stem[word_stem]}
-        matches = [
-            _best_match(item, tokens, where, factors, asked) if index in candidates else no_match
-            for index, (item, no_match) in enumerate(
-                zip(self.compiled, self._no_match, strict=True)
+        owners, plans, compiled = self._concepts_by_stem, self.plans(asked), self.compiled
+        sentence, negated = tokens.sentence, tokens.negated
+        matches = list(self._no_match)
+        # Only concepts with a word in the answer can match; the others keep their empty match.
+        for index in {i for word_stem in where for i in owners[word_stem]}:
+            matches[index] = _best_match(
+                compiled[index].concept, plans[index], tokens, where, factors, sentence, negated
             )
-        ]
         return matches, where, factors
 
 
@@ -187,25 +206,26 @@ def sentence_factors(tokens: Tokens) -> list[float]:
 
 
 def _phrase_stages(
-    form: tuple[str, ...], where: dict[str, list[int]], asked: frozenset[str]
+    form: tuple[str, ...], informative: tuple[str, ...], where: dict[str, list[int]]
 ) -> list[tuple[float, Iterator[tuple[float, tuple[int, ...]]]]]:
     """The candidate token groups of a form of several words, each with the share of the form
     it covers, in stages that each come with the most credit any of their candidates can earn.
 
-    A partial share counts only words that are not in the question, so echoing the question
-    earns nothing. Full and partial candidates are both offered, so that a full phrase in a bare
-    keyword list never hides a better-credited partial one in prose. The groups are lazy, and
-    the bound lets the caller stop a stage once nothing in it can do better."""
-    lists = [where.get(s, _NONE) for s in form]
+    A partial share counts only the informative words (those not in the question), so echoing
+    the question earns nothing. Full and partial candidates are both offered, so that a full
+    phrase in a bare keyword list never hides a better-credited partial one in prose. The
+    groups are lazy, and the bound lets the caller stop a stage once nothing in it can do
+    better."""
     window = len(form) + WORD_ORDER_SLACK
-    informative = [p for word_stem, p in zip(form, lists, strict=True) if word_stem not in asked]
     stages = []
-    if len(informative) < len(form) and all(lists):
+    if len(informative) < len(form):
         # The full phrase, question words included; without question words in the form, the
         # partial stage below already holds the full-phrase candidates.
-        whole = len(form)
-        stages.append((1.0, ((1.0, g) for g in _groups(lists, window) if len(g) == whole)))
-    present = [p for p in informative if p]
+        lists = [where.get(s, _NONE) for s in form]
+        if all(lists):
+            whole = len(form)
+            stages.append((1.0, ((1.0, g) for g in _groups(lists, window) if len(g) == whole)))
+    present = [p for p in map(where.get, informative) if p]
     if present:
         share = len(present) / len(informative)
         bound = 1.0 if share == 1.0 else PARTIAL_CREDIT * share
@@ -246,17 +266,17 @@ def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
 
 
 def _best_match(
-    compiled: _CompiledConcept,
+    concept: Concept,
+    plan: _Plan,
     tokens: Tokens,
     where: dict[str, list[int]],
     factors: list[float],
-    asked: frozenset[str],
+    sentence: list[int],
+    negated: frozenset[int],
 ) -> ConceptMatch:
-    concept = compiled.concept
-    sentence, negated = tokens.sentence, tokens.negated
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
-    for form in compiled.forms:
+    for form, informative in plan:
         if len(form) == 1:
             # Most forms are one word: every occurrence is a whole match, judged without a group.
             for index in where.get(form[0], _NONE)[:MAX_ANCHORS]:
@@ -270,7 +290,7 @@ def _best_match(
                 if credit == 1.0:
                     break
         else:
-            for bound, candidates in _phrase_stages(form, where, asked):
+            for bound, candidates in _phrase_stages(form, informative, where):
                 if bound <= best_credit:
                     continue  # nothing in this stage could beat the evidence already found
                 for fraction, group in candidates:

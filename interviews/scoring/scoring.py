@@ -123,8 +123,8 @@ def _sorted_matches(
 
 
 def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
-    total = sum(m.concept.weight for m in matches)
-    return sum(m.concept.weight * m.credit for m in matches) / total if total else 0.0
+    total = sum([m.concept.weight for m in matches])
+    return sum([m.concept.weight * m.credit for m in matches]) / total if total else 0.0
 
 
 def _asked(question: str) -> frozenset[str]:

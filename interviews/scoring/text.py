@@ -115,6 +115,7 @@ class Tokens:
         "_clause",
         "_lowered",
         "_spans",
+        "_placed",
         "_negated",
     )
 
@@ -135,6 +136,9 @@ class Tokens:
         self._clause: list[int] | None = None
         self._lowered: list[str] | None = None
         self._spans: dict[int, tuple[int, int]] = {}
+        # Per sentence whose words are partly placed: the offset after the last one placed and
+        # the index of the next word.
+        self._placed: dict[int, tuple[int, int]] = {}
         self._negated: frozenset[int] | None = None
         self._split()
         self.stems = list(map(_STEM, self.infos))
@@ -215,19 +219,20 @@ class Tokens:
         if found is None:
             if self._starts is not None:
                 return self._starts[index], self._ends[index]  # type: ignore[index]
-            # Offsets of the sentence's words up to this one. Only non-word characters come
-            # between two words, so each word is the first occurrence of its text after the last.
-            begin, _, first = self._segments[self.sentence[index]]
-            find, spans = self.text.find, self._spans
-            for known in range(index - 1, first - 1, -1):
-                if known in spans:
-                    begin, first = spans[known][1], known + 1
-                    break
+            # Offsets of the sentence's words up to this one, from the first word not yet placed.
+            # Only non-word characters come between two words, so each word is the first
+            # occurrence of its text after the one before.
+            sentence = self.sentence[index]
+            begin, _, first = self._segments[sentence]
+            begin, first = self._placed.get(sentence, (begin, first))
+            words, find, spans = self.words, self.text.find, self._spans
             for word_index in range(first, index + 1):
-                word = self.words[word_index]
-                begin = find(word, begin)
-                spans[word_index] = found = (begin, begin + len(word))
-                begin += len(word)
+                word = words[word_index]
+                start = find(word, begin)
+                begin = start + len(word)
+                spans[word_index] = (start, begin)
+            self._placed[sentence] = (begin, index + 1)
+            found = spans[index]
         return found
 
     def is_negated(self, index: int) -> bool:
@@ -249,10 +254,13 @@ class Tokens:
             if cue + 1 < len(infos) and infos[cue + 1][5]:
                 continue
             last, cue_end = min(len(infos) - 1, cue + NEGATION_SCOPE), self.span(cue)[1]
+            # The first clause mark after the cue, in its sentence: the scope ends before it.
+            mark = _CLAUSE_RE.search(text, cue_end, self._segments[sentence[cue]][1])
+            scope_end = mark.start() if mark else len(text)
             for index in range(cue + 1, last + 1):
                 if sentence[index] != sentence[cue] or infos[index][3] or infos[index][4]:
                     break
-                if _CLAUSE_RE.search(text, cue_end, self.span(index)[0]):
+                if self.span(index)[0] > scope_end:
                     break
                 yield index
 
