@@ -224,7 +224,8 @@ def _phrase_stages(
         lists = [where.get(s, _NONE) for s in form]
         if all(lists):
             whole = len(form)
-            stages.append((1.0, ((1.0, g) for g in _groups(lists, window) if len(g) == whole)))
+            groups = _groups(lists, window)
+            stages.append((1.0, ((1.0, g) for g in groups if len(g) == whole)))
     present = [p for p in map(where.get, informative) if p]
     if present:
         share = len(present) / len(informative)
@@ -240,6 +241,33 @@ def _phrase_stages(
 
 
 def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
+    """The candidate groups of the lists of positions of a phrase's words (see _any_groups)."""
+    if len(present) == 2:
+        return _pair_groups(present[0], present[1], window)
+    return _any_groups(present, window)
+
+
+def _pair_groups(first: list[int], second: list[int], window: int) -> Iterator[tuple[int, ...]]:
+    """_any_groups for two words, the commonest phrase: each anchor with the nearest position of
+    the other word when it lies within the window."""
+    heads = first[:MAX_ANCHORS]
+    in_first = set(heads)
+    for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
+        other = second if anchor in in_first else first
+        # The nearest position to the anchor (the earlier one on a tie).
+        index = bisect_left(other, anchor)
+        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
+            index -= 1
+        near = other[index]
+        if 0 < near - anchor < window:
+            yield anchor, near
+        elif 0 < anchor - near < window:
+            yield near, anchor
+        else:
+            yield (anchor,)
+
+
+def _any_groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
     """For each of the earliest occurrences, the words found within the window of it.
 
     Anchors are taken in text order, so text appended to an answer never displaces a group

@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interviews.scoring import MAX_ANSWER_CHARS, Concept, extract_concepts, score
+from interviews.scoring import MAX_ANSWER_CHARS, Concept, extract_concepts, matching, score
 from tests.scoring.fixtures_docker import BEGINNER_ANSWER, EXPERT_ANSWER, QUESTION
 
 CONCEPTS = (
@@ -146,3 +146,22 @@ def test_extracted_concepts_never_lose_score_when_a_concept_is_added(
     before = score(answer, EXTRACTED, question=QUESTION)
     after = score(f"{answer}. Another point is the {concept.label}.", EXTRACTED, question=QUESTION)
     assert after.value >= before.value
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    positions=st.lists(
+        st.integers(min_value=0, max_value=80), min_size=2, max_size=60, unique=True
+    ),
+    split=st.data(),
+    window=st.integers(min_value=2, max_value=8),
+)
+def test_two_word_groups_are_the_general_groups(positions: list[int], split, window: int) -> None:
+    # The shortcut for two-word phrases must give the same candidates, in the same order, as the
+    # grouping for any number of words. Each word's positions are sorted and the words' disjoint.
+    mine = split.draw(st.lists(st.booleans(), min_size=len(positions), max_size=len(positions)))
+    first = sorted(p for p, is_first in zip(positions, mine, strict=True) if is_first)
+    second = sorted(p for p, is_first in zip(positions, mine, strict=True) if not is_first)
+    if first and second:
+        general = list(matching._any_groups([first, second], window))
+        assert list(matching._pair_groups(first, second, window)) == general
