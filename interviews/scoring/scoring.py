@@ -105,6 +105,25 @@ def _judged_concepts(
     return concepts
 
 
+# The scorer makes a ConceptHit for about ten concepts per answer. A frozen dataclass's __init__
+# sets each field through object.__setattr__; setting the slots directly makes the same frozen
+# object in half the time (tests/scoring/test_scoring.py holds the two equal).
+_new_object = object.__new__
+_SET_LABEL = ConceptHit.label.__set__  # type: ignore[attr-defined]
+_SET_START = ConceptHit.start.__set__  # type: ignore[attr-defined]
+_SET_END = ConceptHit.end.__set__  # type: ignore[attr-defined]
+_SET_CREDIT = ConceptHit.credit.__set__  # type: ignore[attr-defined]
+
+
+def _concept_hit(label: str, start: int, end: int, credit: float) -> ConceptHit:
+    hit = _new_object(ConceptHit)
+    _SET_LABEL(hit, label)
+    _SET_START(hit, start)
+    _SET_END(hit, end)
+    _SET_CREDIT(hit, credit)
+    return hit
+
+
 def _sorted_matches(
     matches: Sequence[ConceptMatch],
 ) -> tuple[tuple[ConceptHit, ...], tuple[ConceptHit, ...], tuple[Concept, ...]]:
@@ -114,11 +133,11 @@ def _sorted_matches(
     missed: list[Concept] = []
     for m in matches:
         if m.complete or m.credit >= MATCHED_FROM:
-            matched.append(ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+            matched.append(_concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3)))
             continue
         missed.append(m.concept)
         if m.credit > 0:
-            partial.append(ConceptHit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+            partial.append(_concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3)))
     return tuple(matched), tuple(partial), tuple(missed)
 
 

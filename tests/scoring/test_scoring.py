@@ -1,5 +1,7 @@
 """Table-driven robustness cases for matching and scoring."""
 
+import dataclasses
+
 import pytest
 
 from interviews.scoring import (
@@ -7,9 +9,11 @@ from interviews.scoring import (
     MAX_ANSWER_CHARS,
     AnswerTooLong,
     Concept,
+    ConceptHit,
     Score,
     score,
 )
+from interviews.scoring.scoring import _concept_hit
 
 QUESTION = "How do Docker containers isolate applications from each other and from the host?"
 
@@ -245,3 +249,13 @@ def test_deterministic() -> None:
 def test_variants_given_as_a_list_are_accepted() -> None:
     concepts = (Concept("control groups", ["cgroups"]),)  # type: ignore[arg-type]
     assert labels(score("It uses cgroups.", concepts)) == {"control groups"}
+
+
+def test_hits_built_by_the_scorer_are_ordinary_frozen_concept_hits() -> None:
+    # The scorer sets a ConceptHit's slots directly for speed; the object must be the same as
+    # one made by the dataclass, and stay frozen.
+    fast, usual = _concept_hit("namespaces", 3, 13, 0.8), ConceptHit("namespaces", 3, 13, 0.8)
+    assert fast == usual and hash(fast) == hash(usual) and repr(fast) == repr(usual)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(usual)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 0  # type: ignore[misc]
