@@ -223,9 +223,8 @@ def _phrase_stages(
         # partial stage below already holds the full-phrase candidates.
         lists = [where.get(s, _NONE) for s in form]
         if all(lists):
-            whole = len(form)
-            groups = _groups(lists, window)
-            stages.append((1.0, ((1.0, g) for g in groups if len(g) == whole)))
+            groups = _groups(lists, window, len(form))
+            stages.append((1.0, ((1.0, g) for share, g in groups if share == 1.0)))
     present = [p for p in map(where.get, informative) if p]
     if present:
         share = len(present) / len(informative)
@@ -235,21 +234,26 @@ def _phrase_stages(
             fraction = 1 / len(informative)
             stages.append((bound, zip(repeat(fraction), zip(present[0][:MAX_ANCHORS]))))
         else:
-            groups = _groups(present, window)
-            stages.append((bound, ((len(g) / len(informative), g) for g in groups)))
+            stages.append((bound, _groups(present, window, len(informative))))
     return stages
 
 
-def _groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
-    """The candidate groups of the lists of positions of a phrase's words (see _any_groups)."""
+def _groups(
+    present: list[list[int]], window: int, words: int
+) -> Iterator[tuple[float, tuple[int, ...]]]:
+    """The candidate groups of the lists of positions of a phrase's words, each with its share
+    of the phrase's words (see _any_groups)."""
     if len(present) == 2:
-        return _pair_groups(present[0], present[1], window)
-    return _any_groups(present, window)
+        return _pair_groups(present[0], present[1], window, words)
+    return _any_groups(present, window, words)
 
 
-def _pair_groups(first: list[int], second: list[int], window: int) -> Iterator[tuple[int, ...]]:
+def _pair_groups(
+    first: list[int], second: list[int], window: int, words: int
+) -> Iterator[tuple[float, tuple[int, ...]]]:
     """_any_groups for two words, the commonest phrase: each anchor with the nearest position of
     the other word when it lies within the window."""
+    one, two = 1 / words, 2 / words
     heads = first[:MAX_ANCHORS]
     in_first = set(heads)
     for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
@@ -260,15 +264,18 @@ def _pair_groups(first: list[int], second: list[int], window: int) -> Iterator[t
             index -= 1
         near = other[index]
         if 0 < near - anchor < window:
-            yield anchor, near
+            yield two, (anchor, near)
         elif 0 < anchor - near < window:
-            yield near, anchor
+            yield two, (near, anchor)
         else:
-            yield (anchor,)
+            yield one, (anchor,)
 
 
-def _any_groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ...]]:
-    """For each of the earliest occurrences, the words found within the window of it.
+def _any_groups(
+    present: list[list[int]], window: int, words: int
+) -> Iterator[tuple[float, tuple[int, ...]]]:
+    """For each of the earliest occurrences, the words found within the window of it, with
+    their share of the phrase's words.
 
     Anchors are taken in text order, so text appended to an answer never displaces a group
     found before it: adding a sentence can only add candidates. The lists are sorted and
@@ -286,11 +293,12 @@ def _any_groups(present: list[list[int]], window: int) -> Iterator[tuple[int, ..
                 index -= 1
             if -window < positions[index] - anchor < window:
                 group.append(positions[index])
-        if len(group) == 1:
-            yield (anchor,)
-            continue
-        group.sort()
-        yield (anchor,) if group[-1] - group[0] >= window else tuple(group)
+        if len(group) > 1:
+            group.sort()
+            if group[-1] - group[0] < window:
+                yield len(group) / words, tuple(group)
+                continue
+        yield 1 / words, (anchor,)
 
 
 def _best_match(

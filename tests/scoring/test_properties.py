@@ -163,5 +163,6 @@ def test_two_word_groups_are_the_general_groups(positions: list[int], split, win
     first = sorted(p for p, is_first in zip(positions, mine, strict=True) if is_first)
     second = sorted(p for p, is_first in zip(positions, mine, strict=True) if not is_first)
     if first and second:
-        general = list(matching._any_groups([first, second], window))
-        assert list(matching._pair_groups(first, second, window)) == general
+        for words in (2, 3):
+            general = list(matching._any_groups([first, second], window, words))
+            assert list(matching._pair_groups(first, second, window, words)) == general
