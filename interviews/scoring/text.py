@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate, chain, compress
@@ -152,21 +153,20 @@ class Tokens:
             infos = [info or _word_info(w) for info, w in zip(infos, words, strict=True)]
         self.infos, self.stop = infos, list(map(_IS_STOP, infos))
         stops_before = [0, *accumulate(self.stop)]
+        # Offsets of the stopwords glued to a word by a hyphen ("on" in "copy-on-write"): part
+        # of a term, not function words of their sentence.
+        joined = _hyphen_joined_stopwords(text) if "-" in text else None
         first, sentence = 0, self.sentence
         for index, (begin, end, piece_words) in enumerate(pieces):
             count = len(piece_words)
             function = stops_before[first + count] - stops_before[first]
             self.sentence_content.append(count - function)
-            if function and text.find("-", begin, end) >= 0:
-                function -= self._hyphen_joined_stopwords(begin, end)
+            if function and joined:
+                function -= bisect_left(joined, end) - bisect_left(joined, begin)
             self.sentence_function.append(function)
             self._segments.append((begin, end, first))
             sentence += [index] * count
             first += count
-
-    def _hyphen_joined_stopwords(self, begin: int, end: int) -> int:
-        joined = _HYPHEN_JOINED_RE.findall(self.text, begin, end)
-        return sum(1 for word in joined if _word_info(word)[2])
 
     def __len__(self) -> int:
         return len(self.words)
@@ -268,6 +268,11 @@ class Tokens:
 _STEM = itemgetter(1)
 _IS_STOP = itemgetter(2)
 _IS_CUE = itemgetter(3)
+
+
+def _hyphen_joined_stopwords(text: str) -> list[int]:
+    """Offsets of the stopwords glued to the word before them by a hyphen, in text order."""
+    return [m.start() for m in _HYPHEN_JOINED_RE.finditer(text) if _word_info(m.group(1))[2]]
 
 
 def _sentence_pieces(text: str) -> Iterator[tuple[int, int, list[str]]]:

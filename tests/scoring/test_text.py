@@ -2,6 +2,7 @@
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,3 +29,20 @@ def test_words_and_their_offsets_are_the_patterns_in_any_order_asked(text: str, 
     random.Random(seed).shuffle(order)
     spans = {index: tokens.span(index) for index in order}
     assert [spans[index] for index in range(len(tokens))] == [span for _, span in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "function_words"),
+    [
+        ("Files use copy-on-write.", [0]),
+        # Each sentence counts only its own glued stopwords: "on", "to" and "only" here, not the
+        # "up" that starts "up-to-date", nor "and".
+        ("It is on. Files use copy-on-write, up-to-date and read-only.", [3, 2]),
+        # Dashes that glue nothing: list marks and option flags.
+        ("- a list item - with dashes. --rm is a flag.", [2, 2]),
+    ],
+)
+def test_stopwords_glued_by_a_hyphen_are_not_function_words(
+    text: str, function_words: list[int]
+) -> None:
+    assert tokenize(text).sentence_function == function_words
