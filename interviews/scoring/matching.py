@@ -346,7 +346,9 @@ def _best_match(
             break
     if not best_group:
         return ConceptMatch(concept, 0.0, 0, 0, saw_negated)
-    start, end = tokens.span(best_group[0])[0], tokens.span(best_group[-1])[1]
+    start, end = tokens.span(best_group[0])
+    if len(best_group) > 1:
+        end = tokens.span(best_group[-1])[1]
     return ConceptMatch(concept, best_credit, start, end, False, best_complete, best_group[0])
 
 
