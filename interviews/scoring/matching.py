@@ -40,7 +40,8 @@ def typo_budget(length: int) -> int:
 
 
 # Not frozen: the scorer builds one per concept per answer, and a frozen dataclass costs several
-# times more to construct. Nothing outside the scoring core sees it.
+# times more to construct. Nothing outside the scoring core sees it, and nothing may change one
+# once made: each Matcher shares its empty matches between answers.
 @dataclass(slots=True)
 class ConceptMatch:
     """The best evidence for one concept in one answer."""
