@@ -113,6 +113,13 @@ def cross_validated(
 ) -> list[float]:
     """Leave-one-assignment-out predictions of the linear calibration, clipped to 0-5."""
     inputs = [features(r, row["student_answer"]) for r, row in zip(results, rows, strict=True)]
+    return loao(rows, inputs, gold)
+
+
+def loao(
+    rows: Sequence[dict[str, str]], inputs: Sequence[list[float]], gold: Sequence[float]
+) -> list[float]:
+    """Leave-one-assignment-out predictions of a ridge-regularised linear map, clipped to 0-5."""
     predictions = [0.0] * len(rows)
     for held_out in sorted({row["assignment"] for row in rows}):
         train = [i for i, row in enumerate(rows) if row["assignment"] != held_out]

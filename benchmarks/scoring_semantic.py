@@ -36,8 +36,8 @@ from scoring_quality import (  # noqa: E402
     DEFAULT_DATA,
     features,
     fixed_grade,
-    least_squares,
     load_rows,
+    loao,
     pearson,
     rmse,
 )
@@ -50,19 +50,6 @@ from interviews.scoring import (  # noqa: E402
 )
 
 Row = dict[str, str]
-
-
-def loao(rows: Sequence[Row], inputs: Sequence[list[float]], gold: Sequence[float]) -> list[float]:
-    """Leave-one-assignment-out predictions of a ridge-regularised linear map, clipped to 0-5."""
-    predictions = [0.0] * len(rows)
-    for held_out in sorted({row["assignment"] for row in rows}):
-        train = [i for i, row in enumerate(rows) if row["assignment"] != held_out]
-        weights = least_squares([inputs[i] for i in train], [gold[i] for i in train])
-        for i, row in enumerate(rows):
-            if row["assignment"] == held_out:
-                raw = sum(w * x for w, x in zip(weights, inputs[i], strict=True))
-                predictions[i] = min(5.0, max(0.0, raw))
-    return predictions
 
 
 def blend_with(
