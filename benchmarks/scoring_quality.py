@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from interviews.scoring import Score, extract_concepts, score  # noqa: E402
-from interviews.scoring import matching as matching_module  # noqa: E402
-from interviews.scoring import scoring as scoring_module  # noqa: E402
-from interviews.scoring.text import content_stems  # noqa: E402
+from content.scoring import Score, extract_concepts, score  # noqa: E402
+from content.scoring import matching as matching_module  # noqa: E402
+from content.scoring import scoring as scoring_module  # noqa: E402
+from content.scoring.text import content_stems  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "mohler"
 CSV_NAME = "mohler_2011_unt_v2.csv"

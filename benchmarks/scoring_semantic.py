@@ -7,7 +7,7 @@ the answer's sentence-embedding similarity to the desired answer.
     python benchmarks/scoring_semantic.py [--data PATH] [--choose-blend]
 
 Prints Pearson r (and RMSE on the 0-5 grade) for the similarity alone, the default lexical score,
-the fixed blend the product uses (interviews/scoring/semantic.py), and fitted maps evaluated with
+the fixed blend the product uses (content/scoring/semantic.py), and fitted maps evaluated with
 leave-one-assignment-out cross-validation; and the encoder's speed on one core. --choose-blend
 also reruns the grid search that picked the blend's share and ceiling, with nested LOAO CV.
 """
@@ -42,7 +42,7 @@ from scoring_quality import (  # noqa: E402
     rmse,
 )
 
-from interviews.scoring import (  # noqa: E402
+from content.scoring import (  # noqa: E402
     Score,
     extract_concepts,
     score,

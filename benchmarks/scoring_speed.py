@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from interviews.scoring import extract_concepts, score  # noqa: E402
-from interviews.scoring import scoring as scoring_module  # noqa: E402
-from interviews.scoring.matching import compile_concepts  # noqa: E402
+from content.scoring import extract_concepts, score  # noqa: E402
+from content.scoring import scoring as scoring_module  # noqa: E402
+from content.scoring.matching import compile_concepts  # noqa: E402
 
 BANK_CANDIDATES = (
     ROOT / "content" / "sources" / "docker.txt",

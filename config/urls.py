@@ -9,7 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("", include("interviews.urls")),
-    path("", include("interviews.urls_interviewer")),
+    path("", include("interviews.urls.candidate")),
+    path("", include("interviews.urls.interviewer")),
     path("", include("content.urls")),
 ]

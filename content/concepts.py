@@ -1,4 +1,4 @@
-"""Bridge between Concept rows and the pure-Python scorer (interviews.scoring)."""
+"""Bridge between Concept rows and the pure-Python scorer (content.scoring)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from content import scoring
 from content.models import Concept, Level, Question
-from interviews import scoring
-from interviews.scoring import semantic
+from content.scoring import semantic
 
 LABEL_MAX_LENGTH = Concept._meta.get_field("label").max_length
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import interviews.models_interviewer
+import interviews.models.interviewer
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='SessionInvite',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=interviews.models_interviewer.invite_token_new, max_length=64, unique=True)),
+                ('token', models.CharField(default=interviews.models.interviewer.invite_token_new, max_length=64, unique=True)),
                 ('expires_at', models.DateTimeField()),
                 ('revoked_at', models.DateTimeField(blank=True, null=True)),
                 ('accepted_at', models.DateTimeField(blank=True, null=True)),

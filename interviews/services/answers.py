@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from content.scoring import MAX_ANSWER_CHARS
 from interviews.models import SessionItem, SessionItemQuerySet
-from interviews.scoring import MAX_ANSWER_CHARS
 from interviews.services.errors import (
     ANSWER_TOO_LONG_MESSAGE,
     DEADLINE_PASSED_MESSAGE,

@@ -1,6 +1,6 @@
 """Messages users see when the engine refuses something; tests import these constants."""
 
-from interviews.scoring import MAX_ANSWER_CHARS
+from content.scoring import MAX_ANSWER_CHARS
 
 DEADLINE_PASSED_MESSAGE = (
     "Time is up for this question, so this text arrived too late and was not saved. "

@@ -42,7 +42,7 @@ def score_points(sessions) -> list[ChartPoint]:
     ]
 
 
-@register.inclusion_tag("transcripts/_score_chart.html")
+@register.inclusion_tag("interviews/_score_chart.html")
 def score_chart(sessions) -> dict:
     """An SVG line of the candidate's session scores over time (no JavaScript)."""
     points = score_points(sessions)

@@ -94,7 +94,7 @@ def active_item(start_practice):
 def test_the_longest_answer_fits_the_body_limit_even_in_four_byte_characters(
     client, candidate, active_item
 ):
-    from interviews.scoring import MAX_ANSWER_CHARS
+    from content.scoring import MAX_ANSWER_CHARS
 
     client.force_login(candidate)
     url = f"/sessions/{active_item.session_id}/items/{active_item.position}/autosave/"
@@ -105,7 +105,7 @@ def test_the_longest_answer_fits_the_body_limit_even_in_four_byte_characters(
 
 @pytest.mark.django_db
 def test_a_too_long_answer_is_refused_with_a_message(client, candidate, active_item):
-    from interviews.scoring import MAX_ANSWER_CHARS
+    from content.scoring import MAX_ANSWER_CHARS
     from interviews.services import ANSWER_TOO_LONG_MESSAGE
 
     client.force_login(candidate)

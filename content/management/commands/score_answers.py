@@ -8,8 +8,8 @@ import textwrap
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from content.scoring_batch import MAX_LINE_BYTES, read_lines, score_lines
-from interviews.scoring import MAX_ANSWER_CHARS
+from content.batch_scoring import MAX_LINE_BYTES, read_lines, score_lines
+from content.scoring import MAX_ANSWER_CHARS
 
 EXIT_LINES_FAILED = 1
 EXIT_UNREADABLE = 2

@@ -1,0 +1,219 @@
+"""Weighted concept coverage of a free-text answer, with level estimate and feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from .matching import ConceptMatch, Matcher, compile_concepts
+from .text import Tokens, content_stems, tokenize
+from .types import (
+    MAX_ANSWER_CHARS,
+    AnswerTooLong,
+    Concept,
+    ConceptHit,
+    Level,
+    Score,
+)
+
+# Share of the coverage from whole concepts; the rest is coverage of the concepts' words.
+CONCEPT_SHARE = 0.5
+# Share of the value that rewards elaboration: on-topic sentences about as long as the concepts
+# need. It counts in proportion to coverage, in full from ELABORATION_GATE on, so padding an
+# off-topic or keyword-only answer earns nothing.
+ELABORATION_SHARE = 0.3
+ELABORATION_GATE = 0.25
+# On-topic content words expected per concept word for full elaboration credit.
+ELABORATION_WORDS_PER_UNIT = 1.0
+# A concept counts as matched (rather than missed) from this credit on.
+MATCHED_FROM = 0.5
+FEEDBACK_NAMES = 3
+
+LEVEL_BELOW_BEGINNER = "below beginner"
+LEVEL_BEGINNER = "beginner"
+LEVEL_BETWEEN = "between"
+LEVEL_EXPERT = "expert"
+
+FEEDBACK_EMPTY = "Write an answer in your own words to get feedback."
+FEEDBACK_NO_CONCEPTS = "This question has no key concepts yet, so the answer cannot be scored."
+FEEDBACK_COMPLETE = "You covered all the key concepts."
+
+
+def score(
+    answer: str, concepts: Sequence[Concept], *, level: Level = "expert", question: str = ""
+) -> Score:
+    """Score an answer 0-100 by weighted coverage of the concepts it expresses."""
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise AnswerTooLong()
+    key = tuple(concepts)
+    try:
+        judged, matcher, asked = _prepared(key, level, question)
+    except TypeError:  # variants given as a list: unhashable, so normalise them once
+        key = tuple(replace(c, variants=tuple(c.variants)) for c in key)
+        judged, matcher, asked = _prepared(key, level, question)
+    if not judged:
+        return Score(0.0, (), (), LEVEL_BELOW_BEGINNER, FEEDBACK_NO_CONCEPTS)
+    if not answer.strip():
+        return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, FEEDBACK_EMPTY)
+
+    tokens = tokenize(answer)
+    matches, where, factors = matcher.evidence(answer, tokens, asked)
+    concept_coverage = _weighted_coverage(matches)
+    word_coverage, elaboration = _word_coverage(matcher, matches, tokens, where, factors, asked)
+    coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
+    gate = min(1.0, coverage / ELABORATION_GATE)
+    value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
+
+    matched, partial, missed = _sorted_matches(matches)
+    negated = tuple(m.concept.label for m in matches if m.negated)
+    return Score(
+        value=round(min(100.0, max(0.0, value)), 1),
+        matched=matched,
+        missed=missed,
+        level_estimate=_level_estimate(matches),
+        feedback=_feedback(missed, negated),
+        negated=negated,
+        partial=partial,
+        concept_coverage=round(concept_coverage, 4),
+        word_coverage=round(word_coverage, 4),
+        elaboration=round(elaboration, 4),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _prepared(
+    concepts: tuple[Concept, ...], level: Level, question: str
+) -> tuple[tuple[Concept, ...], Matcher | None, frozenset[str]]:
+    """Per question and level: the judged concepts, their compiled matcher, the question's words."""
+    judged = _judged_concepts(concepts, level=level, question=question)
+    return judged, compile_concepts(judged) if judged else None, _asked(question)
+
+
+def _judged_concepts(
+    concepts: tuple[Concept, ...], *, level: Level, question: str
+) -> tuple[Concept, ...]:
+    """The concepts an answer at this level is judged on, minus those that echo the question."""
+    concepts = tuple(c for c in concepts if c.weight > 0 and c.label.strip())
+    if level == "beginner":
+        core = tuple(c for c in concepts if c.tier == "core")
+        concepts = core or concepts
+    if question:
+        asked = set(content_stems(question))
+        fresh = tuple(c for c in concepts if not set(content_stems(c.label)) <= asked)
+        concepts = fresh or concepts
+    return concepts
+
+
+# The scorer makes a ConceptHit for about ten concepts per answer. A frozen dataclass's __init__
+# sets each field through object.__setattr__; setting the slots directly makes the same frozen
+# object in half the time (tests/content/scoring/test_scoring.py holds the two equal).
+_new_object = object.__new__
+_SET_LABEL = ConceptHit.label.__set__  # type: ignore[attr-defined]
+_SET_START = ConceptHit.start.__set__  # type: ignore[attr-defined]
+_SET_END = ConceptHit.end.__set__  # type: ignore[attr-defined]
+_SET_CREDIT = ConceptHit.credit.__set__  # type: ignore[attr-defined]
+
+
+def _concept_hit(label: str, start: int, end: int, credit: float) -> ConceptHit:
+    hit = _new_object(ConceptHit)
+    _SET_LABEL(hit, label)
+    _SET_START(hit, start)
+    _SET_END(hit, end)
+    _SET_CREDIT(hit, credit)
+    return hit
+
+
+def _sorted_matches(
+    matches: Sequence[ConceptMatch],
+) -> tuple[tuple[ConceptHit, ...], tuple[ConceptHit, ...], tuple[Concept, ...]]:
+    """Matched concepts, partial ones (some credit, below MATCHED_FROM) and missed ones."""
+    matched: list[ConceptHit] = []
+    partial: list[ConceptHit] = []
+    missed: list[Concept] = []
+    for m in matches:
+        if m.complete or m.credit >= MATCHED_FROM:
+            matched.append(_concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+            continue
+        missed.append(m.concept)
+        if m.credit > 0:
+            partial.append(_concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+    return tuple(matched), tuple(partial), tuple(missed)
+
+
+def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
+    total = sum([m.concept.weight for m in matches])
+    return sum([m.concept.weight * m.credit for m in matches]) / total if total else 0.0
+
+
+def _asked(question: str) -> frozenset[str]:
+    return frozenset(content_stems(question)) if question else frozenset()
+
+
+def _word_coverage(
+    matcher: Matcher,
+    matches: Sequence[ConceptMatch],
+    tokens: Tokens,
+    where: dict[str, list[int]],
+    factors: list[float],
+    asked: frozenset[str],
+) -> tuple[float, float]:
+    """Share of the concepts' label words the answer uses (question words left out), and
+    elaboration: on-topic content words relative to the number of those words, capped at 1."""
+    units = matcher.units(asked)
+    if not units:
+        return 0.0, 0.0
+    total = 0.0
+    sentence, negated = tokens.sentence, tokens.negated
+    whole_credit = [m.credit if m.complete else 0.0 for m in matches]
+    for word_stem, owners in units:
+        credit = max(map(whole_credit.__getitem__, owners))
+        if credit < 1.0:
+            for index in where.get(word_stem, ()):
+                if index not in negated and factors[sentence[index]] > credit:
+                    credit = factors[sentence[index]]
+                    if credit >= 1.0:
+                        break
+        total += credit
+    # Elaboration counts the sentences that affirm something about the concepts: a sentence
+    # whose only mentions are negated ("containers do not use namespaces") adds nothing.
+    on_topic = {
+        sentence[index]
+        for positions in where.values()
+        for index in positions
+        if index not in negated
+    }
+    relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
+    elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
+    return total / len(units), elaboration
+
+
+def _level_estimate(matches: Sequence[ConceptMatch]) -> str:
+    core = [m for m in matches if m.concept.tier == "core"]
+    advanced = [m for m in matches if m.concept.tier == "advanced"]
+    core_coverage = _weighted_coverage(core) if core else 0.0
+    if not advanced:
+        if core_coverage >= 0.75:
+            return LEVEL_EXPERT
+        if core_coverage >= 0.5:
+            return LEVEL_BETWEEN
+        return LEVEL_BEGINNER if core_coverage >= 0.3 else LEVEL_BELOW_BEGINNER
+    advanced_coverage = _weighted_coverage(advanced)
+    if core and core_coverage < 0.5:
+        return LEVEL_BELOW_BEGINNER
+    if advanced_coverage >= 0.6:
+        return LEVEL_EXPERT
+    return LEVEL_BETWEEN if advanced_coverage >= 0.25 else LEVEL_BEGINNER
+
+
+def _feedback(missed: Sequence[Concept], negated: Sequence[str]) -> str:
+    parts = []
+    if missed:
+        ranked = sorted(missed, key=lambda c: (c.tier != "core", -c.weight))
+        names = [c.label for c in ranked[:FEEDBACK_NAMES]]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        more = f" (and {len(missed) - len(names)} more)" if len(missed) > len(names) else ""
+        parts.append(f"Add: {listed}{more}.")
+    if negated:
+        parts.append(f"Check what you said about: {', '.join(negated[:FEEDBACK_NAMES])}.")
+    return " ".join(parts) or FEEDBACK_COMPLETE

@@ -1,0 +1,1 @@
+"""Forms of the interviews app, grouped like the views: candidate and interviewer."""

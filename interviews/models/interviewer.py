@@ -1,0 +1,194 @@
+"""What interviewers add to sessions: reusable templates, invite links, and the review log."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from content.models import Level, Question
+
+INVITE_TOKEN_BYTES = 32
+INVITE_DEFAULT_LIFETIME = timedelta(days=7)
+
+
+def invite_token_new() -> str:
+    """An unguessable URL-safe token for an invite link (256 bits)."""
+    return secrets.token_urlsafe(INVITE_TOKEN_BYTES)
+
+
+class SessionTemplate(models.Model):
+    """A reusable interview plan: which questions, at which level, with how much time."""
+
+    name = models.CharField(max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_templates"
+    )
+    level = models.CharField(max_length=10, choices=Level.choices, default=Level.EXPERT)
+    per_item_seconds = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Time for each question; empty for no per-question limit."
+    )
+    total_seconds = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Time for the whole session; empty for no overall limit."
+    )
+    notes = models.TextField(blank=True)
+    questions = models.ManyToManyField(
+        Question, through="SessionTemplateQuestion", related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        permissions = [
+            ("run_interviews", "Can run interviews for candidates and review their transcripts"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def ordered_questions(self) -> list[Question]:
+        rows = self.template_questions.select_related("question__topic").order_by("position")
+        return [row.question for row in rows]
+
+
+class SessionTemplateQuestion(models.Model):
+    template = models.ForeignKey(
+        SessionTemplate, on_delete=models.CASCADE, related_name="template_questions"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["template", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "question"], name="template_question_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template} #{self.position}"
+
+
+class SessionInviteQuerySet(models.QuerySet):
+    def usable(self) -> SessionInviteQuerySet:
+        return self.filter(
+            revoked_at__isnull=True, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class SessionInvite(models.Model):
+    """A link that lets the first person who opens it take an invited session."""
+
+    session = models.OneToOneField(
+        "interviews.InterviewSession", on_delete=models.CASCADE, related_name="invite"
+    )
+    token = models.CharField(max_length=64, unique=True, default=invite_token_new)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when a guest without an account accepted.",
+    )
+    guest_key = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Random key kept in the guest's Django session; it proves the guest is the one.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SessionInviteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invite to session {self.session_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviewer:invite_open", args=[self.token])
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at:
+            return "revoked"
+        if self.accepted_at:
+            return "accepted"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+
+class ReviewChange(models.Model):
+    """One change an interviewer made while reviewing: who, when, what, old and new value."""
+
+    class Field(models.TextChoices):
+        CONCEPT = "concept", "Concept ticked or unticked"
+        SCORE_OVERRIDE = "score_override", "Score override"
+        NOTES = "notes", "Notes"
+        RECOMMENDATION = "recommendation", "Recommendation"
+        RESCORE = "rescore", "Automatic re-score"
+
+    session = models.ForeignKey(
+        "interviews.InterviewSession", on_delete=models.CASCADE, related_name="review_changes"
+    )
+    item = models.ForeignKey(
+        "interviews.SessionItem",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="review_changes",
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    field = models.CharField(max_length=20, choices=Field.choices)
+    concept_label = models.CharField(max_length=200, blank=True)
+    old_value = models.JSONField(null=True, blank=True)
+    new_value = models.JSONField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["field", "concept_label"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_field_display()} on session {self.session_id}"
+
+
+class ConceptVerdict(models.Model):
+    """An interviewer's judgement that a concept is (or is not) in an answer, against the scorer's."""
+
+    item = models.ForeignKey(
+        "interviews.SessionItem", on_delete=models.CASCADE, related_name="concept_verdicts"
+    )
+    concept_label = models.CharField(max_length=200)
+    present = models.BooleanField(help_text="True when the interviewer says the answer has it.")
+    auto_present = models.BooleanField(help_text="What the automatic scorer said.")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["item", "concept_label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "concept_label"], name="one_verdict_per_concept"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.concept_label}: {'present' if self.present else 'absent'}"
+
+    @property
+    def disagrees(self) -> bool:
+        return self.present != self.auto_present

@@ -1,0 +1,248 @@
+"""Interview sessions and their items: the state lives here, the transitions in interviews.state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Avg, Count, Q, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from content.models import Level, Question
+
+
+class InterviewSessionQuerySet(models.QuerySet):
+    def for_candidate(self, user) -> InterviewSessionQuerySet:
+        return self.filter(candidate=user)
+
+    def created_by(self, user) -> InterviewSessionQuerySet:
+        return self.filter(created_by=user)
+
+    def running(self) -> InterviewSessionQuerySet:
+        return self.filter(status__in=["created", "in_progress"])
+
+    def past_deadline(self, cutoff: datetime) -> InterviewSessionQuerySet:
+        """Running sessions whose session deadline is before cutoff."""
+        return self.running().filter(deadline_at__lt=cutoff)
+
+    def with_scores(self) -> InterviewSessionQuerySet:
+        """Annotate item_count, answered_count and average_score (unanswered items count 0)."""
+        final = Coalesce("items__score_override", "items__score", Value(0.0))
+        return self.annotate(
+            item_count=Count("items", distinct=True),
+            answered_count=Count(
+                "items", filter=Q(items__status__in=["submitted", "timed_out"]), distinct=True
+            ),
+            average_score=Avg(final),
+        )
+
+
+class InterviewSession(models.Model):
+    """One sitting: a candidate answers an ordered list of questions under server-kept time limits."""
+
+    class Kind(models.TextChoices):
+        PRACTICE = "practice", "Practice"
+        INVITED = "invited", "Invited by an interviewer"
+
+    class Status(models.TextChoices):
+        CREATED = "created", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+        EXPIRED = "expired", "Expired"
+        ABANDONED = "abandoned", "Abandoned"
+
+    class FeedbackMode(models.TextChoices):
+        AFTER_EACH = "after_each", "After each question"
+        AT_END = "at_end", "At the end"
+
+    class Recommendation(models.TextChoices):
+        NONE = "", "No recommendation yet"
+        STRONG_YES = "strong_yes", "Strong yes"
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        STRONG_NO = "strong_no", "Strong no"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PRACTICE)
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="candidate_sessions",
+        help_text="Empty for a guest, or for an invited session nobody has opened yet.",
+    )
+    guest_name = models.CharField(max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="created_sessions",
+        help_text="The candidate for practice, the interviewer for an invited session.",
+    )
+    title = models.CharField(max_length=200, blank=True)
+    level = models.CharField(
+        max_length=10,
+        choices=Level.choices,
+        default=Level.EXPERT,
+        help_text="Which model answer and which concepts the answers are judged against.",
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.CREATED)
+    per_item_seconds = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Time limit per question; empty means no limit."
+    )
+    total_seconds = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Time limit for the whole session; empty means no limit."
+    )
+    feedback_mode = models.CharField(
+        max_length=10, choices=FeedbackMode.choices, default=FeedbackMode.AFTER_EACH
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    deadline_at = models.DateTimeField(
+        null=True, blank=True, help_text="Absolute end of the session, from total_seconds."
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Filled by an interviewer for invited sessions (issue 5).
+    candidate_name = models.CharField(max_length=200, blank=True)
+    candidate_email = models.EmailField(blank=True)
+    notes = models.TextField(blank=True, help_text="The interviewer's notes.")
+    recommendation = models.CharField(
+        max_length=12, choices=Recommendation.choices, blank=True, default=Recommendation.NONE
+    )
+
+    objects = InterviewSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["candidate", "-created_at"], name="session_candidate_idx"),
+            models.Index(fields=["status", "deadline_at"], name="session_status_deadline_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(per_item_seconds__isnull=True) | Q(per_item_seconds__gt=0),
+                name="session_per_item_seconds_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_seconds__isnull=True) | Q(total_seconds__gt=0),
+                name="session_total_seconds_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Session {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:session_detail", args=[self.pk])
+
+    @property
+    def display_candidate(self) -> str:
+        if self.candidate_id:
+            return self.candidate.get_full_name() or self.candidate.get_username()
+        return self.guest_name or self.candidate_name
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.CREATED, self.Status.IN_PROGRESS)
+
+
+class SessionItemQuerySet(models.QuerySet):
+    def for_candidate(self, user) -> SessionItemQuerySet:
+        return self.filter(session__candidate=user)
+
+    def finished(self) -> SessionItemQuerySet:
+        return self.filter(status__in=["submitted", "timed_out", "skipped"])
+
+    def past_deadline(self, cutoff: datetime) -> SessionItemQuerySet:
+        """Active items whose deadline is before cutoff (the sweeper passes now minus the grace)."""
+        return self.filter(status="active", deadline_at__lt=cutoff)
+
+
+class SessionItem(models.Model):
+    """One question within a session: the candidate's answer, its timing and its score."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Not reached"
+        ACTIVE = "active", "Being answered"
+        SUBMITTED = "submitted", "Submitted"
+        TIMED_OUT = "timed_out", "Time ran out"
+        SKIPPED = "skipped", "Skipped"
+
+    session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="items")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="session_items")
+    position = models.PositiveSmallIntegerField(help_text="1-based order within the session.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    answer_text = models.TextField(blank=True)
+    autosave_revision = models.PositiveIntegerField(
+        default=0, help_text="The browser's counter of the text stored; older saves never win."
+    )
+    autosaved_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    deadline_at = models.DateTimeField(
+        null=True, blank=True, help_text="min(start + per-item limit, session deadline)."
+    )
+    finished_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it was submitted; the deadline when time ran out."
+    )
+    # The automatic score (content.scoring), stored when the item finishes.
+    score = models.FloatField(null=True, blank=True)
+    matched = models.JSONField(
+        default=list, blank=True, help_text="Matched concepts: [{label, start, end}] in the answer."
+    )
+    missed = models.JSONField(default=list, blank=True, help_text="Labels of missed concepts.")
+    level_estimate = models.CharField(max_length=20, blank=True)
+    feedback = models.TextField(blank=True)
+    # A person's correction (issue 5); the automatic score stays beside it.
+    score_override = models.FloatField(null=True, blank=True)
+    override_reason = models.TextField(blank=True)
+
+    objects = SessionItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["session", "position"]
+        indexes = [
+            models.Index(fields=["status", "deadline_at"], name="item_status_deadline_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "position"], name="unique_item_position"),
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=Q(status="active"),
+                name="one_active_item_per_session",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="item_score_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(score_override__isnull=True)
+                | Q(score_override__gte=0, score_override__lte=100),
+                name="item_score_override_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} #{self.position}"
+
+    @property
+    def final_score(self) -> float | None:
+        """The human override when there is one, else the automatic score."""
+        return self.score_override if self.score_override is not None else self.score
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.SUBMITTED, self.Status.TIMED_OUT, self.Status.SKIPPED)
+
+    @property
+    def limit_seconds(self) -> int | None:
+        """The time this item was allowed, once started; None when it had no limit."""
+        if self.started_at is None or self.deadline_at is None:
+            return None
+        return round((self.deadline_at - self.started_at).total_seconds())
+
+    @property
+    def used_seconds(self) -> int | None:
+        if self.started_at is None or self.finished_at is None:
+            return None
+        return max(0, round((self.finished_at - self.started_at).total_seconds()))

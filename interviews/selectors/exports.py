@@ -1,0 +1,120 @@
+"""The transcript's export formats: JSON (everything) and CSV (one row per question)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+from interviews.models import InterviewSession
+from interviews.selectors.transcripts import transcript_items
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def transcript_data(session: InterviewSession) -> dict:
+    """The whole transcript as plain JSON-ready data (the stable export format)."""
+    items = transcript_items(session)
+    return {
+        "session": {
+            "id": session.pk,
+            "title": session.title,
+            "candidate": session.display_candidate,
+            "candidate_email": session.candidate_email,
+            "interviewer": session.created_by.get_username(),
+            "level": session.level,
+            "status": session.status,
+            "per_item_seconds": session.per_item_seconds,
+            "total_seconds": session.total_seconds,
+            "started_at": _iso(session.started_at),
+            "finished_at": _iso(session.finished_at),
+            "notes": session.notes,
+            "recommendation": session.recommendation,
+        },
+        "items": [
+            {
+                "position": row.item.position,
+                "question": row.item.question.text,
+                "status": row.item.status,
+                "answer": row.item.answer_text,
+                "automatic_score": row.item.score,
+                "score_override": row.item.score_override,
+                "override_reason": row.item.override_reason,
+                "final_score": row.item.final_score,
+                "matched": row.item.matched,
+                "concepts": [
+                    {"label": line.label, "automatic": line.auto_present, "present": line.present}
+                    for line in row.concepts
+                ],
+                "missed": row.missed_labels,
+                "started_at": _iso(row.item.started_at),
+                "finished_at": _iso(row.item.finished_at),
+                "used_seconds": row.item.used_seconds,
+                "limit_seconds": row.item.limit_seconds,
+            }
+            for row in items
+        ],
+        "changes": [
+            {
+                "at": change.changed_at.isoformat(),
+                "by": change.changed_by.get_username() if change.changed_by else None,
+                "item_position": change.item.position if change.item else None,
+                "field": change.field,
+                "concept": change.concept_label,
+                "old": change.old_value,
+                "new": change.new_value,
+                "reason": change.reason,
+            }
+            for change in session.review_changes.select_related("changed_by", "item").order_by(
+                "changed_at", "id"
+            )
+        ],
+    }
+
+
+CSV_COLUMNS = [
+    "position",
+    "question",
+    "status",
+    "answer",
+    "automatic_score",
+    "score_override",
+    "override_reason",
+    "final_score",
+    "present_concepts",
+    "missed_concepts",
+    "started_at",
+    "finished_at",
+    "used_seconds",
+    "limit_seconds",
+]
+
+
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that spreadsheets show as text: formula-like text gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def transcript_csv(session: InterviewSession) -> str:
+    """One row per question, concepts joined with '; ', every text cell safe to open."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for row in transcript_data(session)["items"]:
+        present = [c["label"] for c in row["concepts"] if c["present"]]
+        cells = [
+            *(row[name] for name in CSV_COLUMNS[:8]),
+            "; ".join(present),
+            "; ".join(row["missed"]),
+            *(row[name] for name in CSV_COLUMNS[10:]),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
+    return buffer.getvalue()

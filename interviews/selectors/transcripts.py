@@ -1,0 +1,147 @@
+"""Read models for interviewer pages: live progress and the transcript of a session."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from content.models import Level
+from interviews.highlight import highlight_concepts
+from interviews.models import ConceptVerdict, InterviewSession, ReviewChange, SessionItem
+
+
+def seconds_left(deadline: datetime | None, *, now: datetime) -> int | None:
+    if deadline is None:
+        return None
+    return max(0, math.ceil((deadline - now).total_seconds()))
+
+
+def answer_highlight(text: str, matched: list[dict]) -> SafeString:
+    """The answer, escaped, with matched spans in <mark> (the interview pages' highlighter)."""
+    return highlight_concepts(text, matched)
+
+
+@dataclass
+class ProgressRow:
+    position: int
+    question: str
+    status: str
+    status_label: str
+    score: float | None
+    final_score: float | None
+
+
+@dataclass
+class SessionProgress:
+    session: InterviewSession
+    answered: int
+    total: int
+    current_position: int | None
+    current_question: str
+    item_seconds_left: int | None
+    session_seconds_left: int | None
+    rows: list[ProgressRow]
+
+    @property
+    def is_running(self) -> bool:
+        return self.session.is_running
+
+
+def session_progress(session: InterviewSession, *, now: datetime | None = None) -> SessionProgress:
+    """Where the candidate is: current question, time left, answered of total, scores so far."""
+    now = now or timezone.now()
+    items = list(session.items.select_related("question").order_by("position"))
+    active = next((item for item in items if item.status == SessionItem.Status.ACTIVE), None)
+    return SessionProgress(
+        session=session,
+        answered=sum(item.is_finished for item in items),
+        total=len(items),
+        current_position=active.position if active else None,
+        current_question=active.question.text if active else "",
+        item_seconds_left=seconds_left(active.deadline_at, now=now) if active else None,
+        session_seconds_left=(
+            seconds_left(session.deadline_at, now=now) if session.is_running else None
+        ),
+        rows=[
+            ProgressRow(
+                position=item.position,
+                question=item.question.text,
+                status=item.status,
+                status_label=item.get_status_display(),
+                score=item.score if item.is_finished else None,
+                final_score=item.final_score if item.is_finished else None,
+            )
+            for item in items
+        ],
+    )
+
+
+@dataclass
+class ConceptLine:
+    label: str
+    auto_present: bool
+    present: bool
+    verdict: ConceptVerdict | None = None
+
+    @property
+    def corrected(self) -> bool:
+        return self.present != self.auto_present
+
+
+@dataclass
+class TranscriptItem:
+    item: SessionItem
+    highlighted_answer: SafeString
+    concepts: list[ConceptLine]
+    expert_answer: str
+    beginner_answer: str
+    changes: list[ReviewChange] = field(default_factory=list)
+
+    @property
+    def missed_labels(self) -> list[str]:
+        return [line.label for line in self.concepts if not line.present]
+
+
+def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
+    """Every question of a session with its answer, concepts (auto and human) and model answers."""
+    items = (
+        session.items.select_related("question")
+        .prefetch_related(
+            "question__model_answers",
+            "concept_verdicts",
+            Prefetch(
+                "review_changes",
+                queryset=ReviewChange.objects.select_related("changed_by"),
+            ),
+        )
+        .order_by("position")
+    )
+    rows = []
+    for item in items:
+        verdicts = {verdict.concept_label: verdict for verdict in item.concept_verdicts.all()}
+        matched_labels = {hit["label"] for hit in item.matched}
+        labels = list(dict.fromkeys([hit["label"] for hit in item.matched] + list(item.missed)))
+        concepts = []
+        for label in labels:
+            auto = label in matched_labels
+            verdict = verdicts.get(label)
+            present = verdict.present if verdict else auto
+            concepts.append(ConceptLine(label, auto, present, verdict))
+        expert = item.question.model_answer(Level.EXPERT)
+        beginner = item.question.model_answer(Level.BEGINNER)
+        rows.append(
+            TranscriptItem(
+                item=item,
+                highlighted_answer=answer_highlight(item.answer_text, item.matched),
+                concepts=concepts,
+                expert_answer=expert.text if expert else "",
+                beginner_answer=beginner.text if beginner else "",
+                changes=list(item.review_changes.all()),
+            )
+        )
+    return rows

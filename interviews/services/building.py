@@ -1,0 +1,129 @@
+"""Building invited sessions: pick or draw questions, save plans as templates, create sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from content.models import Question, QuestionQuerySet
+from interviews.models import (
+    INVITE_DEFAULT_LIFETIME,
+    InterviewSession,
+    SessionInvite,
+    SessionItem,
+    SessionTemplate,
+    SessionTemplateQuestion,
+)
+
+NO_QUESTIONS_MESSAGE = "Pick at least one question, or draw some at random."
+NOT_ENOUGH_TO_DRAW_MESSAGE = "The bank has only {available} questions matching these filters."
+SEARCH_RESULTS_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    """What an interviewer chose on the build page, before anything is stored."""
+
+    title: str
+    level: str
+    questions: Sequence[Question]
+    per_item_seconds: int | None = None
+    total_seconds: int | None = None
+    candidate_name: str = ""
+    candidate_email: str = ""
+    notes: str = ""
+
+
+class PlanError(ValueError):
+    """A plan that cannot become a session; the message is for the interviewer."""
+
+
+def questions_search(*, text: str = "", topic_slug: str = "", level: str = "") -> QuestionQuerySet:
+    """Bank questions matching the search text, topic and level (having a model answer at it)."""
+    questions = Question.objects.select_related("topic")
+    if text:
+        questions = questions.filter(Q(text__icontains=text) | Q(topic__name__icontains=text))
+    if topic_slug:
+        questions = questions.filter(topic__slug=topic_slug)
+    if level:
+        questions = questions.filter(model_answers__level=level)
+    return questions.distinct()
+
+
+def questions_random(*, count: int, topic_slug: str = "", level: str = "") -> list[Question]:
+    """Draw `count` different questions at random from those matching the filters."""
+    pool = questions_search(topic_slug=topic_slug, level=level)
+    available = pool.count()
+    if count > available:
+        raise PlanError(NOT_ENOUGH_TO_DRAW_MESSAGE.format(available=available))
+    ids = list(pool.order_by("?").values_list("pk", flat=True)[:count])
+    by_id = Question.objects.select_related("topic").in_bulk(ids)
+    return [by_id[pk] for pk in ids]
+
+
+def invited_session_create(
+    *, interviewer, plan: SessionPlan, now: datetime | None = None
+) -> InterviewSession:
+    """Store an invited session with its items and a fresh invite link."""
+    if not plan.questions:
+        raise PlanError(NO_QUESTIONS_MESSAGE)
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = InterviewSession.objects.create(
+            kind=InterviewSession.Kind.INVITED,
+            created_by=interviewer,
+            title=plan.title,
+            level=plan.level,
+            per_item_seconds=plan.per_item_seconds,
+            total_seconds=plan.total_seconds,
+            feedback_mode=InterviewSession.FeedbackMode.AT_END,
+            candidate_name=plan.candidate_name,
+            candidate_email=plan.candidate_email,
+            notes=plan.notes,
+        )
+        SessionItem.objects.bulk_create(
+            SessionItem(session=session, question=question, position=position)
+            for position, question in enumerate(plan.questions, start=1)
+        )
+        SessionInvite.objects.create(session=session, expires_at=now + INVITE_DEFAULT_LIFETIME)
+    return session
+
+
+def template_create(*, interviewer, name: str, plan: SessionPlan) -> SessionTemplate:
+    """Save a plan's questions, level and times (not the candidate) as a reusable template."""
+    if not plan.questions:
+        raise PlanError(NO_QUESTIONS_MESSAGE)
+    with transaction.atomic():
+        template = SessionTemplate.objects.create(
+            name=name or plan.title or "Untitled template",
+            created_by=interviewer,
+            level=plan.level,
+            per_item_seconds=plan.per_item_seconds,
+            total_seconds=plan.total_seconds,
+            notes=plan.notes,
+        )
+        SessionTemplateQuestion.objects.bulk_create(
+            SessionTemplateQuestion(template=template, question=question, position=position)
+            for position, question in enumerate(plan.questions, start=1)
+        )
+    return template
+
+
+def plan_from_template(
+    template: SessionTemplate, *, candidate_name: str = "", candidate_email: str = ""
+) -> SessionPlan:
+    return SessionPlan(
+        title=template.name,
+        level=template.level,
+        questions=template.ordered_questions(),
+        per_item_seconds=template.per_item_seconds,
+        total_seconds=template.total_seconds,
+        candidate_name=candidate_name,
+        candidate_email=candidate_email,
+        notes=template.notes,
+    )

@@ -1,0 +1,158 @@
+"""Curating a question's concepts by hand, previewing the effect, and re-scoring old answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from content import scoring
+from content.models import Concept, Question
+from interviews.models import ReviewChange, SessionItem
+
+LABEL_MISSING_MESSAGE = "A concept needs a label."
+LABEL_TAKEN_MESSAGE = "This question already has a concept with that label."
+WEIGHT_INVALID_MESSAGE = "A weight must be a number from 0 to 10."
+MAX_WEIGHT = 10.0
+
+
+class CurationRefused(ValueError):
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def variants_parse(text: str) -> list[str]:
+    """'a, b ,, c' -> ['a', 'b', 'c']: the form takes variants comma-separated."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _weight_check(weight: float) -> float:
+    if not 0 <= weight <= MAX_WEIGHT:
+        raise CurationRefused(WEIGHT_INVALID_MESSAGE)
+    return weight
+
+
+def concept_update(
+    *,
+    concept: Concept,
+    label: str,
+    variants: list[str],
+    weight: float,
+    tier: str,
+    is_active: bool,
+) -> bool:
+    """Save a person's edit of a concept (it becomes curated); False when nothing changed."""
+    label = label.strip()
+    if not label:
+        raise CurationRefused(LABEL_MISSING_MESSAGE)
+    new = {
+        "label": label,
+        "variants": variants,
+        "weight": _weight_check(weight),
+        "tier": tier,
+        "is_active": is_active,
+    }
+    if all(getattr(concept, name) == value for name, value in new.items()):
+        return False
+    for name, value in new.items():
+        setattr(concept, name, value)
+    concept.origin = Concept.Origin.CURATED
+    try:
+        with transaction.atomic():
+            concept.save()
+    except IntegrityError as error:
+        raise CurationRefused(LABEL_TAKEN_MESSAGE) from error
+    return True
+
+
+def concept_add(
+    *, question: Question, label: str, variants: list[str], weight: float, tier: str
+) -> Concept:
+    label = label.strip()
+    if not label:
+        raise CurationRefused(LABEL_MISSING_MESSAGE)
+    rank = (question.concepts.aggregate(top=Max("rank"))["top"] or 0) + 1
+    try:
+        with transaction.atomic():
+            return Concept.objects.create(
+                question=question,
+                label=label,
+                variants=variants,
+                weight=_weight_check(weight),
+                tier=tier,
+                origin=Concept.Origin.CURATED,
+                rank=rank,
+            )
+    except IntegrityError as error:
+        raise CurationRefused(LABEL_TAKEN_MESSAGE) from error
+
+
+def question_answer_preview(*, question: Question, answer: str, level: str) -> scoring.Score:
+    """Score a sample answer against the question's current concepts (nothing is stored)."""
+    from content.concepts import answer_score
+
+    return answer_score(question=question, answer=answer, level=level)
+
+
+@dataclass(frozen=True, slots=True)
+class Rescored:
+    item: SessionItem
+    before: float | None
+    after: float | None
+
+    @property
+    def delta(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return round(self.after - self.before, 1)
+
+
+def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
+    """Re-score every finished answer to `question` in `sessions` with the current concepts."""
+    from interviews.services.scoring import item_score_apply
+
+    results = []
+    items = (
+        SessionItem.objects.finished()
+        .filter(question=question, session__in=sessions)
+        .select_related("session", "question")
+        .order_by("pk")
+    )
+    for item in items:
+        with transaction.atomic():
+            item = (
+                SessionItem.objects.select_for_update()
+                .select_related("session", "question")
+                .get(pk=item.pk)
+            )
+            before = item.score
+            item_score_apply(item=item, level=item.session.level)
+            item.save(update_fields=["score", "matched", "missed", "level_estimate", "feedback"])
+            _verdicts_reconcile(item)
+            if before != item.score:
+                ReviewChange.objects.create(
+                    session=item.session,
+                    item=item,
+                    changed_by=by,
+                    field=ReviewChange.Field.RESCORE,
+                    old_value=before,
+                    new_value=item.score,
+                    reason="Concepts of the question were curated.",
+                )
+        results.append(Rescored(item=item, before=before, after=item.score))
+    return results
+
+
+def _verdicts_reconcile(item: SessionItem) -> None:
+    """After a re-score, a human verdict the scorer now agrees with is no longer a correction."""
+    matched = {hit["label"] for hit in item.matched}
+    labels = matched | set(item.missed)
+    for verdict in item.concept_verdicts.all():
+        auto_present = verdict.concept_label in matched
+        if verdict.concept_label not in labels or verdict.present == auto_present:
+            verdict.delete()
+        elif verdict.auto_present != auto_present:
+            verdict.auto_present = auto_present
+            verdict.save(update_fields=["auto_present"])

@@ -1,0 +1,171 @@
+"""The interview page: one view per action, each answering htmx with the #stage fragment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from content.scoring import MAX_ANSWER_CHARS
+from interviews.models import InterviewSession, SessionItem
+from interviews.services import (
+    ANSWER_TOO_LONG_MESSAGE,
+    DEADLINE_PASSED_MESSAGE,
+    ITEM_CLOSED_MESSAGE,
+    item_activate,
+    item_finish,
+    remaining_seconds,
+    session_abandon,
+    session_catch_up,
+    session_start,
+)
+
+Item = SessionItem.Status
+
+
+def _own_session(request: HttpRequest, pk: int) -> InterviewSession:
+    """The requester's own session; anyone else's is a 404, so ids reveal nothing."""
+    return get_object_or_404(InterviewSession.objects.for_candidate(request.user), pk=pk)
+
+
+def _warn_seconds(limit: int | None) -> int:
+    return 30 if limit is None else min(30, max(3, limit // 3))
+
+
+def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
+    """What the #stage region shows: the running question, or the feedback of the last one."""
+    items = list(
+        session.items.select_related("question").prefetch_related("question__model_answers")
+    )
+    active = next((item for item in items if item.status == Item.ACTIVE), None)
+    answered = [item for item in items if item.status in (Item.SUBMITTED, Item.TIMED_OUT)]
+    context = {
+        "session": session,
+        "item": active,
+        "total": len(items),
+        "notice": notice,
+        "last": answered[-1] if answered else None,
+        "show_feedback": session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH,
+        "has_pending": any(item.status == Item.PENDING for item in items),
+        "max_answer_chars": MAX_ANSWER_CHARS,
+    }
+    if active is not None:
+        context["remaining_seconds"] = remaining_seconds(active.deadline_at, now=timezone.now())
+        context["warn_seconds"] = _warn_seconds(active.limit_seconds)
+        context["next_revision"] = active.autosave_revision + 1
+    return context
+
+
+def _stage_response(request: HttpRequest, session: InterviewSession, *, notice: str = ""):
+    """htmx gets the fresh #stage; a plain form post is redirected back to the page (PRG)."""
+    session.refresh_from_db()
+    finished_at_end = (
+        not session.is_running and session.feedback_mode == InterviewSession.FeedbackMode.AT_END
+    )
+    if request.htmx:
+        if finished_at_end:
+            return HttpResponseClientRedirect(
+                redirect("interviews:session_results", pk=session.pk).url
+            )
+        return render(
+            request,
+            "interviews/candidate/session.html#stage",
+            stage_context(session, notice=notice),
+        )
+    if notice:
+        messages.warning(request, notice)
+    return redirect(session)
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The interview page; deadlines that passed while the candidate was away apply first."""
+    session = _own_session(request, pk)
+    session_catch_up(session=session)
+    if not session.is_running:
+        results = redirect("interviews:session_results", pk=session.pk)
+        return HttpResponseClientRedirect(results.url) if request.htmx else results
+    template = (
+        "interviews/candidate/session.html#stage"
+        if request.htmx
+        else "interviews/candidate/session.html"
+    )
+    return render(request, template, stage_context(session))
+
+
+@require_POST
+@login_required
+def session_begin(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    session_start(session=session)
+    return _stage_response(request, session)
+
+
+@require_POST
+@login_required
+def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    """Submit the answer (the button, or the browser's timer at zero)."""
+    session = _own_session(request, pk)
+    item = get_object_or_404(session.items, position=position)
+    text = request.POST.get("answer_text")
+    if text is not None and len(text) > MAX_ANSWER_CHARS:
+        return _stage_response(request, session, notice=ANSWER_TOO_LONG_MESSAGE)
+    try:
+        revision = int(request.POST["revision"])
+    except (KeyError, ValueError):
+        revision = None
+    reason = "timer" if request.POST.get("reason") == "timer" else "submit"
+    result = item_finish(item_id=item.pk, reason=reason, text=text, revision=revision)
+    notice = ""
+    if result.text_refused:
+        notice = DEADLINE_PASSED_MESSAGE
+    elif not result.finished_now and text is not None and text != result.item.answer_text:
+        notice = ITEM_CLOSED_MESSAGE
+    session.refresh_from_db()
+    if session.is_running and session.feedback_mode == InterviewSession.FeedbackMode.AT_END:
+        item_activate(session=session)
+    return _stage_response(request, session, notice=notice)
+
+
+@require_POST
+@login_required
+def item_next(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the next question; its clock starts now, not while the feedback was read."""
+    session = _own_session(request, pk)
+    session_catch_up(session=session)
+    item_activate(session=session)
+    return _stage_response(request, session)
+
+
+@require_POST
+@login_required
+def session_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop early: the running answer is submitted as saved, the rest skipped."""
+    session = _own_session(request, pk)
+    if session.is_running:
+        session_abandon(session=session)
+    url = redirect("interviews:session_results", pk=session.pk).url
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@login_required
+def session_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """Total, per-question scores, time used against each limit, and every feedback."""
+    session = _own_session(request, pk)
+    session_catch_up(session=session)
+    if session.is_running:
+        return redirect(session)
+    items = list(
+        session.items.select_related("question").prefetch_related("question__model_answers")
+    )
+    scores = [item.final_score or 0.0 for item in items]
+    total = round(sum(scores) / len(scores), 1) if scores else 0.0
+    return render(
+        request,
+        "interviews/candidate/results.html",
+        {"session": session, "items": items, "total": total},
+    )

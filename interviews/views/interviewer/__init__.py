@@ -1,0 +1,1 @@
+"""Interviewer views: building and running sessions, invites, review of transcripts, concept curation."""

@@ -1,0 +1,123 @@
+"""The concept curation page of one question: edit, add, deactivate, re-weight, preview, re-score."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from content import scoring
+from content.models import Concept, Question
+from interviews.forms.interviewer import ConceptForm, PreviewForm
+from interviews.interviewer_access import interviewer_required, sessions_reviewable
+from interviews.selectors.transcripts import answer_highlight
+from interviews.services import curation
+
+CONCEPT_FORM_INVALID_MESSAGE = "Check the concept: it needs a label and a weight from 0 to 10."
+
+
+def _question_get(slug: str) -> Question:
+    return get_object_or_404(
+        Question.objects.select_related("topic").prefetch_related("model_answers"), slug=slug
+    )
+
+
+@require_GET
+@interviewer_required
+def concepts(request: HttpRequest, slug: str) -> HttpResponse:
+    question = _question_get(slug)
+    context = {
+        "question": question,
+        "concepts": question.concepts.order_by("-is_active", "rank", "id"),
+        "add_form": ConceptForm(prefix="new"),
+        "preview_form": PreviewForm(),
+    }
+    return render(request, "interviews/interviewer/concepts.html", context)
+
+
+@require_POST
+@interviewer_required
+def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpResponse:
+    question = _question_get(slug)
+    concept = get_object_or_404(Concept, pk=concept_pk, question=question)
+    form = ConceptForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)
+        return redirect("interviewer:concepts", slug=slug)
+    data = form.cleaned_data
+    try:
+        changed = curation.concept_update(
+            concept=concept,
+            label=data["label"],
+            variants=curation.variants_parse(data["variants"]),
+            weight=data["weight"],
+            tier=data["tier"],
+            is_active=data["is_active"],
+        )
+        if changed:
+            messages.success(request, f"Saved “{concept.label}”. Re-score transcripts to apply it.")
+    except curation.CurationRefused as error:
+        messages.error(request, error.message)
+    return redirect("interviewer:concepts", slug=slug)
+
+
+@require_POST
+@interviewer_required
+def concept_add(request: HttpRequest, slug: str) -> HttpResponse:
+    question = _question_get(slug)
+    form = ConceptForm(request.POST, prefix="new")
+    if not form.is_valid():
+        messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)
+        return redirect("interviewer:concepts", slug=slug)
+    data = form.cleaned_data
+    try:
+        concept = curation.concept_add(
+            question=question,
+            label=data["label"],
+            variants=curation.variants_parse(data["variants"]),
+            weight=data["weight"],
+            tier=data["tier"],
+        )
+        messages.success(request, f"Added “{concept.label}”.")
+    except curation.CurationRefused as error:
+        messages.error(request, error.message)
+    return redirect("interviewer:concepts", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+@interviewer_required
+def concept_preview(request: HttpRequest, slug: str) -> HttpResponse:
+    """How a sample answer scores against the current concepts; nothing is stored."""
+    question = _question_get(slug)
+    form = PreviewForm(request.POST or request.GET or None)
+    result = error = None
+    if form.is_valid() and form.cleaned_data["answer"].strip():
+        answer = form.cleaned_data["answer"]
+        try:
+            score = curation.question_answer_preview(
+                question=question, answer=answer, level=form.cleaned_data["level"]
+            )
+            matched = [{"label": h.label, "start": h.start, "end": h.end} for h in score.matched]
+            result = {"score": score, "highlighted": answer_highlight(answer, matched)}
+        except scoring.AnswerTooLong as too_long:
+            error = str(too_long)
+    context = {"question": question, "preview_form": form, "result": result, "error": error}
+    if request.htmx:
+        return render(request, "interviews/interviewer/concepts.html#preview", context)
+    context["concepts"] = question.concepts.order_by("-is_active", "rank", "id")
+    context["add_form"] = ConceptForm(prefix="new")
+    return render(request, "interviews/interviewer/concepts.html", context)
+
+
+@require_POST
+@interviewer_required
+def concepts_rescore(request: HttpRequest, slug: str) -> HttpResponse:
+    """Re-score this question's finished answers (in sessions this interviewer may see)."""
+    question = _question_get(slug)
+    results = curation.transcripts_rescore(
+        question=question, sessions=sessions_reviewable(request.user), by=request.user
+    )
+    return render(
+        request, "interviews/interviewer/rescore.html", {"question": question, "results": results}
+    )

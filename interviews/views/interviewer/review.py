@@ -1,0 +1,140 @@
+"""Transcripts: reading, correcting concepts, overriding scores, notes, exports, agreement."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from interviews.forms.interviewer import OverrideForm, ReviewForm
+from interviews.interviewer_access import (
+    interviewer_required,
+    item_reviewable_get,
+    session_reviewable_get,
+    sessions_reviewable,
+)
+from interviews.selectors.agreement import agreement_report
+from interviews.selectors.exports import transcript_csv, transcript_data
+from interviews.selectors.transcripts import transcript_items
+from interviews.services import review
+
+SESSION_NOT_FINISHED_MESSAGE = "The transcript is ready once the session has finished."
+OVERRIDE_NOT_A_NUMBER_MESSAGE = "A score must be a number from 0 to 100."
+
+
+@require_GET
+@interviewer_required
+def transcript(request: HttpRequest, pk: int) -> HttpResponse:
+    session = session_reviewable_get(request, pk)
+    if session.is_running:
+        messages.info(request, SESSION_NOT_FINISHED_MESSAGE)
+        return redirect("interviewer:session_detail", pk=session.pk)
+    context = {
+        "session": session,
+        "rows": transcript_items(session),
+        "review_form": ReviewForm(
+            initial={"notes": session.notes, "recommendation": session.recommendation}
+        ),
+        "changes": session.review_changes.select_related("changed_by", "item")[:200],
+    }
+    return render(request, "interviews/interviewer/transcript.html", context)
+
+
+def _item_fragment(request: HttpRequest, item, *, error: str = "") -> HttpResponse:
+    """The item's card for htmx, or back to the transcript (with the message) without JS."""
+    if request.htmx:
+        row = next(r for r in transcript_items(item.session) if r.item.pk == item.pk)
+        context = {"session": item.session, "row": row, "error": error}
+        return render(request, "interviews/interviewer/transcript.html#item", context)
+    if error:
+        messages.error(request, error)
+    return redirect(
+        f"{reverse('interviewer:transcript', args=[item.session_id])}#item-{item.position}"
+    )
+
+
+@require_POST
+@interviewer_required
+def concept_verdict(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = item_reviewable_get(request, pk, item_pk)
+    error = ""
+    try:
+        review.concept_verdict_set(
+            item=item,
+            label=request.POST.get("label", ""),
+            present=request.POST.get("present") == "1",
+            by=request.user,
+        )
+    except review.ReviewRefused as refused:
+        error = refused.message
+    return _item_fragment(request, item, error=error)
+
+
+@require_POST
+@interviewer_required
+def score_override(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = item_reviewable_get(request, pk, item_pk)
+    form = OverrideForm(request.POST)
+    error = ""
+    if not form.is_valid():
+        error = OVERRIDE_NOT_A_NUMBER_MESSAGE
+    else:
+        try:
+            review.score_override_set(
+                item=item,
+                score=form.cleaned_data["score"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except review.ReviewRefused as refused:
+            error = refused.message
+    item.refresh_from_db()
+    return _item_fragment(request, item, error=error)
+
+
+@require_POST
+@interviewer_required
+def session_review(request: HttpRequest, pk: int) -> HttpResponse:
+    session = session_reviewable_get(request, pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            changed = review.session_review_update(
+                session=session,
+                notes=form.cleaned_data["notes"],
+                recommendation=form.cleaned_data["recommendation"],
+                by=request.user,
+            )
+            messages.success(request, "Review saved." if changed else "Nothing changed.")
+        except review.ReviewRefused as refused:
+            messages.error(request, refused.message)
+    else:
+        messages.error(request, review.RECOMMENDATION_UNKNOWN_MESSAGE)
+    return redirect("interviewer:transcript", pk=session.pk)
+
+
+@require_GET
+@interviewer_required
+def transcript_json(request: HttpRequest, pk: int) -> HttpResponse:
+    session = session_reviewable_get(request, pk)
+    response = JsonResponse(transcript_data(session), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="transcript-{session.pk}.json"'
+    return response
+
+
+@require_GET
+@interviewer_required
+def transcript_csv_export(request: HttpRequest, pk: int) -> HttpResponse:
+    session = session_reviewable_get(request, pk)
+    response = HttpResponse(transcript_csv(session), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="transcript-{session.pk}.csv"'
+    return response
+
+
+@require_GET
+@interviewer_required
+def agreement(request: HttpRequest) -> HttpResponse:
+    report = agreement_report(sessions_reviewable(request.user))
+    return render(request, "interviews/interviewer/agreement.html", {"report": report})

@@ -1,0 +1,220 @@
+"""Interviewer pages: the session list, building sessions, templates, and the live view."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Avg, Q
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from interviews.forms.interviewer import SessionBuildForm, SessionFilterForm, TemplateUseForm
+from interviews.interviewer_access import (
+    interviewer_required,
+    session_reviewable_get,
+    sessions_invited,
+)
+from interviews.models import SessionInvite, SessionTemplate
+from interviews.selectors.transcripts import session_progress
+from interviews.services import building, invites
+
+QUESTIONS_SHOWN = 50
+BUILD_DEFAULTS = {"level": "expert", "time_mode": "per_item", "minutes": "3"}
+
+
+@require_GET
+@interviewer_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    form = SessionFilterForm(request.GET or None)
+    sessions = (
+        sessions_invited(request.user)
+        .select_related("candidate")
+        .annotate(average_score=Avg(Coalesce("items__score_override", "items__score")))
+    )
+    if form.is_valid():
+        sessions = _sessions_filter(sessions, form.cleaned_data)
+    return render(
+        request, "interviews/interviewer/session_list.html", {"form": form, "sessions": sessions}
+    )
+
+
+def _sessions_filter(sessions, data: dict):
+    if data["status"]:
+        sessions = sessions.filter(status=data["status"])
+    if data["candidate"]:
+        text = data["candidate"]
+        sessions = sessions.filter(
+            Q(candidate_name__icontains=text)
+            | Q(candidate_email__icontains=text)
+            | Q(guest_name__icontains=text)
+            | Q(candidate__username__icontains=text)
+        )
+    if data["date_from"]:
+        sessions = sessions.filter(created_at__date__gte=data["date_from"])
+    if data["date_to"]:
+        sessions = sessions.filter(created_at__date__lte=data["date_to"])
+    if data["score_min"] is not None:
+        sessions = sessions.filter(average_score__gte=data["score_min"])
+    if data["score_max"] is not None:
+        sessions = sessions.filter(average_score__lte=data["score_max"])
+    order = SessionFilterForm.SORTS[data["sort"] or "-created"]
+    return sessions.order_by(order, "-created_at", "-id")
+
+
+@require_http_methods(["GET", "POST"])
+@interviewer_required
+def session_build(request: HttpRequest) -> HttpResponse:
+    """Pick or draw questions, set times and the candidate; create the session, a template, or both."""
+    data = (request.POST if request.method == "POST" else request.GET).copy()
+    for name, value in BUILD_DEFAULTS.items():
+        data.setdefault(name, value)
+    form = SessionBuildForm(data)
+    action = request.POST.get("action", "search")
+    if request.method == "POST" and form.is_valid() and action in {"create", "template", "draw"}:
+        try:
+            return _build_act(request, form, action)
+        except building.PlanError as error:
+            form.add_error(None, str(error))
+    context = _build_context(form)
+    if request.htmx:
+        return render(
+            request, "interviews/interviewer/session_build.html#question-results", context
+        )
+    return render(request, "interviews/interviewer/session_build.html", context)
+
+
+def _build_act(request: HttpRequest, form: SessionBuildForm, action: str) -> HttpResponse:
+    data = form.cleaned_data
+    if action == "draw":
+        drawn = building.questions_random(
+            count=data["draw_count"] or 5, topic_slug=data["topic"], level=data["level"]
+        )
+        data = request.POST.copy()
+        data.setlist("questions", [str(question.pk) for question in drawn])
+        form = SessionBuildForm(data)
+        form.is_valid()
+        return render(request, "interviews/interviewer/session_build.html", _build_context(form))
+    per_item, total = form.time_limits()
+    plan = building.SessionPlan(
+        title=data["title"] or "Interview",
+        level=data["level"],
+        questions=list(data["questions"]),
+        per_item_seconds=per_item,
+        total_seconds=total,
+        candidate_name=data["candidate_name"],
+        candidate_email=data["candidate_email"],
+        notes=data["notes"],
+    )
+    if action == "template":
+        template = building.template_create(
+            interviewer=request.user, name=data["template_name"], plan=plan
+        )
+        messages.success(request, f"Saved the template “{template.name}”.")
+        return redirect("interviewer:template_list")
+    session = building.invited_session_create(interviewer=request.user, plan=plan)
+    messages.success(request, "Session created. Send the invite link to the candidate.")
+    return redirect("interviewer:session_detail", pk=session.pk)
+
+
+def _build_context(form: SessionBuildForm) -> dict:
+    form.is_valid()  # cleaned_data keeps the valid filters even when other fields are not
+    data = form.cleaned_data
+    selected = list(data.get("questions") or [])
+    results = building.questions_search(
+        text=data.get("search", "") or "",
+        topic_slug=data.get("topic", "") or "",
+        level=data.get("level", "") or "",
+    ).exclude(pk__in=[q.pk for q in selected])[:QUESTIONS_SHOWN]
+    return {"form": form, "selected": selected, "results": results}
+
+
+@require_GET
+@interviewer_required
+def template_list(request: HttpRequest) -> HttpResponse:
+    templates = SessionTemplate.objects.filter(created_by=request.user).prefetch_related(
+        "template_questions__question"
+    )
+    return render(
+        request,
+        "interviews/interviewer/template_list.html",
+        {"templates": templates, "form": TemplateUseForm()},
+    )
+
+
+@require_POST
+@interviewer_required
+def template_use(request: HttpRequest, pk: int) -> HttpResponse:
+    template = get_object_or_404(SessionTemplate, pk=pk, created_by=request.user)
+    form = TemplateUseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Check the candidate's email address.")
+        return redirect("interviewer:template_list")
+    plan = building.plan_from_template(template, **form.cleaned_data)
+    try:
+        session = building.invited_session_create(interviewer=request.user, plan=plan)
+    except building.PlanError as error:
+        messages.error(request, str(error))
+        return redirect("interviewer:template_list")
+    messages.success(request, f"Session created from “{template.name}”.")
+    return redirect("interviewer:session_detail", pk=session.pk)
+
+
+@require_GET
+@interviewer_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live view: polled by htmx every 3 s while the session runs (the fragment alone then)."""
+    session = session_reviewable_get(request, pk)
+    _catch_up(session)
+    context = {"session": session, "progress": session_progress(session)}
+    if request.htmx:
+        return render(request, "interviews/interviewer/session_detail.html#progress", context)
+    invite = SessionInvite.objects.filter(session=session).first()
+    context["invite"] = invite
+    if invite is not None:
+        context["invite_url"] = request.build_absolute_uri(invite.get_absolute_url())
+    return render(request, "interviews/interviewer/session_detail.html", context)
+
+
+@require_GET
+@interviewer_required
+def live(request: HttpRequest) -> HttpResponse:
+    """Every running session of this interviewer, with progress, refreshed by htmx polling."""
+    sessions = sessions_invited(request.user).running().select_related("candidate")
+    for session in sessions:
+        _catch_up(session)
+    progress = [session_progress(session) for session in sessions_invited(request.user).running()]
+    context = {"progress_list": progress}
+    if request.htmx:
+        return render(request, "interviews/interviewer/live.html#live-list", context)
+    return render(request, "interviews/interviewer/live.html", context)
+
+
+def _catch_up(session) -> None:
+    """Apply deadlines that passed while the candidate's browser was gone, so progress is true."""
+    from interviews.services import session_catch_up
+
+    if session.is_running and session.started_at:
+        session_catch_up(session=session)
+        session.refresh_from_db()
+
+
+@require_POST
+@interviewer_required
+def invite_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    session = session_reviewable_get(request, pk)
+    invites.invite_revoke(invite=get_object_or_404(SessionInvite, session=session))
+    messages.success(request, "The invite link no longer works.")
+    return redirect("interviewer:session_detail", pk=session.pk)
+
+
+@require_POST
+@interviewer_required
+def invite_renew(request: HttpRequest, pk: int) -> HttpResponse:
+    session = session_reviewable_get(request, pk)
+    try:
+        invites.invite_renew(invite=get_object_or_404(SessionInvite, session=session))
+        messages.success(request, "A new invite link was made; the old one no longer works.")
+    except invites.InviteRefused as error:
+        messages.error(request, error.message)
+    return redirect("interviewer:session_detail", pk=session.pk)

@@ -1,0 +1,141 @@
+"""Concept extraction from model answers: phrases, variants, tiers, and what is left out."""
+
+import pytest
+
+from content.scoring import Concept, extract_concepts, score
+from content.scoring.text import content_stems
+from content.scoring.variants import find_abbreviations, spelling_variants
+from tests.content.scoring.fixtures_docker import BEGINNER_ANSWER, EXPERT_ANSWER, QUESTION
+
+
+@pytest.fixture(scope="module")
+def concepts() -> tuple[Concept, ...]:
+    return extract_concepts(EXPERT_ANSWER, beginner_answer=BEGINNER_ANSWER, question=QUESTION)
+
+
+def forms(concept: Concept) -> set[str]:
+    return {concept.label.lower(), *(v.lower() for v in concept.variants)}
+
+
+def find(concepts: tuple[Concept, ...], surface: str) -> Concept:
+    return next(c for c in concepts if surface in forms(c))
+
+
+def test_an_expert_answer_yields_eight_to_twenty_ranked_concepts(concepts) -> None:
+    assert 8 <= len(concepts) <= 20
+    weights = [c.weight for c in concepts]
+    assert weights == sorted(weights, reverse=True)
+    assert all(0 < w <= 1 for w in weights)
+
+
+@pytest.mark.parametrize(
+    ("surface", "also"),
+    [
+        ("namespaces", "namespace"),
+        ("control groups", "cgroups"),
+        ("union file systems", "union filesystems"),
+        ("shared kernel", "kernel sharing"),
+        ("operating system", "os"),
+        ("os-level virtualization", "os level virtualization"),
+    ],
+)
+def test_key_concepts_are_found_with_their_variants(concepts, surface: str, also: str) -> None:
+    assert also in forms(find(concepts, surface))
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["posted", "mar", "expert answer", "tip", "example", "uts", "bin", "bash", "unshare", "2025"],
+)
+def test_boilerplate_flags_and_paths_are_left_out(concepts, noise: str) -> None:
+    assert all(noise not in {w.lower() for w in c.label.split()} for c in concepts)
+
+
+def test_concepts_that_merely_repeat_the_question_are_left_out(concepts) -> None:
+    asked = set(content_stems(QUESTION))
+    assert all(not set(content_stems(c.label)) <= asked for c in concepts)
+
+
+def test_tier_is_core_when_the_beginner_answer_covers_it(concepts) -> None:
+    assert find(concepts, "operating system").tier == "core"
+    assert find(concepts, "namespaces").tier == "advanced"
+    assert {c.tier for c in concepts} == {"core", "advanced"}
+
+
+def test_without_a_beginner_answer_every_concept_is_core() -> None:
+    assert {c.tier for c in extract_concepts(EXPERT_ANSWER, question=QUESTION)} == {"core"}
+
+
+def test_the_expert_answer_scores_high_against_its_own_concepts(concepts) -> None:
+    assert score(EXPERT_ANSWER, concepts, question=QUESTION).value >= 90
+    beginner = score(BEGINNER_ANSWER, concepts, question=QUESTION)
+    assert beginner.value < 85
+    assert beginner.level_estimate in {"beginner", "between"}
+
+
+def test_extraction_is_deterministic() -> None:
+    first = extract_concepts(EXPERT_ANSWER, beginner_answer=BEGINNER_ANSWER, question=QUESTION)
+    again = extract_concepts(EXPERT_ANSWER, beginner_answer=BEGINNER_ANSWER, question=QUESTION)
+    assert first == again
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("", 20, 0),
+        ("   \n ", 20, 0),
+        ("Posted on Mar 26, 2025\nExpert Answer\nTip: Example:", 20, 0),
+        (EXPERT_ANSWER, 5, 5),
+        (EXPERT_ANSWER, 0, 0),
+    ],
+)
+def test_limit_and_empty_input(text: str, limit: int, expected: int) -> None:
+    assert len(extract_concepts(text, limit=limit)) == expected
+
+
+def test_short_reference_keeps_every_content_word() -> None:
+    concepts = extract_concepts(
+        "At the main function.", question="Where do C++ programs begin to execute?"
+    )
+    assert {c.label for c in concepts} == {"main function"}
+
+
+def test_a_concept_stated_negatively_is_marked() -> None:
+    concepts = extract_concepts(
+        "An array is accessed by index and does not require a traversal.",
+        question="What is the advantage of arrays?",
+    )
+    assert find(concepts, "traversal").negated
+    assert not find(concepts, "index").negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Open Container Initiative (OCI) publishes", {"oci": "open container initiative"}),
+        ("OCI (Open Container Initiative) publishes", {"oci": "open container initiative"}),
+        ("uses Control Groups (cgroups) to", {"cgroups": "control groups"}),
+        ("Implementing Copy-on-Write (CoW) semantics", {"cow": "copy-on-write"}),
+        ("the Container Network Model (CNM) is", {"cnm": "container network model"}),
+        ("drivers (bridge, host) and overlay2 (default)", {}),
+        ("runs Docker (the engine)", {}),
+    ],
+)
+def test_abbreviations_defined_in_the_text_are_detected(text: str, expected: dict) -> None:
+    assert find_abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "variant"),
+    [
+        ("multi-stage build", "multistage build"),
+        ("multi-stage build", "multi stage build"),
+        ("file system", "filesystem"),
+        ("union file system", "union filesystem"),
+        ("namespaces", "namespace"),
+        ("dependency", "dependencies"),
+        ("VM", "VMs"),
+    ],
+)
+def test_spelling_variants(phrase: str, variant: str) -> None:
+    assert variant in spelling_variants(phrase)

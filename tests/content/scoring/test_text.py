@@ -1,0 +1,48 @@
+"""The tokenizer's fast paths give what the word pattern alone would give."""
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from content.scoring.text import _WORD_RE, _apostrophe_words, tokenize
+
+# Letters, apostrophes (both kinds), hyphens, sentence and clause marks, spaces and non-ASCII.
+TEXT = st.text(alphabet="ab_1'\u2019- .!?\n\r\t,;()é日", max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(piece=st.text(alphabet="ab_1' ", max_size=40))
+def test_words_with_apostrophes_are_the_patterns_words(piece: str) -> None:
+    assert _apostrophe_words(piece) == _WORD_RE.findall(piece)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXT, seed=st.integers(min_value=0, max_value=2**16))
+def test_words_and_their_offsets_are_the_patterns_in_any_order_asked(text: str, seed: int) -> None:
+    tokens = tokenize(text)
+    expected = [(m.group(), m.span()) for m in _WORD_RE.finditer(text)]
+    assert tokens.words == [word for word, _ in expected]
+    # Offsets are placed lazily, sentence by sentence: ask for them in a random order.
+    order = list(range(len(tokens)))
+    random.Random(seed).shuffle(order)
+    spans = {index: tokens.span(index) for index in order}
+    assert [spans[index] for index in range(len(tokens))] == [span for _, span in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "function_words"),
+    [
+        ("Files use copy-on-write.", [0]),
+        # Each sentence counts only its own glued stopwords: "on", "to" and "only" here, not the
+        # "up" that starts "up-to-date", nor "and".
+        ("It is on. Files use copy-on-write, up-to-date and read-only.", [3, 2]),
+        # Dashes that glue nothing: list marks and option flags.
+        ("- a list item - with dashes. --rm is a flag.", [2, 2]),
+    ],
+)
+def test_stopwords_glued_by_a_hyphen_are_not_function_words(
+    text: str, function_words: list[int]
+) -> None:
+    assert tokenize(text).sentence_function == function_words

@@ -1,0 +1,108 @@
+"""Concept curation: edits become curated, previews score live, re-scoring shows before and after."""
+
+import pytest
+from django.urls import reverse
+
+from content.models import Concept
+from interviews.models import ConceptVerdict, ReviewChange
+from interviews.services import curation, review
+from interviews.services.curation import (
+    LABEL_TAKEN_MESSAGE,
+    WEIGHT_INVALID_MESSAGE,
+    CurationRefused,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def concepts_url(question, name="concepts", *args):
+    return reverse(f"interviewer:{name}", args=[question.slug, *args])
+
+
+def test_editing_a_concept_makes_it_curated(client, interviewer, bank):
+    concept = bank[0].concepts.get(label="layers")
+    client.force_login(interviewer)
+    client.post(
+        concepts_url(bank[0], "concept_edit", concept.pk),
+        {
+            "label": "image layers",
+            "variants": "layer, layered fs",
+            "weight": "2.5",
+            "tier": "advanced",
+        },
+    )
+    concept.refresh_from_db()
+    assert concept.label == "image layers"
+    assert concept.variants == ["layer", "layered fs"]
+    assert (concept.weight, concept.tier, concept.is_active) == (2.5, "advanced", False)
+    assert concept.origin == Concept.Origin.CURATED
+
+
+def test_add_and_duplicate_label(client, interviewer, bank):
+    client.force_login(interviewer)
+    data = {
+        "new-label": "union filesystem",
+        "new-variants": "",
+        "new-weight": "1",
+        "new-tier": "core",
+    }
+    client.post(concepts_url(bank[0], "concept_add"), data)
+    added = bank[0].concepts.get(label="union filesystem")
+    assert added.origin == Concept.Origin.CURATED and added.is_active
+    response = client.post(concepts_url(bank[0], "concept_add"), data, follow=True)
+    assert LABEL_TAKEN_MESSAGE in response.content.decode()
+    assert bank[0].concepts.filter(label="union filesystem").count() == 1
+
+
+def test_weight_out_of_range_is_refused(bank):
+    with pytest.raises(CurationRefused, match=WEIGHT_INVALID_MESSAGE):
+        curation.concept_add(question=bank[0], label="x", variants=[], weight=11, tier="core")
+
+
+def test_preview_scores_a_sample_answer_as_page_and_fragment(client, interviewer, bank):
+    client.force_login(interviewer)
+    url = concepts_url(bank[0], "concept_preview")
+    data = {"answer": "It is a read-only template with layers <b>", "level": "expert"}
+    fragment = client.post(url, data, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.lstrip().startswith('<div id="preview"')
+    assert '<mark class="concept-hit"' in fragment and "&lt;b&gt;" in fragment
+    page = client.post(url, data).content.decode()
+    assert "<html" in page and 'class="preview-score"' in page
+
+
+def test_preview_reflects_a_deactivated_concept(bank):
+    before = curation.question_answer_preview(
+        question=bank[0], answer="It has layers.", level="expert"
+    )
+    bank[0].concepts.exclude(label="layers").update(is_active=False)
+    after = curation.question_answer_preview(
+        question=bank[0], answer="It has layers.", level="expert"
+    )
+    assert after.value > before.value
+
+
+def test_rescore_shows_before_and_after_and_logs_it(client, interviewer, finished_session, bank):
+    item = finished_session.items.get(position=1)
+    before = item.score
+    # The interviewer said "read-only template" was there; now the only other concepts go away.
+    review.concept_verdict_set(item=item, label="read-only template", present=True, by=interviewer)
+    bank[0].concepts.exclude(label="layers").update(is_active=False)
+    client.force_login(interviewer)
+    page = client.post(concepts_url(bank[0], "concepts_rescore")).content.decode()
+    item.refresh_from_db()
+    assert item.score > before
+    assert f"<td>{before:.0f}</td><td>{item.score:.0f}</td>" in page
+    change = ReviewChange.objects.get(field="rescore")
+    assert (change.old_value, change.new_value) == (before, item.score)
+    # The verdict is about a concept no longer scored, so it is no longer a correction.
+    assert not ConceptVerdict.objects.exists()
+
+
+def test_rescore_touches_only_sessions_the_interviewer_may_see(
+    client, other_interviewer, finished_session, bank
+):
+    bank[0].concepts.exclude(label="layers").update(is_active=False)
+    client.force_login(other_interviewer)
+    page = client.post(concepts_url(bank[0], "concepts_rescore")).content.decode()
+    assert "No finished answers" in page
+    assert not ReviewChange.objects.exists()

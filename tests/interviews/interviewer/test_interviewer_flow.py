@@ -1,0 +1,98 @@
+"""The interviewer's main path through the test client: build, invite, watch, review, export."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from interviews.models import InterviewSession
+from interviews.services.invites import INVITE_USED_MESSAGE
+
+pytestmark = pytest.mark.django_db
+
+
+def test_finished_session_fixture_is_scored(finished_session):
+    assert finished_session.status == InterviewSession.Status.COMPLETED
+    scores = [item.score for item in finished_session.items.all()]
+    assert all(score is not None and score > 0 for score in scores)
+
+
+def test_build_page_creates_a_session_with_an_invite(client, interviewer, bank):
+    client.force_login(interviewer)
+    response = client.post(
+        reverse("interviewer:session_build"),
+        {
+            "action": "create",
+            "title": "Round one",
+            "level": "expert",
+            "questions": [bank[0].pk, bank[2].pk],
+            "time_mode": "per_item",
+            "minutes": 2,
+            "candidate_name": "Dee",
+            "candidate_email": "dee@example.com",
+        },
+    )
+    session = InterviewSession.objects.get(title="Round one")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("interviewer:session_detail", args=[session.pk])
+    assert session.kind == "invited" and session.created_by == interviewer
+    assert session.per_item_seconds == 120 and session.total_seconds is None
+    assert [item.question_id for item in session.items.order_by("position")] == [
+        bank[0].pk,
+        bank[2].pk,
+    ]
+    assert len(session.invite.token) >= 43
+    page = client.get(response["Location"])
+    assert session.invite.token in page.content.decode()
+
+
+def test_guest_accepts_invite_and_a_second_person_is_refused(client, invited_session):
+    url = reverse("interviewer:invite_open", args=[invited_session.invite.token])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"name": "Gina Guest"})
+    assert response.status_code == 302
+    invited_session.refresh_from_db()
+    assert invited_session.candidate.first_name == "Gina Guest"
+    assert invited_session.guest_name == "Gina Guest"
+    assert not invited_session.candidate.has_usable_password()
+    # The same guest coming back is let through.
+    assert client.get(url).status_code == 302
+    # Someone else is told clearly, without a traceback.
+    from django.test import Client
+
+    stranger = Client()
+    refused = stranger.post(url, {"name": "Mallory"})
+    assert refused.status_code == 410
+    assert INVITE_USED_MESSAGE in refused.content.decode()
+
+
+def test_transcript_shows_escaped_highlighted_answer(client, interviewer, finished_session):
+    client.force_login(interviewer)
+    page = client.get(
+        reverse("interviewer:transcript", args=[finished_session.pk])
+    ).content.decode()
+    assert "<mark" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_exports_are_stable_json_and_csv(client, interviewer, finished_session):
+    client.force_login(interviewer)
+    data = json.loads(
+        client.get(f"/interviewer/sessions/{finished_session.pk}/transcript.json").content
+    )
+    assert [row["position"] for row in data["items"]] == [1, 2]
+    assert data["session"]["candidate"] == "cara"
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(
+                    f"/interviewer/sessions/{finished_session.pk}/transcript.csv"
+                ).content.decode()
+            )
+        )
+    )
+    assert len(rows) == 2
+    assert rows[0]["automatic_score"] == str(data["items"][0]["automatic_score"])

@@ -1,0 +1,134 @@
+"""Invite links: first opener wins; revoked, expired, unknown and used links get a clear page."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from interviews.models import INVITE_DEFAULT_LIFETIME
+from interviews.services import invites
+from interviews.services.invites import (
+    GUEST_NAME_MISSING_MESSAGE,
+    INVITE_EXPIRED_MESSAGE,
+    INVITE_OWN_MESSAGE,
+    INVITE_REVOKED_MESSAGE,
+    INVITE_UNKNOWN_MESSAGE,
+    INVITE_USED_MESSAGE,
+    InviteRefused,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def invite_url(session) -> str:
+    return reverse("interviewer:invite_open", args=[session.invite.token])
+
+
+def test_tokens_are_long_and_unique(invited_session, bank, interviewer):
+    from interviews.services.building import SessionPlan, invited_session_create
+
+    other = invited_session_create(
+        interviewer=interviewer, plan=SessionPlan(title="b", level="expert", questions=bank[:1])
+    )
+    assert len(invited_session.invite.token) >= 43
+    assert invited_session.invite.token != other.invite.token
+
+
+def test_signed_in_candidate_accepts_and_lands_on_the_interview(client, candidate, invited_session):
+    client.force_login(candidate)
+    response = client.post(invite_url(invited_session))
+    assert response["Location"] == reverse("interviews:session_detail", args=[invited_session.pk])
+    invited_session.refresh_from_db()
+    assert invited_session.candidate == candidate
+    assert invited_session.invite.accepted_by == candidate
+    # The interview page lets them in.
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_guest_must_give_a_name(client, invited_session):
+    response = client.post(invite_url(invited_session), {"name": "   "})
+    assert response.status_code == 200
+    assert GUEST_NAME_MISSING_MESSAGE in response.content.decode()
+    invited_session.refresh_from_db()
+    assert invited_session.candidate is None
+
+
+def test_a_used_link_refuses_a_signed_in_second_person(
+    client, candidate, other_candidate, invited_session
+):
+    invites.invite_accept(token=invited_session.invite.token, user=candidate)
+    client.force_login(other_candidate)
+    for response in (
+        client.get(invite_url(invited_session)),
+        client.post(invite_url(invited_session)),
+    ):
+        assert response.status_code == 410
+        assert INVITE_USED_MESSAGE in response.content.decode()
+    invited_session.refresh_from_db()
+    assert invited_session.candidate == candidate
+
+
+def test_revoked_link_is_gone(client, invited_session):
+    invites.invite_revoke(invite=invited_session.invite)
+    response = client.get(invite_url(invited_session))
+    assert response.status_code == 410
+    assert INVITE_REVOKED_MESSAGE in response.content.decode()
+
+
+def test_unknown_link_is_not_found():
+    response = Client().get(reverse("interviewer:invite_open", args=["no-such-token"]))
+    assert response.status_code == 404
+    assert INVITE_UNKNOWN_MESSAGE in response.content.decode()
+
+
+def test_link_expires_at_its_expiry(invited_session):
+    created = invited_session.invite.expires_at - INVITE_DEFAULT_LIFETIME
+    url = invite_url(invited_session)
+    with time_machine.travel(invited_session.invite.expires_at - timedelta(seconds=1)):
+        assert Client().get(url).status_code == 200
+    with time_machine.travel(invited_session.invite.expires_at):
+        response = Client().get(url)
+        assert response.status_code == 410
+        assert INVITE_EXPIRED_MESSAGE in response.content.decode()
+    assert created < invited_session.invite.expires_at
+
+
+def test_interviewer_cannot_take_their_own_invite(client, interviewer, invited_session):
+    client.force_login(interviewer)
+    response = client.get(invite_url(invited_session))
+    assert response.status_code == 200
+    assert INVITE_OWN_MESSAGE in response.content.decode()
+    with pytest.raises(InviteRefused):
+        invites.invite_accept(token=invited_session.invite.token, user=interviewer)
+
+
+def test_renew_replaces_the_token_and_revoke_from_the_page(client, interviewer, invited_session):
+    old_url = invite_url(invited_session)
+    client.force_login(interviewer)
+    client.post(reverse("interviewer:invite_renew", args=[invited_session.pk]))
+    invited_session.invite.refresh_from_db()
+    assert Client().get(old_url).status_code == 404
+    assert Client().get(invite_url(invited_session)).status_code == 200
+    client.post(reverse("interviewer:invite_revoke", args=[invited_session.pk]))
+    invited_session.invite.refresh_from_db()
+    assert invited_session.invite.status == "revoked"
+    assert Client().get(invite_url(invited_session)).status_code == 410
+
+
+def test_an_accepted_invite_cannot_be_renewed(candidate, invited_session):
+    invites.invite_accept(token=invited_session.invite.token, user=candidate)
+    invited_session.invite.refresh_from_db()
+    with pytest.raises(InviteRefused):
+        invites.invite_renew(invite=invited_session.invite)
+    assert invited_session.invite.accepted_at <= timezone.now()
+
+
+def test_guest_usernames_read_well_and_never_collide():
+    first = invites.guest_user_create(name="Gina Guest")
+    second = invites.guest_user_create(name="Gina Guest")
+    assert first.username.startswith("guest-gina-guest-")
+    assert first.username != second.username
+    assert invites.guest_user_create(name="李").username.startswith("guest-")
