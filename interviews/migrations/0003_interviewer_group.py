@@ -1,6 +1,6 @@
 """Create the Interviewer group with its permissions.
 
-The list is frozen here as it was when this migration was written; interviews.roles keeps the live
+The list is frozen here as it was when this migration was written; interviews.access keeps the live
 list and interviewer_group_ensure() adds whatever later versions grant.
 """
 

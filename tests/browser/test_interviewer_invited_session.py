@@ -43,7 +43,7 @@ def bank(db):
 
 
 def test_invited_session_end_to_end(new_context, login, bank, django_user_model, tmp_path):
-    from interviews.roles import interviewer_grant
+    from interviews.access import interviewer_grant
 
     ivy = django_user_model.objects.create_user(
         "ivy", email="ivy@example.com", password="x-pw-123!"

@@ -1,9 +1,9 @@
 """A candidate never sees a question's model answers before answering it."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import AnonymousUser, Permission
 
-from interviews.access import model_answers_visible
+from interviews.access import VIEW_MODEL_ANSWER, model_answers_visible
 from interviews.services import item_finish
 
 HIDDEN_NOTE = "The model answers appear here once you have answered"
@@ -57,3 +57,17 @@ def test_staff_and_interviewers_see_them(client, other_user, make_question, perm
     )
     client.force_login(other_user)
     assert "An expert answer." in page(client, make_question())
+
+
+def test_the_bank_asks_through_an_object_permission(candidate, start_session, make_question):
+    """content never imports interviews: it asks user.has_perm(perm, question), which we answer."""
+    session, item = start_session(count=1)
+    assert not candidate.has_perm(VIEW_MODEL_ANSWER, item.question)
+    assert not AnonymousUser().has_perm(VIEW_MODEL_ANSWER, item.question)
+    item_finish(item_id=item.pk, text="an image", now=item.started_at)
+    candidate = type(candidate).objects.get(pk=candidate.pk)  # permission caches are per object
+    assert candidate.has_perm(VIEW_MODEL_ANSWER, item.question)
+    # Any other object, or any other permission on a question, is not this backend's to grant.
+    assert not candidate.has_perm(VIEW_MODEL_ANSWER, session)
+    assert not candidate.has_perm("content.change_question", item.question)
+    assert not candidate.has_perm(VIEW_MODEL_ANSWER)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from interviews.roles import interviewer_grant
+from interviews.access import interviewer_grant
 
 INVALID_EMAIL_MESSAGE = "{email!r} is not a valid email address."
 

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.models import Level, Question
+from interviews.access import interviewer_grant
 from interviews.management.commands.create_interviewer import user_find_or_create
 from interviews.models import InterviewSession
-from interviews.roles import interviewer_grant
 from interviews.services import item_activate, item_finish, session_start
 from interviews.services.building import SessionPlan, invited_session_create
 

@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from interviews.forms.interviewer import OverrideForm, ReviewForm
-from interviews.interviewer_access import (
+from interviews.access import (
     interviewer_required,
     item_reviewable_get,
     session_reviewable_get,
     sessions_reviewable,
 )
+from interviews.forms.interviewer import OverrideForm, ReviewForm
 from interviews.selectors.agreement import agreement_report
 from interviews.selectors.exports import transcript_csv, transcript_data
 from interviews.selectors.transcripts import transcript_items

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from content.models import Concept, ModelAnswer, Question, Topic
+from interviews.access import interviewer_grant
 from interviews.models import InterviewSession
-from interviews.roles import interviewer_grant
 from interviews.services import item_activate, item_finish, session_start
 from interviews.services.building import SessionPlan, invited_session_create
 

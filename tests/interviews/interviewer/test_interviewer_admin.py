@@ -18,7 +18,7 @@ def test_admin_lists_invites_templates_and_the_read_only_review_log(
 def test_admin_grants_the_interviewer_role_through_the_group(client, admin_user, candidate):
     from django.contrib.auth.models import Group
 
-    from interviews.roles import INTERVIEWER_GROUP, is_interviewer
+    from interviews.access import INTERVIEWER_GROUP, is_interviewer
 
     client.force_login(admin_user)
     group = Group.objects.get(name=INTERVIEWER_GROUP)

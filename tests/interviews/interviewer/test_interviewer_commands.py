@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from interviews.roles import is_interviewer
+from interviews.access import is_interviewer
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from interviews.roles import (
+from interviews.access import (
     INTERVIEWER_GROUP,
     INTERVIEWER_PERMISSIONS,
     interviewer_grant,
