@@ -1,11 +1,41 @@
-"""The one state machine of sessions and their items: which status may follow which."""
+"""The statuses of sessions and items, their groups, and which status may follow which.
+
+Everything that asks "is it running?", "was it answered?" or "is it finished?" uses the groups
+below, so the answer cannot drift between a page, a query and an export. The module imports no
+model: the models take their choices from here.
+"""
 
 from __future__ import annotations
 
-from interviews.models import InterviewSession, SessionItem
+from typing import Protocol
 
-SessionStatus = InterviewSession.Status
-ItemStatus = SessionItem.Status
+from django.db import models
+
+
+class SessionStatus(models.TextChoices):
+    CREATED = "created", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    EXPIRED = "expired", "Expired"
+    ABANDONED = "abandoned", "Abandoned"
+
+
+class ItemStatus(models.TextChoices):
+    PENDING = "pending", "Not reached"
+    ACTIVE = "active", "Being answered"
+    SUBMITTED = "submitted", "Submitted"
+    TIMED_OUT = "timed_out", "Time ran out"
+    SKIPPED = "skipped", "Skipped"
+
+
+# A session that may still change: not started, or started and not ended.
+SESSION_RUNNING: tuple[str, ...] = (SessionStatus.CREATED, SessionStatus.IN_PROGRESS)
+# An item the candidate has not left yet: still to come, or on screen now.
+ITEM_OPEN: tuple[str, ...] = (ItemStatus.PENDING, ItemStatus.ACTIVE)
+# An item that holds an answer and a score (a timed-out item keeps what was saved in time).
+ITEM_ANSWERED: tuple[str, ...] = (ItemStatus.SUBMITTED, ItemStatus.TIMED_OUT)
+# An item that will not change any more: answered, or skipped when the session ended.
+ITEM_FINISHED: tuple[str, ...] = (*ITEM_ANSWERED, ItemStatus.SKIPPED)
 
 SESSION_TRANSITIONS: dict[str, frozenset[str]] = {
     SessionStatus.CREATED: frozenset(
@@ -28,6 +58,10 @@ ITEM_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+class HasStatus(Protocol):
+    status: str
+
+
 class InvalidTransition(Exception):
     """A status change the state machine does not allow."""
 
@@ -44,14 +78,14 @@ def item_can_move(current: str, target: str) -> bool:
     return target in ITEM_TRANSITIONS[current]
 
 
-def session_move(session: InterviewSession, target: str) -> None:
+def session_move(session: HasStatus, target: str) -> None:
     """Set the session's status to target, or raise InvalidTransition. The caller saves."""
     if not session_can_move(session.status, target):
         raise InvalidTransition("session", session.status, target)
     session.status = target
 
 
-def item_move(item: SessionItem, target: str) -> None:
+def item_move(item: HasStatus, target: str) -> None:
     """Set the item's status to target, or raise InvalidTransition. The caller saves."""
     if not item_can_move(item.status, target):
         raise InvalidTransition("session item", item.status, target)

@@ -72,13 +72,6 @@ class SessionTemplateQuestion(models.Model):
         return f"{self.template} #{self.position}"
 
 
-class SessionInviteQuerySet(models.QuerySet):
-    def usable(self) -> SessionInviteQuerySet:
-        return self.filter(
-            revoked_at__isnull=True, accepted_at__isnull=True, expires_at__gt=timezone.now()
-        )
-
-
 class SessionInvite(models.Model):
     """A link that lets the first person who opens it take an invited session."""
 
@@ -97,14 +90,7 @@ class SessionInvite(models.Model):
         related_name="+",
         help_text="Empty when a guest without an account accepted.",
     )
-    guest_key = models.CharField(
-        max_length=64,
-        blank=True,
-        help_text="Random key kept in the guest's Django session; it proves the guest is the one.",
-    )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = SessionInviteQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -188,7 +174,3 @@ class ConceptVerdict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.concept_label}: {'present' if self.present else 'absent'}"
-
-    @property
-    def disagrees(self) -> bool:
-        return self.present != self.auto_present

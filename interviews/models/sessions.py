@@ -6,11 +6,20 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Count, Q, Value
+from django.db.models import Avg, Case, Count, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from content.models import Level, Question
+from content.scoring import ConceptHit
+from interviews.models.matched import matched_from_json, matched_to_json
+from interviews.state import (
+    ITEM_ANSWERED,
+    ITEM_FINISHED,
+    SESSION_RUNNING,
+    ItemStatus,
+    SessionStatus,
+)
 
 
 class InterviewSessionQuerySet(models.QuerySet):
@@ -21,21 +30,29 @@ class InterviewSessionQuerySet(models.QuerySet):
         return self.filter(created_by=user)
 
     def running(self) -> InterviewSessionQuerySet:
-        return self.filter(status__in=["created", "in_progress"])
+        return self.filter(status__in=SESSION_RUNNING)
 
     def past_deadline(self, cutoff: datetime) -> InterviewSessionQuerySet:
         """Running sessions whose session deadline is before cutoff."""
         return self.running().filter(deadline_at__lt=cutoff)
 
     def with_scores(self) -> InterviewSessionQuerySet:
-        """Annotate item_count, answered_count and average_score (unanswered items count 0)."""
+        """Annotate item_count, answered_count and average_score: the one session score.
+
+        A session that has ended scores the mean of its items' final scores (a person's override,
+        else the automatic score) over every item; a skipped or unanswered item counts as 0 of
+        its weight. A session still running has no score yet (None). Every page and export
+        reads this annotation; docs/architecture.md says why.
+        """
         final = Coalesce("items__score_override", "items__score", Value(0.0))
         return self.annotate(
             item_count=Count("items", distinct=True),
-            answered_count=Count(
-                "items", filter=Q(items__status__in=["submitted", "timed_out"]), distinct=True
+            answered_count=Count("items", filter=Q(items__status__in=ITEM_ANSWERED), distinct=True),
+            average_score=Case(
+                When(status__in=SESSION_RUNNING, then=Value(None)),
+                default=Avg(final),
+                output_field=FloatField(),
             ),
-            average_score=Avg(final),
         )
 
 
@@ -46,12 +63,7 @@ class InterviewSession(models.Model):
         PRACTICE = "practice", "Practice"
         INVITED = "invited", "Invited by an interviewer"
 
-    class Status(models.TextChoices):
-        CREATED = "created", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        COMPLETED = "completed", "Completed"
-        EXPIRED = "expired", "Expired"
-        ABANDONED = "abandoned", "Abandoned"
+    Status = SessionStatus
 
     class FeedbackMode(models.TextChoices):
         AFTER_EACH = "after_each", "After each question"
@@ -103,7 +115,7 @@ class InterviewSession(models.Model):
     )
     finished_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Filled by an interviewer for invited sessions (issue 5).
+    # Filled by an interviewer for invited sessions; a practice session leaves them empty.
     candidate_name = models.CharField(max_length=200, blank=True)
     candidate_email = models.EmailField(blank=True)
     notes = models.TextField(blank=True, help_text="The interviewer's notes.")
@@ -144,7 +156,7 @@ class InterviewSession(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.status in (self.Status.CREATED, self.Status.IN_PROGRESS)
+        return self.status in SESSION_RUNNING
 
 
 class SessionItemQuerySet(models.QuerySet):
@@ -152,22 +164,17 @@ class SessionItemQuerySet(models.QuerySet):
         return self.filter(session__candidate=user)
 
     def finished(self) -> SessionItemQuerySet:
-        return self.filter(status__in=["submitted", "timed_out", "skipped"])
+        return self.filter(status__in=ITEM_FINISHED)
 
     def past_deadline(self, cutoff: datetime) -> SessionItemQuerySet:
         """Active items whose deadline is before cutoff (the sweeper passes now minus the grace)."""
-        return self.filter(status="active", deadline_at__lt=cutoff)
+        return self.filter(status=ItemStatus.ACTIVE, deadline_at__lt=cutoff)
 
 
 class SessionItem(models.Model):
     """One question within a session: the candidate's answer, its timing and its score."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "Not reached"
-        ACTIVE = "active", "Being answered"
-        SUBMITTED = "submitted", "Submitted"
-        TIMED_OUT = "timed_out", "Time ran out"
-        SKIPPED = "skipped", "Skipped"
+    Status = ItemStatus
 
     session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="session_items")
@@ -193,7 +200,7 @@ class SessionItem(models.Model):
     missed = models.JSONField(default=list, blank=True, help_text="Labels of missed concepts.")
     level_estimate = models.CharField(max_length=20, blank=True)
     feedback = models.TextField(blank=True)
-    # A person's correction (issue 5); the automatic score stays beside it.
+    # A person's correction; the automatic score stays beside it so both can be compared.
     score_override = models.FloatField(null=True, blank=True)
     override_reason = models.TextField(blank=True)
 
@@ -231,8 +238,22 @@ class SessionItem(models.Model):
         return self.score_override if self.score_override is not None else self.score
 
     @property
+    def matched_hits(self) -> tuple[ConceptHit, ...]:
+        """The stored evidence as ConceptHits (the `matched` JSON is read nowhere else)."""
+        return matched_from_json(self.matched)
+
+    @property
+    def matched_labels(self) -> list[str]:
+        """Labels of the matched concepts, in answer order, each once."""
+        return list(dict.fromkeys(hit.label for hit in self.matched_hits))
+
+    def matched_store(self, hits) -> None:
+        """Set the evidence from ConceptHits (the caller saves)."""
+        self.matched = matched_to_json(hits)
+
+    @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.SUBMITTED, self.Status.TIMED_OUT, self.Status.SKIPPED)
+        return self.status in ITEM_FINISHED
 
     @property
     def limit_seconds(self) -> int | None:

@@ -22,7 +22,6 @@ from interviews.models import (
 
 NO_QUESTIONS_MESSAGE = "Pick at least one question, or draw some at random."
 NOT_ENOUGH_TO_DRAW_MESSAGE = "The bank has only {available} questions matching these filters."
-SEARCH_RESULTS_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
