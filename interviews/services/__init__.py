@@ -1,4 +1,8 @@
-"""The functions that write sessions and items: each is atomic and keyword-only."""
+"""The functions that write sessions and items: each is atomic and keyword-only.
+
+engine.py is the locked core (activate, finish, advance, session finish); sessions.py and the
+other modules orchestrate on top of it.
+"""
 
 from interviews.services.answers import AutosaveResult, ItemNotFound, answer_autosave
 from interviews.services.draw import (
@@ -6,6 +10,7 @@ from interviews.services.draw import (
     NotEnoughQuestions,
     questions_draw,
 )
+from interviews.services.engine import FinishResult, item_activate, item_finish, session_finish
 from interviews.services.errors import (
     ANSWER_TOO_LONG_MESSAGE,
     BAD_REVISION_MESSAGE,
@@ -13,16 +18,13 @@ from interviews.services.errors import (
     ITEM_CLOSED_MESSAGE,
     AnswerRefused,
 )
-from interviews.services.items import FinishResult, item_activate, item_finish
 from interviews.services.sessions import (
     expired_sweep,
     practice_session_create,
     session_abandon,
     session_catch_up,
-    session_finish,
     session_start,
 )
-from interviews.services.timing import grace_seconds, item_deadline, remaining_seconds
 
 __all__ = [
     "ANSWER_TOO_LONG_MESSAGE",
@@ -37,13 +39,10 @@ __all__ = [
     "ItemNotFound",
     "answer_autosave",
     "expired_sweep",
-    "grace_seconds",
     "item_activate",
-    "item_deadline",
     "item_finish",
     "practice_session_create",
     "questions_draw",
-    "remaining_seconds",
     "session_abandon",
     "session_catch_up",
     "session_finish",

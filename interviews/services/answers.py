@@ -16,7 +16,7 @@ from interviews.services.errors import (
     ITEM_CLOSED_MESSAGE,
     AnswerRefused,
 )
-from interviews.services.timing import grace_seconds, is_past_grace
+from interviews.timing import grace_seconds, is_past_grace
 
 
 class ItemNotFound(Exception):

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from content import scoring
 from content.models import Concept, Question
 from interviews.models import ReviewChange, SessionItem
+from interviews.services.item_scoring import item_score_apply
 
 LABEL_MISSING_MESSAGE = "A concept needs a label."
 LABEL_TAKEN_MESSAGE = "This question already has a concept with that label."
@@ -89,13 +89,6 @@ def concept_add(
         raise CurationRefused(LABEL_TAKEN_MESSAGE) from error
 
 
-def question_answer_preview(*, question: Question, answer: str, level: str) -> scoring.Score:
-    """Score a sample answer against the question's current concepts (nothing is stored)."""
-    from content.concepts import answer_score
-
-    return answer_score(question=question, answer=answer, level=level)
-
-
 @dataclass(frozen=True, slots=True)
 class Rescored:
     item: SessionItem
@@ -111,8 +104,6 @@ class Rescored:
 
 def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
     """Re-score every finished answer to `question` in `sessions` with the current concepts."""
-    from interviews.services.scoring import item_score_apply
-
     results = []
     items = (
         SessionItem.objects.finished()
@@ -147,7 +138,7 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
 
 def _verdicts_reconcile(item: SessionItem) -> None:
     """After a re-score, a human verdict the scorer now agrees with is no longer a correction."""
-    matched = {hit["label"] for hit in item.matched}
+    matched = set(item.matched_labels)
     labels = matched | set(item.missed)
     for verdict in item.concept_verdicts.all():
         auto_present = verdict.concept_label in matched

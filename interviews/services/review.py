@@ -28,8 +28,7 @@ class ReviewRefused(ValueError):
 
 def item_concept_labels(item: SessionItem) -> list[str]:
     """Every concept the item was judged against: matched ones first, then missed, no repeats."""
-    labels = [hit["label"] for hit in item.matched] + list(item.missed)
-    return list(dict.fromkeys(labels))
+    return list(dict.fromkeys(item.matched_labels + list(item.missed)))
 
 
 def concept_verdict_set(
@@ -41,7 +40,7 @@ def concept_verdict_set(
     if label not in item_concept_labels(item):
         raise ReviewRefused(CONCEPT_UNKNOWN_MESSAGE)
     now = now or timezone.now()
-    auto_present = any(hit["label"] == label for hit in item.matched)
+    auto_present = label in item.matched_labels
     with transaction.atomic():
         verdict = (
             ConceptVerdict.objects.select_for_update()

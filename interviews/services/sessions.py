@@ -1,4 +1,4 @@
-"""Creating, starting, finishing and sweeping whole sessions."""
+"""Whole sessions, orchestrated on the locked engine core: create, start, stop, catch up, sweep."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from content.models import Topic
 from interviews import state
 from interviews.models import InterviewSession, SessionItem
 from interviews.services.draw import questions_draw
-from interviews.services.items import item_activate, item_finish
-from interviews.services.timing import grace_seconds
+from interviews.services.engine import item_activate, item_finish, session_finish
+from interviews.timing import grace_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -70,22 +70,6 @@ def session_start(*, session: InterviewSession, now: datetime | None = None) -> 
     return item
 
 
-def session_finish(*, session: InterviewSession, status: str, now: datetime | None = None) -> None:
-    """End the session: unreached questions are skipped; an expired one ends at its deadline.
-
-    The caller holds the session's row lock and has finished any active item first.
-    """
-    now = now or timezone.now()
-    with transaction.atomic():
-        state.session_move(session, status)
-        session.items.filter(status=Item.PENDING).update(status=Item.SKIPPED)
-        if status == Session.EXPIRED and session.deadline_at is not None:
-            session.finished_at = min(now, session.deadline_at)
-        else:
-            session.finished_at = now
-        session.save(update_fields=["status", "finished_at"])
-
-
 def session_abandon(*, session: InterviewSession, now: datetime | None = None) -> None:
     """The candidate stops early: the running answer is submitted as it is, the rest skipped."""
     now = now or timezone.now()
@@ -133,7 +117,7 @@ def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:
         touched.add(session_id)
     # Finishing a session's last item also closes the session, so count what is closed now.
     sessions = InterviewSession.objects.filter(pk__in=touched).exclude(
-        status__in=[Session.CREATED, Session.IN_PROGRESS]
+        status__in=state.SESSION_RUNNING
     )
     return items, sessions.count()
 

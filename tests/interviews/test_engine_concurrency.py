@@ -19,16 +19,16 @@ def test_ten_simultaneous_finishes_score_once(start_practice, run_together, monk
     session, item = start_practice(per_item_seconds=180)
     SessionItem.objects.filter(pk=item.pk).update(answer_text="An image is a template.")
 
-    from interviews.services import items as items_module
+    from interviews.services import engine as engine_module
 
     scored = []
-    real_apply = items_module.item_score_apply
+    real_apply = engine_module.item_score_apply
 
     def counting_apply(**kwargs):
         scored.append(threading.get_ident())
         real_apply(**kwargs)
 
-    monkeypatch.setattr(items_module, "item_score_apply", counting_apply)
+    monkeypatch.setattr(engine_module, "item_score_apply", counting_apply)
 
     reasons = ["submit", "timer", "sweep", "submit", "timer"] * 2
     results, errors = run_together(

@@ -7,18 +7,19 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from content.scoring import MAX_ANSWER_CHARS
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import (
+    ANSWER_TOO_LONG_MESSAGE,
     DEADLINE_PASSED_MESSAGE,
     AnswerRefused,
     answer_autosave,
     expired_sweep,
     item_activate,
-    item_deadline,
     item_finish,
-    remaining_seconds,
     session_catch_up,
 )
+from interviews.timing import item_deadline, remaining_seconds
 
 START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)  # as in conftest: crosses midnight
 GRACE = 5
@@ -223,19 +224,29 @@ def test_no_time_limit_never_expires(start_session):
 def test_a_broken_item_does_not_stop_the_sweep(start_session, candidate, monkeypatch, caplog):
     first, first_item = start_session(count=1)
     second, second_item = start_session(count=1, user=candidate)
-    from interviews.services import items as items_module
+    from interviews.services import engine as engine_module
 
-    real_apply = items_module.item_score_apply
+    real_apply = engine_module.item_score_apply
 
     def flaky_apply(*, item, level):
         if item.pk == first_item.pk:
             raise RuntimeError("scorer bug")
         real_apply(item=item, level=level)
 
-    monkeypatch.setattr(items_module, "item_score_apply", flaky_apply)
+    monkeypatch.setattr(engine_module, "item_score_apply", flaky_apply)
     with at(first_item.deadline_at + timedelta(minutes=5)):
         assert expired_sweep() == (1, 1)
     assert f"Sweeper could not finish session item {first_item.pk}" in caplog.text
     first_item.refresh_from_db()
     second_item.refresh_from_db()
     assert (first_item.status, second_item.status) == ("active", "timed_out")
+
+
+def test_finishing_with_too_long_text_is_refused_before_anything_changes(start_session):
+    """The length check lives in item_finish, outside its transaction: nothing is locked or lost."""
+    session, item = start_session(count=1)
+    with time_machine.travel(START + SECOND, tick=False), pytest.raises(AnswerRefused) as refused:
+        item_finish(item_id=item.pk, text="x" * (MAX_ANSWER_CHARS + 1), revision=1)
+    assert refused.value.message == ANSWER_TOO_LONG_MESSAGE
+    item.refresh_from_db()
+    assert item.status == SessionItem.Status.ACTIVE and item.answer_text == ""

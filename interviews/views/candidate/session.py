@@ -11,25 +11,23 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from content.scoring import MAX_ANSWER_CHARS
+from interviews import state
+from interviews.access import session_own_get
 from interviews.models import InterviewSession, SessionItem
+from interviews.selectors.sessions import session_score
 from interviews.services import (
-    ANSWER_TOO_LONG_MESSAGE,
     DEADLINE_PASSED_MESSAGE,
     ITEM_CLOSED_MESSAGE,
+    AnswerRefused,
     item_activate,
     item_finish,
-    remaining_seconds,
     session_abandon,
     session_catch_up,
     session_start,
 )
+from interviews.timing import remaining_seconds
 
 Item = SessionItem.Status
-
-
-def _own_session(request: HttpRequest, pk: int) -> InterviewSession:
-    """The requester's own session; anyone else's is a 404, so ids reveal nothing."""
-    return get_object_or_404(InterviewSession.objects.for_candidate(request.user), pk=pk)
 
 
 def _warn_seconds(limit: int | None) -> int:
@@ -42,7 +40,7 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         session.items.select_related("question").prefetch_related("question__model_answers")
     )
     active = next((item for item in items if item.status == Item.ACTIVE), None)
-    answered = [item for item in items if item.status in (Item.SUBMITTED, Item.TIMED_OUT)]
+    answered = [item for item in items if item.status in state.ITEM_ANSWERED]
     context = {
         "session": session,
         "item": active,
@@ -84,7 +82,7 @@ def _stage_response(request: HttpRequest, session: InterviewSession, *, notice: 
 @login_required
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The interview page; deadlines that passed while the candidate was away apply first."""
-    session = _own_session(request, pk)
+    session = session_own_get(request, pk)
     session_catch_up(session=session)
     if not session.is_running:
         results = redirect("interviews:session_results", pk=session.pk)
@@ -100,7 +98,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def session_begin(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _own_session(request, pk)
+    session = session_own_get(request, pk)
     session_start(session=session)
     return _stage_response(request, session)
 
@@ -109,17 +107,18 @@ def session_begin(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Submit the answer (the button, or the browser's timer at zero)."""
-    session = _own_session(request, pk)
+    session = session_own_get(request, pk)
     item = get_object_or_404(session.items, position=position)
     text = request.POST.get("answer_text")
-    if text is not None and len(text) > MAX_ANSWER_CHARS:
-        return _stage_response(request, session, notice=ANSWER_TOO_LONG_MESSAGE)
     try:
         revision = int(request.POST["revision"])
     except (KeyError, ValueError):
         revision = None
     reason = "timer" if request.POST.get("reason") == "timer" else "submit"
-    result = item_finish(item_id=item.pk, reason=reason, text=text, revision=revision)
+    try:
+        result = item_finish(item_id=item.pk, reason=reason, text=text, revision=revision)
+    except AnswerRefused as refused:
+        return _stage_response(request, session, notice=refused.message)
     notice = ""
     if result.text_refused:
         notice = DEADLINE_PASSED_MESSAGE
@@ -135,7 +134,7 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 @login_required
 def item_next(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the next question; its clock starts now, not while the feedback was read."""
-    session = _own_session(request, pk)
+    session = session_own_get(request, pk)
     session_catch_up(session=session)
     item_activate(session=session)
     return _stage_response(request, session)
@@ -145,7 +144,7 @@ def item_next(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop early: the running answer is submitted as saved, the rest skipped."""
-    session = _own_session(request, pk)
+    session = session_own_get(request, pk)
     if session.is_running:
         session_abandon(session=session)
     url = redirect("interviews:session_results", pk=session.pk).url
@@ -155,17 +154,12 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def session_results(request: HttpRequest, pk: int) -> HttpResponse:
     """Total, per-question scores, time used against each limit, and every feedback."""
-    session = _own_session(request, pk)
+    session = session_own_get(request, pk)
     session_catch_up(session=session)
     if session.is_running:
         return redirect(session)
     items = list(
         session.items.select_related("question").prefetch_related("question__model_answers")
     )
-    scores = [item.final_score or 0.0 for item in items]
-    total = round(sum(scores) / len(scores), 1) if scores else 0.0
-    return render(
-        request,
-        "interviews/candidate/results.html",
-        {"session": session, "items": items, "total": total},
-    )
+    context = {"session": session, "items": items, "total": session_score(session)}
+    return render(request, "interviews/candidate/results.html", context)

@@ -1,4 +1,9 @@
-"""Starting and finishing one question: the locked, repeat-safe heart of the session engine."""
+"""The locked core of the session engine: start a question, finish it, end the session.
+
+Each function here takes the row lock it needs (or, on SQLite, runs inside the IMMEDIATE
+transaction), so callers may repeat them and race them safely. The orchestration in
+services/sessions.py is built on these and nothing here calls back into it.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,12 @@ from typing import Literal
 from django.db import transaction
 from django.utils import timezone
 
+from content.scoring import MAX_ANSWER_CHARS
 from interviews import state
 from interviews.models import InterviewSession, SessionItem
-from interviews.services.scoring import item_score_apply
-from interviews.services.timing import is_past_grace, item_deadline
+from interviews.services.errors import ANSWER_TOO_LONG_MESSAGE, AnswerRefused
+from interviews.services.item_scoring import item_score_apply
+from interviews.timing import is_past_grace, item_deadline
 
 FinishReason = Literal["submit", "timer", "sweep"]
 
@@ -36,15 +43,11 @@ def item_activate(*, session: InterviewSession, now: datetime | None = None) -> 
         session = InterviewSession.objects.select_for_update().get(pk=session.pk)
         if session.status != Session.IN_PROGRESS:
             return None
-        items = list(
-            session.items.filter(status__in=[Item.ACTIVE, Item.PENDING]).order_by("position")
-        )
+        items = list(session.items.filter(status__in=state.ITEM_OPEN).order_by("position"))
         active = next((item for item in items if item.status == Item.ACTIVE), None)
         if active is not None or not items:
             return active
         if session.deadline_at is not None and now >= session.deadline_at:
-            from interviews.services.sessions import session_finish
-
             session_finish(session=session, status=Session.EXPIRED, now=now)
             return None
         item = items[0]
@@ -71,8 +74,11 @@ def item_finish(
 
     Shared by the submit button, the browser's timer and the sweeper. The row lock (or, on
     SQLite, the IMMEDIATE transaction) serialises callers; every caller after the first finds the
-    item finished and gets it back unchanged, so repeats are harmless.
+    item finished and gets it back unchanged, so repeats are harmless. Text longer than the
+    scorer takes is refused with AnswerRefused before anything is locked or changed.
     """
+    if text is not None and len(text) > MAX_ANSWER_CHARS:
+        raise AnswerRefused(ANSWER_TOO_LONG_MESSAGE)
     now = now or timezone.now()
     with transaction.atomic():
         item = (
@@ -96,18 +102,35 @@ def item_finish(
         item.finished_at = min(now, item.deadline_at) if item.deadline_at else now
         item_score_apply(item=item, level=item.session.level)
         item.save()
-        _session_advance(session=item.session, now=now)
+        session_advance(session=item.session, now=now)
         return FinishResult(item=item, finished_now=True, text_refused=text_refused)
 
 
-def _session_advance(*, session: InterviewSession, now: datetime) -> None:
-    """Close the session when nothing is left to answer or its own deadline has passed."""
-    from interviews.services.sessions import session_finish
+def session_advance(*, session: InterviewSession, now: datetime) -> None:
+    """Close the session when nothing is left to answer or its own deadline has passed.
 
+    Runs inside the caller's transaction, after an item finished.
+    """
     session = InterviewSession.objects.select_for_update().get(pk=session.pk)
     if not session.is_running:
         return
-    if not session.items.filter(status__in=[Item.PENDING, Item.ACTIVE]).exists():
+    if not session.items.filter(status__in=state.ITEM_OPEN).exists():
         session_finish(session=session, status=Session.COMPLETED, now=now)
     elif session.deadline_at is not None and now >= session.deadline_at:
         session_finish(session=session, status=Session.EXPIRED, now=now)
+
+
+def session_finish(*, session: InterviewSession, status: str, now: datetime | None = None) -> None:
+    """End the session: unreached questions are skipped; an expired one ends at its deadline.
+
+    The caller holds the session's row lock and has finished any active item first.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        state.session_move(session, status)
+        session.items.filter(status=Item.PENDING).update(status=Item.SKIPPED)
+        if status == Session.EXPIRED and session.deadline_at is not None:
+            session.finished_at = min(now, session.deadline_at)
+        else:
+            session.finished_at = now
+        session.save(update_fields=["status", "finished_at"])

@@ -1,4 +1,4 @@
-"""Score a finished item through the content bridge and store the result on the row."""
+"""Score a finished item against its question's concepts and store the result on the row."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ def item_score_apply(*, item: SessionItem, level: str) -> None:
     """Set the automatic score fields of item from its answer text (the caller saves)."""
     result = answer_score(question=item.question, answer=item.answer_text, level=level)
     item.score = result.value
-    item.matched = [
-        {"label": hit.label, "start": hit.start, "end": hit.end} for hit in result.matched
-    ]
+    item.matched_store(result.matched)
     item.missed = [concept.label for concept in result.missed]
     item.level_estimate = result.level_estimate
     item.feedback = result.feedback
