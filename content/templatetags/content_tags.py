@@ -1,9 +1,13 @@
-"""Template filters for the question bank."""
+"""Template filters for stored text: model-answer bodies and answers with their matched concepts."""
+
+from collections.abc import Iterable
 
 from django import template
 from django.utils.safestring import SafeString
 
+from content.rendering import highlight_concepts
 from content.rendering import render_answer as render_answer_html
+from content.scoring import ConceptHit
 
 register = template.Library()
 
@@ -12,3 +16,9 @@ register = template.Library()
 def render_answer(body: str) -> SafeString:
     """`{{ answer.text|render_answer }}`: the model-answer body as readable, escaped HTML."""
     return render_answer_html(body or "")
+
+
+@register.filter
+def highlighted(text: str, hits: Iterable[ConceptHit] | None) -> SafeString:
+    """`{{ item.answer_text|highlighted:item.matched_hits }}`: the answer with its concepts marked."""
+    return highlight_concepts(text or "", hits or ())

@@ -1,32 +1,12 @@
-"""Template filters for interview pages: highlighted answers, model answers, durations."""
+"""Template filters for interview pages: durations and time spans in words."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django import template
-from django.template.defaultfilters import linebreaks_filter
-from django.utils.safestring import SafeString
-
-from interviews.highlight import highlight_concepts
 
 register = template.Library()
-
-
-@register.filter
-def highlighted(text: str, hits) -> SafeString:
-    """{{ item.answer_text|highlighted:item.matched }}"""
-    return highlight_concepts(text or "", hits or ())
-
-
-@register.filter
-def model_answer(text: str) -> SafeString:
-    """A model answer as the question bank shows it (the importer's renderer when present)."""
-    try:
-        from content.templatetags.content_tags import render_answer
-    except ImportError:
-        return linebreaks_filter(text, autoescape=True)
-    return render_answer(text)
 
 
 @register.filter

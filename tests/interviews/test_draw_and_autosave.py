@@ -1,11 +1,10 @@
-"""Question draw preferences, autosave revision ordering, the highlighter and the set-up form."""
+"""Question draw preferences, autosave revision ordering and the set-up form."""
 
 import random
 
 import pytest
 from django.urls import reverse
 
-from interviews.highlight import highlight_concepts
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import (
     ITEM_CLOSED_MESSAGE,
@@ -95,21 +94,6 @@ def test_late_or_repeated_saves_never_overwrite_newer_text(start_session):
     with pytest.raises(AnswerRefused) as refused:
         answer_autosave(items=items, text="after submit", revision=9)
     assert refused.value.message == ITEM_CLOSED_MESSAGE
-
-
-def test_highlighter_escapes_and_marks():
-    text = "<b>Images</b> & containers share layers"
-    hits = [
-        {"label": "layers", "start": 33, "end": 39},
-        {"label": "image", "start": 3, "end": 9},
-        {"label": "overlap", "start": 5, "end": 12},
-    ]
-    assert highlight_concepts(text, hits) == (
-        '&lt;b&gt;<mark class="concept-hit" title="image">Images</mark>'
-        '<mark class="concept-hit" title="overlap">&lt;/b</mark>&gt; &amp; containers share '
-        '<mark class="concept-hit" title="layers">layers</mark>'
-    )
-    assert highlight_concepts("a <i>", []) == "a &lt;i&gt;"
 
 
 def test_practice_form_full_page_and_mistakes(client, candidate, questions):

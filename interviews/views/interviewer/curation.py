@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from content import scoring
+from content.concepts import answer_score
 from content.models import Concept, Question
+from content.rendering.highlight import highlight_concepts
+from interviews.access import interviewer_required, sessions_reviewable
 from interviews.forms.interviewer import ConceptForm, PreviewForm
-from interviews.interviewer_access import interviewer_required, sessions_reviewable
-from interviews.selectors.transcripts import answer_highlight
 from interviews.services import curation
 
 CONCEPT_FORM_INVALID_MESSAGE = "Check the concept: it needs a label and a weight from 0 to 10."
@@ -95,11 +96,8 @@ def concept_preview(request: HttpRequest, slug: str) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["answer"].strip():
         answer = form.cleaned_data["answer"]
         try:
-            score = curation.question_answer_preview(
-                question=question, answer=answer, level=form.cleaned_data["level"]
-            )
-            matched = [{"label": h.label, "start": h.start, "end": h.end} for h in score.matched]
-            result = {"score": score, "highlighted": answer_highlight(answer, matched)}
+            score = answer_score(question=question, answer=answer, level=form.cleaned_data["level"])
+            result = {"score": score, "highlighted": highlight_concepts(answer, score.matched)}
         except scoring.AnswerTooLong as too_long:
             error = str(too_long)
     context = {"question": question, "preview_form": form, "result": result, "error": error}

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from content.concepts import answer_score
 from content.models import Concept
 from interviews.models import ConceptVerdict, ReviewChange
 from interviews.services import curation, review
@@ -71,13 +72,9 @@ def test_preview_scores_a_sample_answer_as_page_and_fragment(client, interviewer
 
 
 def test_preview_reflects_a_deactivated_concept(bank):
-    before = curation.question_answer_preview(
-        question=bank[0], answer="It has layers.", level="expert"
-    )
+    before = answer_score(question=bank[0], answer="It has layers.", level="expert")
     bank[0].concepts.exclude(label="layers").update(is_active=False)
-    after = curation.question_answer_preview(
-        question=bank[0], answer="It has layers.", level="expert"
-    )
+    after = answer_score(question=bank[0], answer="It has layers.", level="expert")
     assert after.value > before.value
 
 

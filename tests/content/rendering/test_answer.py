@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from content.parsing import parse_document
 from content.rendering import render_answer
 
-BANK = Path(__file__).resolve().parents[2] / "content" / "sources" / "docker.txt"
+BANK = Path(__file__).resolve().parents[3] / "content" / "sources" / "docker.txt"
 BODIES = [
     pytest.param(answer.text, id=f"line-{answer.line}")
     for question in parse_document(BANK.read_text(encoding="utf-8")).questions

@@ -1,4 +1,4 @@
-"""Template tags of the interviewer pages and the candidate's history chart."""
+"""The candidate's history chart: session scores over time as an SVG line, no JavaScript."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def score_points(sessions) -> list[ChartPoint]:
     ]
 
 
-@register.inclusion_tag("interviews/_score_chart.html")
+@register.inclusion_tag("interviews/candidate/_score_chart.html")
 def score_chart(sessions) -> dict:
     """An SVG line of the candidate's session scores over time (no JavaScript)."""
     points = score_points(sessions)

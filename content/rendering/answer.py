@@ -2,7 +2,7 @@
 
 Every piece of source text is escaped; the markup around it is built here, and only that is marked
 safe. Lists, tables, code blocks, call-outs, diagrams and headings are rebuilt from line shapes
-(see content.rendering_lines); what fits none of them becomes a paragraph. No text is ever dropped.
+(see content.rendering.lines); what fits none of them becomes a paragraph. No text is ever dropped.
 """
 
 import re
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from content.rendering_lines import CALLOUT_RE, Line, lines_read
+from content.rendering.lines import CALLOUT_RE, Line, lines_read
 
 ITEM_SPLIT_RE = re.compile(r" - (?=[A-Z])")
 GLUED_FLAG_RE = re.compile(r"(?<=[,)])(--?[a-z][\w-]*)(?=\s|$)")

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-
-def _span(hit: Mapping | object) -> tuple[int, int, str]:
-    if isinstance(hit, Mapping):
-        return int(hit["start"]), int(hit["end"]), str(hit["label"])
-    return hit.start, hit.end, hit.label  # a scoring.ConceptHit
+from content.scoring import ConceptHit
 
 
-def highlight_concepts(text: str, hits: Iterable[Mapping | object]) -> SafeString:
+def highlight_concepts(text: str, hits: Iterable[ConceptHit]) -> SafeString:
     """Escape text and wrap each matched span in <mark class="concept-hit">; overlaps merge away."""
-    spans = sorted((_span(hit) for hit in hits), key=lambda span: (span[0], -span[1]))
+    spans = sorted(hits, key=lambda hit: (hit.start, -hit.end))
     parts: list[str] = []
     position = 0
-    for start, end, label in spans:
-        start, end = max(start, position), min(end, len(text))
+    for hit in spans:
+        start, end = max(hit.start, position), min(hit.end, len(text))
         if start >= end:
             continue
         parts.append(escape(text[position:start]))
         parts.append(
-            format_html('<mark class="concept-hit" title="{}">{}</mark>', label, text[start:end])
+            format_html(
+                '<mark class="concept-hit" title="{}">{}</mark>', hit.label, text[start:end]
+            )
         )
         position = end
     parts.append(escape(text[position:]))
