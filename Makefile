@@ -71,9 +71,10 @@ run: load-bank ## Install, migrate, load the bundled bank and serve on http://12
 	DJANGO_SECRET_KEY=$$(cat .secret_key) $(PY) manage.py collectstatic --noinput -v 0
 	DJANGO_SECRET_KEY=$$(cat .secret_key) $(VENV)/bin/gunicorn -c config/gunicorn.conf.py --bind $(HOST):$(PORT) config.wsgi
 
-lint: install-test ## Check lint and formatting with ruff
+lint: install-test ## Check lint and formatting with ruff, and the import layers with import-linter
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 fmt: install-test ## Format and autofix with ruff
 	$(VENV)/bin/ruff format .

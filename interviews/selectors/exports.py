@@ -7,6 +7,7 @@ import io
 from datetime import datetime
 
 from interviews.models import InterviewSession
+from interviews.selectors.sessions import session_score
 from interviews.selectors.transcripts import transcript_items
 
 
@@ -32,6 +33,7 @@ def transcript_data(session: InterviewSession) -> dict:
             "finished_at": _iso(session.finished_at),
             "notes": session.notes,
             "recommendation": session.recommendation,
+            "score": session_score(session),
         },
         "items": [
             {

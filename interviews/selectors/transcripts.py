@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -11,19 +10,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from content.models import Level
-from interviews.highlight import highlight_concepts
+from content.rendering.highlight import highlight_concepts
 from interviews.models import ConceptVerdict, InterviewSession, ReviewChange, SessionItem
-
-
-def seconds_left(deadline: datetime | None, *, now: datetime) -> int | None:
-    if deadline is None:
-        return None
-    return max(0, math.ceil((deadline - now).total_seconds()))
-
-
-def answer_highlight(text: str, matched: list[dict]) -> SafeString:
-    """The answer, escaped, with matched spans in <mark> (the interview pages' highlighter)."""
-    return highlight_concepts(text, matched)
+from interviews.selectors.sessions import session_score
+from interviews.timing import remaining_seconds
 
 
 @dataclass
@@ -45,6 +35,7 @@ class SessionProgress:
     current_question: str
     item_seconds_left: int | None
     session_seconds_left: int | None
+    score: float | None
     rows: list[ProgressRow]
 
     @property
@@ -63,10 +54,11 @@ def session_progress(session: InterviewSession, *, now: datetime | None = None) 
         total=len(items),
         current_position=active.position if active else None,
         current_question=active.question.text if active else "",
-        item_seconds_left=seconds_left(active.deadline_at, now=now) if active else None,
+        item_seconds_left=remaining_seconds(active.deadline_at, now=now) if active else None,
         session_seconds_left=(
-            seconds_left(session.deadline_at, now=now) if session.is_running else None
+            remaining_seconds(session.deadline_at, now=now) if session.is_running else None
         ),
+        score=session_score(session),
         rows=[
             ProgressRow(
                 position=item.position,
@@ -124,8 +116,8 @@ def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
     rows = []
     for item in items:
         verdicts = {verdict.concept_label: verdict for verdict in item.concept_verdicts.all()}
-        matched_labels = {hit["label"] for hit in item.matched}
-        labels = list(dict.fromkeys([hit["label"] for hit in item.matched] + list(item.missed)))
+        matched_labels = item.matched_labels
+        labels = list(dict.fromkeys(matched_labels + list(item.missed)))
         concepts = []
         for label in labels:
             auto = label in matched_labels
@@ -137,7 +129,7 @@ def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
         rows.append(
             TranscriptItem(
                 item=item,
-                highlighted_answer=answer_highlight(item.answer_text, item.matched),
+                highlighted_answer=highlight_concepts(item.answer_text, item.matched_hits),
                 concepts=concepts,
                 expert_answer=expert.text if expert else "",
                 beginner_answer=beginner.text if beginner else "",

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from content.models import Topic
-from interviews.models import InterviewSession
+from interviews.selectors.sessions import sessions_of_candidate
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -17,5 +17,5 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     """The candidate's own sessions, newest first, with their scores."""
-    sessions = InterviewSession.objects.for_candidate(request.user).with_scores()
+    sessions = sessions_of_candidate(request.user)
     return render(request, "interviews/candidate/history.html", {"sessions": sessions})

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Avg, Q
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from interviews.access import interviewer_required, session_reviewable_get
 from interviews.forms.interviewer import SessionBuildForm, SessionFilterForm, TemplateUseForm
-from interviews.interviewer_access import (
-    interviewer_required,
-    session_reviewable_get,
-    sessions_invited,
-)
 from interviews.models import SessionInvite, SessionTemplate
+from interviews.selectors.sessions import (
+    sessions_of_interviewer,
+    sessions_running_of_interviewer,
+)
 from interviews.selectors.transcripts import session_progress
-from interviews.services import building, invites
+from interviews.services import building, invites, session_catch_up
 
 QUESTIONS_SHOWN = 50
 BUILD_DEFAULTS = {"level": "expert", "time_mode": "per_item", "minutes": "3"}
@@ -27,39 +25,14 @@ BUILD_DEFAULTS = {"level": "expert", "time_mode": "per_item", "minutes": "3"}
 @interviewer_required
 def session_list(request: HttpRequest) -> HttpResponse:
     form = SessionFilterForm(request.GET or None)
-    sessions = (
-        sessions_invited(request.user)
-        .select_related("candidate")
-        .annotate(average_score=Avg(Coalesce("items__score_override", "items__score")))
-    )
     if form.is_valid():
-        sessions = _sessions_filter(sessions, form.cleaned_data)
+        order = SessionFilterForm.SORTS[form.cleaned_data["sort"] or "-created"]
+        sessions = sessions_of_interviewer(request.user, filters=form.cleaned_data, order=order)
+    else:
+        sessions = sessions_of_interviewer(request.user)
     return render(
         request, "interviews/interviewer/session_list.html", {"form": form, "sessions": sessions}
     )
-
-
-def _sessions_filter(sessions, data: dict):
-    if data["status"]:
-        sessions = sessions.filter(status=data["status"])
-    if data["candidate"]:
-        text = data["candidate"]
-        sessions = sessions.filter(
-            Q(candidate_name__icontains=text)
-            | Q(candidate_email__icontains=text)
-            | Q(guest_name__icontains=text)
-            | Q(candidate__username__icontains=text)
-        )
-    if data["date_from"]:
-        sessions = sessions.filter(created_at__date__gte=data["date_from"])
-    if data["date_to"]:
-        sessions = sessions.filter(created_at__date__lte=data["date_to"])
-    if data["score_min"] is not None:
-        sessions = sessions.filter(average_score__gte=data["score_min"])
-    if data["score_max"] is not None:
-        sessions = sessions.filter(average_score__lte=data["score_max"])
-    order = SessionFilterForm.SORTS[data["sort"] or "-created"]
-    return sessions.order_by(order, "-created_at", "-id")
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,10 +153,11 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @interviewer_required
 def live(request: HttpRequest) -> HttpResponse:
     """Every running session of this interviewer, with progress, refreshed by htmx polling."""
-    sessions = sessions_invited(request.user).running().select_related("candidate")
-    for session in sessions:
+    for session in sessions_running_of_interviewer(request.user):
         _catch_up(session)
-    progress = [session_progress(session) for session in sessions_invited(request.user).running()]
+    progress = [
+        session_progress(session) for session in sessions_running_of_interviewer(request.user)
+    ]
     context = {"progress_list": progress}
     if request.htmx:
         return render(request, "interviews/interviewer/live.html#live-list", context)
@@ -192,8 +166,6 @@ def live(request: HttpRequest) -> HttpResponse:
 
 def _catch_up(session) -> None:
     """Apply deadlines that passed while the candidate's browser was gone, so progress is true."""
-    from interviews.services import session_catch_up
-
     if session.is_running and session.started_at:
         session_catch_up(session=session)
         session.refresh_from_db()
