@@ -1,4 +1,4 @@
-"""Template filters for interview pages: durations and time spans in words."""
+"""Template filters for interview pages: durations, time spans in words, limits, level wording."""
 
 from __future__ import annotations
 
@@ -29,3 +29,50 @@ def in_words(span: timedelta | None) -> str:
         hours = minutes // 60
         return f"{hours} hour{'s' if hours != 1 else ''}"
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+# The scorer's estimate is about the answer, not the level the candidate picked for the session.
+LEVEL_SHOWN = {
+    "expert": "Your answer reads at expert level",
+    "between": "Your answer reads between beginner and expert level",
+    "beginner": "Your answer reads at beginner level",
+    "below beginner": "Your answer reads below beginner level",
+}
+
+
+@register.filter
+def level_shown(level_estimate: str) -> str:
+    """The scorer's estimate in words: "between" -> "Your answer reads between beginner and expert..."."""
+    return LEVEL_SHOWN.get(level_estimate, f"Your answer reads at {level_estimate} level")
+
+
+@register.filter
+def limit_text(seconds: int | None) -> str:
+    """A limit as the interviewer set it: 120 -> "2 min", 90 -> "1 min 30 s", None -> "no limit"."""
+    if seconds is None:
+        return "no limit"
+    minutes, rest = divmod(int(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+@register.filter
+def time_limits(plan) -> str:
+    """A session's or template's limits: "2 min per question", "30 min in total", "no time limit"."""
+    if plan.per_item_seconds:
+        return f"{limit_text(plan.per_item_seconds)} per question"
+    if plan.total_seconds:
+        return f"{limit_text(plan.total_seconds)} in total"
+    return "no time limit"
+
+
+@register.filter
+def item_limit(item) -> str:
+    """The limit one question had, as set, whether or not it was reached: never a computed span."""
+    session = item.session
+    if session.per_item_seconds:
+        return limit_text(session.per_item_seconds)
+    if session.total_seconds:
+        return f"{limit_text(session.total_seconds)} for the session"
+    return "no limit"

@@ -57,6 +57,8 @@
     revisionInput.value = revision + 1;
     if (status.dataset.savedAt && revision === acknowledged) {
       status.textContent = savedText(status.dataset.savedAt);  // the browser's local time
+    } else if (!status.dataset.savedAt && revision === acknowledged) {
+      status.textContent = "Not saved yet";  // the page without JavaScript says "saved when you submit"
     }
 
     function payload() {
@@ -164,6 +166,9 @@
     var announce = stage.querySelector("[data-timer-announce]");
     var form = stage.querySelector("[data-answer-form]");
     var warnAt = parseInt(timer.dataset.warnSeconds, 10) || 30;
+    // With JavaScript the clock counts down and the answer autosaves: swap the no-JS sentence for it.
+    timer.querySelectorAll("[data-timer-live]").forEach(function (element) { element.hidden = false; });
+    timer.querySelector("[data-timer-ends]").hidden = true;
     // Monotonic time from the server's count: the browser's wall clock plays no part.
     var endsAt = performance.now() + (parseInt(timer.dataset.remainingSeconds, 10) || 0) * 1000;
     var warned = false;

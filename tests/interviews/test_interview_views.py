@@ -208,7 +208,7 @@ def test_results_and_history(logged_in, start_session):
         )
     results = logged_in.get(reverse("interviews:session_results", args=[session.pk]))
     page = results.content.decode()
-    assert "1:15 / 3:00" in page
+    assert "1:15 / 3 min" in page
     item.refresh_from_db()
     assert f"{item.score:.0f}" in page
     history = logged_in.get(reverse("interviews:history")).content.decode()

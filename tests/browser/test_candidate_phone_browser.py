@@ -1,0 +1,102 @@
+"""The candidate's pages on a 390 px phone screen, with and without JavaScript."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from content.models import ModelAnswer
+from interviews.services import practice_session_create, session_start
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+# Real model answers run to thousands of pixels; these do too.
+LONG_ANSWER = "\n\n".join(
+    f"Paragraph {number}: an image is a read-only template built from layers, and a container "
+    "is a running instance of that image with its own writable layer on top."
+    for number in range(40)
+)
+
+
+def started_session(candidate, question, *, per_item_seconds, count=1):
+    session = practice_session_create(
+        candidate=candidate,
+        topics=[question.topic],
+        count=count,
+        level="expert",
+        per_item_seconds=per_item_seconds,
+        total_seconds=None,
+        feedback_mode="after_each",
+    )
+    session_start(session=session)
+    return session
+
+
+def on_first_screen(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+def test_feedback_score_and_next_button_are_on_the_first_screen(
+    new_context, login, candidate, make_question
+):
+    first = make_question("docker", 1)
+    make_question("docker", 2)
+    ModelAnswer.objects.filter(question__topic=first.topic).update(text=LONG_ANSWER)
+    session = started_session(candidate, first, per_item_seconds=None, count=2)
+    page = new_context(viewport=PHONE).new_page()
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("An image is a read-only template")
+    page.get_by_role("button", name="Submit answer").click()
+
+    expect(page.get_by_role("heading", name=re.compile("^Feedback on question 1"))).to_be_visible()
+    page.evaluate("window.scrollTo(0, 0)")
+    score = page.locator("#stage .score")
+    next_button = page.get_by_role("button", name="Next question")
+    expect(score).to_be_visible()
+    assert on_first_screen(page, score)
+    assert on_first_screen(page, next_button)
+    # The model answers are there, closed, and open on a tap.
+    expert = page.locator("details.model-answer", has_text="Expert answer")
+    expect(expert).not_to_have_attribute("open", "")
+    expect(expert.get_by_text("Paragraph 0:")).to_be_hidden()
+    expert.locator("summary").click()
+    expect(expert.get_by_text("Paragraph 0:")).to_be_visible()
+    next_button.click()
+    expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_visible()
+
+
+def test_the_clock_stays_in_sight_while_typing_a_long_answer(
+    new_context, login, candidate, make_question
+):
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=600)
+    page = new_context(viewport=PHONE).new_page()
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    answer = page.get_by_label("Your answer")
+    # A tall answer box, as a long answer makes it, scrolled to its end as typing does.
+    answer.evaluate("element => { element.style.height = '2500px'; }")
+    answer.fill("Layers are cached. " * 200)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    clock = page.get_by_role("timer")
+    expect(clock).to_have_text(re.compile(r"^(10:00|9:5\d)$"))
+    assert page.evaluate("window.scrollY") > 1000
+    assert on_first_screen(page, clock)
+
+
+def test_without_javascript_the_clock_says_when_time_ends(
+    new_context, login, candidate, make_question
+):
+    session = started_session(candidate, make_question("docker", 1), per_item_seconds=120)
+    item = session.items.get(position=1)
+    page = new_context(java_script_enabled=False, viewport=PHONE).new_page()
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    ends = f"{item.deadline_at:%H:%M}"
+    expect(
+        page.get_by_text(f"Time ends at {ends} UTC; your answer is saved when you submit.")
+    ).to_be_visible()
+    expect(page.get_by_text("Not saved yet")).to_have_count(0)
+    expect(page.get_by_role("timer")).to_be_hidden()
