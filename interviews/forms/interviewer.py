@@ -17,6 +17,19 @@ TIME_MODE_CHOICES = [
 TIME_MINUTES_MISSING_MESSAGE = "Give the number of minutes, or choose no time limit."
 
 
+def questions_moved(question_ids: list[str], move: str) -> list[str]:
+    """Move one chosen question a place up or down: move is "up:<id>" or "down:<id>"."""
+    direction, _, target = move.partition(":")
+    ids = list(dict.fromkeys(question_ids))
+    if target not in ids or direction not in ("up", "down"):
+        return ids
+    index = ids.index(target)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ids):
+        ids[index], ids[other] = ids[other], ids[index]
+    return ids
+
+
 class SessionBuildForm(forms.Form):
     title = forms.CharField(max_length=200, required=False)
     level = forms.ChoiceField(choices=Level.choices, initial=Level.EXPERT)
@@ -33,6 +46,11 @@ class SessionBuildForm(forms.Form):
     candidate_name = forms.CharField(max_length=200, required=False)
     candidate_email = forms.EmailField(required=False)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    hide_scores = forms.BooleanField(
+        required=False,
+        label="Hide scores from the candidate",
+        help_text="They see only that each answer was submitted; you still see everything.",
+    )
     template_name = forms.CharField(max_length=200, required=False, label="Template name")
 
     def __init__(self, *args, **kwargs):
@@ -40,6 +58,16 @@ class SessionBuildForm(forms.Form):
         self.fields["topic"].choices = [("", "All topics")] + [
             (topic.slug, topic.name) for topic in Topic.objects.all()
         ]
+
+    def clean_questions(self) -> list[Question]:
+        """The chosen questions in the order they were picked (the page lists them in that order)."""
+        chosen = {question.pk: question for question in self.cleaned_data["questions"]}
+        ordered = []
+        for value in self.data.getlist("questions") if hasattr(self.data, "getlist") else []:
+            question = chosen.pop(int(value), None) if value.isdigit() else None
+            if question is not None:
+                ordered.append(question)
+        return ordered + list(chosen.values())
 
     def clean(self):
         cleaned = super().clean()

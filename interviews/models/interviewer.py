@@ -36,6 +36,9 @@ class SessionTemplate(models.Model):
         null=True, blank=True, help_text="Time for the whole session; empty for no overall limit."
     )
     notes = models.TextField(blank=True)
+    hide_scores = models.BooleanField(
+        default=False, help_text="Sessions made from it hide scores from the candidate."
+    )
     questions = models.ManyToManyField(
         Question, through="SessionTemplateQuestion", related_name="+"
     )

@@ -122,6 +122,11 @@ class InterviewSession(models.Model):
     recommendation = models.CharField(
         max_length=12, choices=Recommendation.choices, blank=True, default=Recommendation.NONE
     )
+    hide_scores = models.BooleanField(
+        default=False,
+        help_text="The candidate sees only that each answer was submitted: no score, concepts "
+        "or model answers. Interviewers still see everything.",
+    )
 
     objects = InterviewSessionQuerySet.as_manager()
 

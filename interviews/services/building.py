@@ -36,6 +36,7 @@ class SessionPlan:
     candidate_name: str = ""
     candidate_email: str = ""
     notes: str = ""
+    hide_scores: bool = False
 
 
 class PlanError(ValueError):
@@ -84,6 +85,7 @@ def invited_session_create(
             candidate_name=plan.candidate_name,
             candidate_email=plan.candidate_email,
             notes=plan.notes,
+            hide_scores=plan.hide_scores,
         )
         SessionItem.objects.bulk_create(
             SessionItem(session=session, question=question, position=position)
@@ -105,6 +107,7 @@ def template_create(*, interviewer, name: str, plan: SessionPlan) -> SessionTemp
             per_item_seconds=plan.per_item_seconds,
             total_seconds=plan.total_seconds,
             notes=plan.notes,
+            hide_scores=plan.hide_scores,
         )
         SessionTemplateQuestion.objects.bulk_create(
             SessionTemplateQuestion(template=template, question=question, position=position)
@@ -125,4 +128,5 @@ def plan_from_template(
         candidate_name=candidate_name,
         candidate_email=candidate_email,
         notes=template.notes,
+        hide_scores=template.hide_scores,
     )

@@ -24,7 +24,11 @@ class ChartPoint:
 def score_points(sessions) -> list[ChartPoint]:
     """Finished sessions' average scores, oldest first, placed on an SVG of CHART_WIDTH x HEIGHT."""
     finished = sorted(
-        (s for s in sessions if not s.is_running and s.average_score is not None),
+        (
+            s
+            for s in sessions
+            if not s.is_running and not s.hide_scores and s.average_score is not None
+        ),
         key=lambda s: s.created_at,
     )
     if not finished:

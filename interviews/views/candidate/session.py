@@ -47,7 +47,10 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         "total": len(items),
         "notice": notice,
         "last": answered[-1] if answered else None,
-        "show_feedback": session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH,
+        "show_feedback": (
+            session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH
+            and not session.hide_scores
+        ),
         "has_pending": any(item.status == Item.PENDING for item in items),
         "max_answer_chars": MAX_ANSWER_CHARS,
     }

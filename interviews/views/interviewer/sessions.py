@@ -8,7 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from interviews.access import interviewer_required, session_reviewable_get
-from interviews.forms.interviewer import SessionBuildForm, SessionFilterForm, TemplateUseForm
+from interviews.forms.interviewer import (
+    SessionBuildForm,
+    SessionFilterForm,
+    TemplateUseForm,
+    questions_moved,
+)
 from interviews.models import SessionInvite, SessionTemplate
 from interviews.selectors.sessions import (
     sessions_of_interviewer,
@@ -42,6 +47,8 @@ def session_build(request: HttpRequest) -> HttpResponse:
     data = (request.POST if request.method == "POST" else request.GET).copy()
     for name, value in BUILD_DEFAULTS.items():
         data.setdefault(name, value)
+    if request.method == "POST" and "move" in request.POST:
+        data.setlist("questions", questions_moved(data.getlist("questions"), data["move"]))
     form = SessionBuildForm(data)
     action = request.POST.get("action", "search")
     if request.method == "POST" and form.is_valid() and action in {"create", "template", "draw"}:
@@ -78,6 +85,7 @@ def _build_act(request: HttpRequest, form: SessionBuildForm, action: str) -> Htt
         candidate_name=data["candidate_name"],
         candidate_email=data["candidate_email"],
         notes=data["notes"],
+        hide_scores=data["hide_scores"],
     )
     if action == "template":
         template = building.template_create(

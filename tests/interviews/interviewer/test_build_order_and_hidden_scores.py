@@ -1,0 +1,119 @@
+"""Building a session keeps the picked order and can reorder it; a session can hide scores."""
+
+import pytest
+from django.urls import reverse
+
+from interviews.forms.interviewer import questions_moved
+from interviews.models import InterviewSession, SessionTemplate
+
+from .conftest import session_play
+
+pytestmark = pytest.mark.django_db
+
+BUILD = "/interviewer/sessions/new/"
+
+
+def build(client, questions, **extra):
+    data = {"level": "expert", "time_mode": "none", "questions": [q.pk for q in questions]}
+    return client.post(BUILD, {**data, **extra})
+
+
+def asked_order(session):
+    return [item.question_id for item in session.items.order_by("position")]
+
+
+def test_a_built_session_keeps_the_picked_order(client, interviewer, bank):
+    client.force_login(interviewer)
+    picked = [bank[2], bank[0], bank[1]]
+    build(client, picked, action="create")
+    assert asked_order(InterviewSession.objects.get()) == [q.pk for q in picked]
+
+
+def test_a_template_keeps_the_picked_order_too(client, interviewer, bank):
+    client.force_login(interviewer)
+    build(client, [bank[1], bank[0]], action="template", template_name="Two")
+    template = SessionTemplate.objects.get()
+    assert [q.pk for q in template.ordered_questions()] == [bank[1].pk, bank[0].pk]
+
+
+def test_the_build_page_lists_chosen_questions_in_picked_order(client, interviewer, bank):
+    client.force_login(interviewer)
+    page = build(client, [bank[2], bank[0]], action="search").content.decode()
+    chosen = page[page.index("picker-chosen") : page.index("<h3>Bank</h3>")]
+    assert chosen.index(bank[2].text) < chosen.index(bank[0].text)
+
+
+def test_reordering_works_without_javascript(client, interviewer, bank):
+    client.force_login(interviewer)
+    page = build(client, [bank[0], bank[1], bank[2]], move=f"up:{bank[2].pk}").content.decode()
+    chosen = page[page.index("picker-chosen") : page.index("<h3>Bank</h3>")]
+    assert chosen.index(bank[2].text) < chosen.index(bank[1].text)
+    assert f'name="move" value="down:{bank[0].pk}"' in chosen
+    assert not InterviewSession.objects.exists()
+    # The page posts the questions in the order it shows them.
+    build(client, [bank[0], bank[2], bank[1]], action="create")
+    assert asked_order(InterviewSession.objects.get()) == [bank[0].pk, bank[2].pk, bank[1].pk]
+
+
+@pytest.mark.parametrize(
+    ("move", "expected"),
+    [
+        ("up:3", ["1", "3", "2"]),
+        ("down:1", ["2", "1", "3"]),
+        ("up:1", ["1", "2", "3"]),
+        ("down:3", ["1", "2", "3"]),
+        ("up:9", ["1", "2", "3"]),
+        ("sideways:2", ["1", "2", "3"]),
+    ],
+)
+def test_questions_moved(move, expected):
+    assert questions_moved(["1", "2", "3"], move) == expected
+
+
+def test_hide_scores_is_set_on_the_build_page(client, interviewer, bank):
+    client.force_login(interviewer)
+    assert "Hide scores from the candidate" in client.get(BUILD).content.decode()
+    build(client, [bank[0]], action="create", hide_scores="on")
+    assert InterviewSession.objects.get().hide_scores is True
+
+
+@pytest.fixture
+def hidden_finished(invited_session, candidate):
+    invited_session.candidate = candidate
+    invited_session.hide_scores = True
+    invited_session.save()
+    return session_play(invited_session, ["An image has layers and a Dockerfile.", "A container."])
+
+
+def test_candidate_sees_only_submitted_when_scores_are_hidden(client, candidate, hidden_finished):
+    item = hidden_finished.items.get(position=1)
+    assert item.score is not None and item.score > 0
+    client.force_login(candidate)
+    results = client.get(reverse("interviews:session_results", args=[hidden_finished.pk]))
+    body = results.content.decode()
+    assert results.status_code == 200
+    assert "Submitted" in body
+    assert 'class="score"' not in body and "/100" not in body
+    assert "Key concepts you missed" not in body and "model-answer" not in body
+    history = client.get(reverse("interviews:history")).content.decode()
+    assert "<td>Submitted</td>" in history
+    assert f"<td>{round(hidden_finished.items.first().score)}</td>" not in history
+
+
+def test_interviewer_still_sees_scores_of_a_hidden_session(client, interviewer, hidden_finished):
+    client.force_login(interviewer)
+    transcript = client.get(reverse("interviewer:transcript", args=[hidden_finished.pk]))
+    assert "Automatic score" in transcript.content.decode()
+    item = hidden_finished.items.get(position=1)
+    assert f"{item.score:.0f}</strong>" in transcript.content.decode()
+
+
+def test_practice_feedback_is_unchanged_when_scores_are_shown(client, candidate, start_practice):
+    session, item = start_practice(2)
+    client.force_login(candidate)
+    body = client.post(
+        reverse("interviews:item_submit", args=[session.pk, 1]),
+        {"answer_text": "an image", "revision": "1"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert 'class="score"' in body
