@@ -30,6 +30,10 @@ QUESTION_IN_TWO_TOPICS = (
     "expected each question in one document only, but it is also in {other}: {question}"
 )
 TOPIC_IN_TWO_DOCUMENTS = "expected one document per topic, but {other} also has the topic '{topic}'"
+TOPIC_TOO_LONG = (
+    "expected a topic name of at most {limit} characters (as a slug too), found {length}"
+)
+FILE_NAME_TOO_LONG = "expected a file name of at most {limit} characters, found {length}"
 QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (sessions may refer to them): {slugs}"
 
 
@@ -177,6 +181,19 @@ def _document_import(
     )
 
 
+def _column_limits_check(source_name: str, document: ParsedDocument) -> None:
+    """Refuse what would not fit its column: PostgreSQL raises mid-import, SQLite stores it whole."""
+    limit = min(Topic._meta.get_field("name").max_length, Topic._meta.get_field("slug").max_length)
+    length = max(len(document.topic_name), len(slugify(document.topic_name)))
+    if length > limit:
+        problem = TOPIC_TOO_LONG.format(limit=limit, length=length)
+        raise DocumentError(source_name, document.topic_line, problem)
+    name_limit = Topic._meta.get_field("source_name").max_length
+    if len(Path(source_name).name) > name_limit:
+        problem = FILE_NAME_TOO_LONG.format(limit=name_limit, length=len(Path(source_name).name))
+        raise DocumentError(source_name, None, problem)
+
+
 def questions_import(
     *,
     documents: Sequence[tuple[str, ParsedDocument]],
@@ -188,6 +205,7 @@ def questions_import(
     topics: dict[str, str] = {}
     for source_name, document in documents:
         report.warnings.extend(document.warnings)
+        _column_limits_check(source_name, document)
         other = topics.setdefault(slugify(document.topic_name), source_name)
         if other != source_name:
             problem = TOPIC_IN_TWO_DOCUMENTS.format(other=other, topic=document.topic_name)

@@ -19,7 +19,8 @@ The format, one item per line (blank lines and trailing spaces are ignored, CRLF
 A question is the line right before an answer marker, except that a `Beginner Answer` following an
 `Expert Answer` belongs to the same question. So a question may have only one of its answers (it
 imports with a warning); the one case the format cannot tell apart is an expert-only question followed
-by a beginner-only one, which reads as a single question with both answers.
+by a beginner-only one, which reads as a single question with both answers. A `Posted on` line
+anywhere but right after a marker is an error, so a missing marker line never merges two questions.
 """
 
 import re
@@ -46,6 +47,8 @@ MISSING_POSTED_ON = "expected 'Posted on <Mon D, YYYY>' to start the {level} ans
 BAD_DATE = "expected a real date in 'Posted on <Mon D, YYYY>' (like 'Mar 26, 2025'), found {found}"
 DUPLICATE_QUESTION = "expected each question once, but this repeats the question on line {first}"
 ONE_ANSWER_WARNING = "{source}, line {line}: question has no {missing} answer: {question}"
+POSTED_ON_WITHOUT_MARKER = "a 'Posted on' body must follow an 'Expert Answer' or 'Beginner Answer' line, found it after {found}"
+NUL_CHARACTER = "expected text, found a NUL character (\\x00) at column {column}"
 
 
 class DocumentError(ValueError):
@@ -78,6 +81,7 @@ class ParsedDocument:
     description: str
     questions: tuple[ParsedQuestion, ...]
     warnings: tuple[str, ...] = ()
+    topic_line: int = 1
 
 
 def _shown(line: tuple[int, str] | None) -> str:
@@ -120,9 +124,26 @@ def _answer_parse(
     )
 
 
+def _posted_on_check(rest: list[tuple[int, str]], *, source: str) -> None:
+    """Every 'Posted on' line opens a body right after its marker.
+
+    Without this, a question whose marker line went missing would be read as the end of the answer
+    before it, and the last line of its own body would become a question: a silent merge and rename.
+    """
+    for index, (number, line) in enumerate(rest):
+        if POSTED_ON_RE.match(line.strip()) and (
+            index == 0 or rest[index - 1][1].strip() not in ANSWER_MARKERS
+        ):
+            found = _shown(rest[index - 1]) if index else "'Questions'"
+            raise DocumentError(source, number, POSTED_ON_WITHOUT_MARKER.format(found=found))
+
+
 def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
     """Parse one Q&A document; raise DocumentError naming the line when it does not follow the format."""
     lines = _content_lines(text)
+    for number, line in lines:
+        if "\x00" in line:
+            raise DocumentError(source, number, NUL_CHARACTER.format(column=line.index("\x00") + 1))
     if not lines:
         raise DocumentError(source, 1, MISSING_TOPIC)
     if len(lines) < 2 or lines[1][1].strip() in (QUESTIONS_MARKER, *ANSWER_MARKERS):
@@ -145,6 +166,7 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
     markers = [i for i, (_, line) in enumerate(rest) if line.strip() in ANSWER_MARKERS]
     if not markers:
         raise DocumentError(source, rest[-1][0] + 1, MISSING_ANSWER)
+    _posted_on_check(rest, source=source)
     if markers[0] != 1:
         number, line = rest[0]
         if markers[0] == 0:
@@ -210,4 +232,6 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
         questions.append(
             ParsedQuestion(question_text, number, answers.get("expert"), answers.get("beginner"))
         )
-    return ParsedDocument(topic_name, description, tuple(questions), tuple(warnings))
+    return ParsedDocument(
+        topic_name, description, tuple(questions), tuple(warnings), topic_line=lines[0][0]
+    )

@@ -304,3 +304,59 @@ def test_document_errors_are_value_errors_with_the_parts_kept():
     error = DocumentError("a.txt", 3, parsing.MISSING_QUESTION)
     assert (error.source, error.line) == ("a.txt", 3)
     assert isinstance(error, ValueError)
+
+
+@pytest.mark.django_db
+def test_a_question_without_its_expert_answer_line_is_an_error_not_a_merge(small, tmp_path):
+    run(str(small))
+    before = snapshot()
+    # The second question's "Expert Answer" line is gone: its body directly follows the question.
+    broken = tmp_path / "broken.txt"
+    broken.write_text(
+        SMALL.replace("What is a node?\nExpert Answer\n", "What is a node?\n"), encoding="utf-8"
+    )
+
+    with pytest.raises(CommandError) as caught:
+        run(str(broken))
+
+    message = str(caught.value)
+    assert message.startswith(f"{broken}, line 11: ")
+    assert parsing.POSTED_ON_WITHOUT_MARKER.format(found="'What is a node?'") in message
+    assert "Nothing was imported" in message
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("blank_lines", [0, 2])
+def test_an_over_long_topic_line_is_a_numbered_error_on_every_database(tmp_path, blank_lines):
+    path = tmp_path / "long.txt"
+    path.write_text("\n" * blank_lines + SMALL.replace("Kubernetes", "K" * 300, 1), "utf-8")
+
+    with pytest.raises(CommandError) as caught:
+        run(str(path))
+
+    assert str(caught.value).startswith(f"{path}, line {1 + blank_lines}: ")
+    assert importer.TOPIC_TOO_LONG.format(limit=200, length=300) in str(caught.value)
+    assert not Topic.objects.exists()
+    assert not Question.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_topic_of_exactly_the_column_limit_imports(tmp_path):
+    path = tmp_path / "limit.txt"
+    path.write_text(SMALL.replace("Kubernetes", "K" * 200, 1), "utf-8")
+    run(str(path))
+    assert Topic.objects.get().name == "K" * 200
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_document_is_a_numbered_error_on_every_database(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_text(SMALL.replace("smallest deployable", "smallest\x00deployable"), "utf-8")
+
+    with pytest.raises(CommandError) as caught:
+        run(str(path))
+
+    assert str(caught.value).startswith(f"{path}, line 6: ")
+    assert parsing.NUL_CHARACTER.format(column=43) in str(caught.value)
+    assert not Question.objects.exists()

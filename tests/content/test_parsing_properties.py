@@ -5,7 +5,13 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content.parsing import ANSWER_MARKERS, POSTED_ON_RE, QUESTIONS_MARKER, parse_document
+from content.parsing import (
+    ANSWER_MARKERS,
+    POSTED_ON_RE,
+    QUESTIONS_MARKER,
+    DocumentError,
+    parse_document,
+)
 
 # One line of text as the format allows it: no line breaks, no surrounding whitespace, not a marker.
 line_text = (
@@ -104,3 +110,73 @@ def test_line_endings_blank_lines_and_bom_never_change_the_result(document, newl
         clean.description,
         content(clean),
     )
+
+
+# Body lines after the first may be anything but a new posting line.
+body_text = line_text.filter(lambda line: not POSTED_ON_RE.match(line))
+body_answer = st.tuples(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.lists(body_text, min_size=1, max_size=4),
+)
+body_answers = st.sampled_from(["both", "expert", "beginner"]).flatmap(
+    lambda kind: st.tuples(
+        body_answer if kind != "beginner" else st.none(),
+        body_answer if kind != "expert" else st.none(),
+    )
+)
+clean_documents = st.tuples(
+    line_text,
+    line_text,
+    st.lists(
+        st.tuples(question_text, body_answers), min_size=1, max_size=5, unique_by=lambda q: q[0]
+    ).filter(_without_ambiguity),
+)
+
+
+def _structural_lines(questions: list) -> list[int]:
+    """Indexes (into the written lines) of the lines that carry the structure.
+
+    The header's three lines, the first question line, every marker and every 'Posted on' line.
+    Any later question line is left out: without it, the last line of the answer before reads as
+    the question, a document as valid as the original (docs/question-bank.md says so).
+    """
+    indexes, index = [0, 1, 2, 3], 3
+    for _, (expert, beginner) in questions:
+        index += 1  # the question line
+        for parsed in (expert, beginner):
+            if parsed is not None:
+                indexes += [index, index + 1]  # the marker and its 'Posted on' line
+                index += 1 + len(parsed[1])
+    return indexes
+
+
+def _content(parsed) -> list:
+    return [
+        (q.text, q.expert and (q.expert.text, q.expert.posted_on), q.beginner and q.beginner.text)
+        for q in parsed.questions
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(clean_documents, st.data())
+def test_deleting_one_structural_line_is_an_error_or_loses_exactly_one_answer(document, data):
+    written = _write(*document).splitlines()
+    original = parse_document("\n".join(written))
+    deleted = data.draw(st.sampled_from(_structural_lines(document[2])))
+    damaged = "\n".join(written[:deleted] + written[deleted + 1 :])
+
+    try:
+        parsed = parse_document(damaged, source="doc.txt")
+    except DocumentError as error:
+        assert error.line is not None and 1 <= error.line <= len(written)
+        assert str(error).startswith(f"doc.txt, line {error.line}: ")
+        return
+    # No error: the same questions, in the same order, with exactly one answer fewer and a warning.
+    before, after = _content(original), _content(parsed)
+    assert [q[0] for q in after] == [q[0] for q in before]
+    lost = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert len(lost) == 1
+    old, new = lost[0]
+    assert (new[1] is None) != (new[2] is None)
+    assert new[1] in (None, old[1]) and new[2] in (None, old[2])
+    assert len(parsed.warnings) == len(original.warnings) + 1
