@@ -1,4 +1,4 @@
-"""Forms of the candidate's pages: sign-up and the practice set-up."""
+"""Forms of the candidate's pages: sign-up, the practice set-up, and what an answer post carries."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.db.models import Count
 
 from content.models import Level, Topic
 from interviews.models import InterviewSession
+from interviews.services import BAD_REVISION_MESSAGE
 
 TOPIC_REQUIRED_MESSAGE = "Pick at least one topic."
 PER_ITEM_REQUIRED_MESSAGE = "Give the minutes per question, or choose another time limit."
@@ -17,6 +18,39 @@ TOO_FEW_QUESTIONS_MESSAGE = (
     "The chosen topics have {available} question{plural}: ask for {available} or fewer, "
     "or pick more topics."
 )
+
+ANSWER_NUL_MESSAGE = (
+    "The answer contains a NUL character (\\0), which cannot be stored. "
+    "Remove it (it often comes from pasting binary data) and save again."
+)
+# The revision column is a 32-bit integer on PostgreSQL; SQLite would take larger numbers, and
+# one huge revision there would make every later normal save look stale.
+REVISION_MAX = 2**31 - 1
+
+
+class AnswerPostForm(forms.Form):
+    """What an autosave or a submit posts: the answer text and its revision number."""
+
+    revision = forms.IntegerField(
+        min_value=0,
+        max_value=REVISION_MAX,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), BAD_REVISION_MESSAGE
+        ),
+    )
+    answer_text = forms.CharField(
+        required=False,
+        strip=False,
+        error_messages={"null_characters_not_allowed": ANSWER_NUL_MESSAGE},
+    )
+
+    def __init__(self, *args, revision_required: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["revision"].required = revision_required
+
+    def refusal(self) -> str:
+        """The first problem, worded for the candidate."""
+        return next(iter(self.errors.values()))[0]
 
 
 class SignupForm(UserCreationForm):

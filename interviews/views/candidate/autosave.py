@@ -4,22 +4,24 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
+from interviews.forms.candidate import AnswerPostForm
 from interviews.models import SessionItem
-from interviews.services import BAD_REVISION_MESSAGE, AnswerRefused, ItemNotFound, answer_autosave
+from interviews.services import AnswerRefused, ItemNotFound, answer_autosave
 
 
 @require_POST
 @login_required
 def autosave(request: HttpRequest, pk: int, position: int) -> JsonResponse:
     """Store a revision of the answer (fetch while typing, sendBeacon when the page goes away)."""
-    try:
-        revision = int(request.POST["revision"])
-    except (KeyError, ValueError):
-        return JsonResponse({"ok": False, "message": BAD_REVISION_MESSAGE}, status=400)
+    form = AnswerPostForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"ok": False, "message": form.refusal()}, status=400)
     items = SessionItem.objects.for_candidate(request.user).filter(session_id=pk, position=position)
     try:
         result = answer_autosave(
-            items=items, text=request.POST.get("answer_text", ""), revision=revision
+            items=items,
+            text=form.cleaned_data["answer_text"],
+            revision=form.cleaned_data["revision"],
         )
     except ItemNotFound:
         raise Http404 from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -13,6 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from content.scoring import MAX_ANSWER_CHARS
 from interviews import state
 from interviews.access import session_own_get
+from interviews.forms.candidate import AnswerPostForm
 from interviews.models import InterviewSession, SessionItem
 from interviews.selectors.sessions import session_score
 from interviews.services import (
@@ -112,11 +113,12 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Submit the answer (the button, or the browser's timer at zero)."""
     session = session_own_get(request, pk)
     item = get_object_or_404(session.items, position=position)
-    text = request.POST.get("answer_text")
-    try:
-        revision = int(request.POST["revision"])
-    except (KeyError, ValueError):
-        revision = None
+    form = AnswerPostForm(request.POST, revision_required=False)
+    if not form.is_valid():
+        return HttpResponseBadRequest(form.refusal(), content_type="text/plain; charset=utf-8")
+    # No answer_text at all means "as autosaved"; an empty one is an empty answer.
+    text = form.cleaned_data["answer_text"] if "answer_text" in request.POST else None
+    revision = form.cleaned_data["revision"]
     reason = "timer" if request.POST.get("reason") == "timer" else "submit"
     try:
         result = item_finish(item_id=item.pk, reason=reason, text=text, revision=revision)

@@ -1,0 +1,104 @@
+"""What an autosave or a submit may carry: revisions in the column's range, text without NUL."""
+
+import datetime as dt
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from interviews.forms.candidate import ANSWER_NUL_MESSAGE, REVISION_MAX
+from interviews.models import SessionItem
+from interviews.services import BAD_REVISION_MESSAGE
+
+START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)  # as start_session starts
+
+BAD_REVISIONS = [
+    "9223372036854775808",  # 2^63: a 500 on SQLite before
+    str(2**63 - 1),  # stored on SQLite before, after which every normal save was ignored
+    str(REVISION_MAX + 1),  # 2^31: a 500 on PostgreSQL before
+    "-1",
+    "1e3",
+    "not a number",
+]
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel(START + timedelta(seconds=10), tick=False):
+        yield
+
+
+@pytest.fixture
+def logged_in(client, candidate):
+    client.force_login(candidate)
+    return client
+
+
+def _urls(item: SessionItem) -> tuple[str, str]:
+    args = [item.session_id, item.position]
+    return reverse("interviews:autosave", args=args), reverse("interviews:item_submit", args=args)
+
+
+@pytest.mark.parametrize("revision", BAD_REVISIONS)
+def test_an_out_of_range_revision_gets_the_same_400_as_a_non_numeric_one(
+    logged_in, start_session, revision
+):
+    session, item = start_session()
+    autosave, submit = _urls(item)
+
+    saved = logged_in.post(autosave, {"answer_text": "lost?", "revision": revision})
+    submitted = logged_in.post(submit, {"answer_text": "lost?", "revision": revision})
+
+    assert saved.status_code == 400
+    assert saved.json() == {"ok": False, "message": BAD_REVISION_MESSAGE}
+    assert submitted.status_code == 400
+    assert submitted.content.decode() == BAD_REVISION_MESSAGE
+    item.refresh_from_db()
+    assert (item.status, item.answer_text, item.autosave_revision) == (item.Status.ACTIVE, "", 0)
+    # The next ordinary save still lands.
+    assert logged_in.post(autosave, {"answer_text": "kept", "revision": "1"}).json()["stored"]
+    item.refresh_from_db()
+    assert item.answer_text == "kept"
+
+
+def test_the_largest_revision_the_column_holds_is_accepted(logged_in, start_session):
+    session, item = start_session()
+    autosave, submit = _urls(item)
+
+    response = logged_in.post(autosave, {"answer_text": "edge", "revision": str(REVISION_MAX)})
+
+    assert response.status_code == 200 and response.json()["revision"] == REVISION_MAX
+    item.refresh_from_db()
+    assert (item.answer_text, item.autosave_revision) == ("edge", REVISION_MAX)
+    assert logged_in.post(submit, {"revision": str(REVISION_MAX)}).status_code == 302
+
+
+def test_a_nul_character_in_an_answer_gets_a_clear_400_and_nothing_stored(logged_in, start_session):
+    session, item = start_session()
+    autosave, submit = _urls(item)
+    logged_in.post(autosave, {"answer_text": "saved before", "revision": "1"})
+
+    saved = logged_in.post(autosave, {"answer_text": "a\x00b", "revision": "2"})
+    submitted = logged_in.post(submit, {"answer_text": "a\x00b", "revision": "3"})
+
+    assert saved.status_code == 400 and saved.json()["message"] == ANSWER_NUL_MESSAGE
+    assert submitted.status_code == 400
+    assert submitted.content.decode() == ANSWER_NUL_MESSAGE
+    item.refresh_from_db()
+    assert (item.status, item.answer_text) == (item.Status.ACTIVE, "saved before")
+
+
+@pytest.mark.django_db
+def test_forms_that_refused_nul_still_do(client):
+    response = client.post(
+        reverse("interviews:signup"),
+        {
+            "username": "nul\x00user",
+            "email": "nul@example.com",
+            "password1": "a-long-passphrase-1",
+            "password2": "a-long-passphrase-1",
+        },
+    )
+    assert response.status_code == 200
+    assert "Null characters are not allowed." in response.content.decode()
