@@ -61,10 +61,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the CSRF check, which is the first to parse a POST body.
+    "config.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -198,6 +201,9 @@ AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "0.25")) 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# The address counted per username: REMOTE_ADDR, or the load balancer's X-Forwarded-For entry when
+# DJANGO_BEHIND_PROXY is on (config/proxy.py).
+AXES_CLIENT_IP_CALLABLE = "config.proxy.client_ip"
 
 # --- Interviews ---
 # Seconds after a question's deadline during which the final text is still accepted (latency).
@@ -227,8 +233,10 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
-if env_bool("DJANGO_BEHIND_PROXY", False):
-    # Only behind a proxy that overwrites X-Forwarded-Proto; otherwise clients could spoof it.
+# Only behind a proxy that overwrites X-Forwarded-Proto and appends to X-Forwarded-For;
+# otherwise clients could spoof both.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -250,5 +258,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# A whole request body (an autosave is a few kilobytes); larger bodies get a 400 page.
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES", str(512 * 1024)))
+# A whole request body, file parts included (an autosave is a few kilobytes): a longer
+# Content-Length gets a 400 page before anything is parsed (config.middleware). A view that takes an
+# upload on purpose sets its own cap with @request_max_bytes.
+REQUEST_MAX_BYTES = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES", str(512 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
