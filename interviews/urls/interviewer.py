@@ -10,6 +10,7 @@ from interviews.views.interviewer import sessions as views_sessions
 app_name = "interviewer"
 
 urlpatterns = [
+    path("invite/", views_invite.invite, name="invite"),
     path("invite/<str:token>/", views_invite.invite_open, name="invite_open"),
     path("interviewer/", views_sessions.session_list, name="session_list"),
     path("interviewer/live/", views_sessions.live, name="live"),

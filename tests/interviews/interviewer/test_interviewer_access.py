@@ -186,8 +186,8 @@ def test_every_change_needs_a_csrf_token(request, world, method, name, args, rol
 
 def test_invite_accept_needs_a_csrf_token(invited_session):
     client = Client(enforce_csrf_checks=True)
-    url = reverse("interviewer:invite_open", args=[invited_session.invite.token])
-    assert client.post(url, {"name": "Gina"}).status_code == 403
+    client.get(reverse("interviewer:invite_open", args=[invited_session.invite.token]))
+    assert client.post(reverse("interviewer:invite"), {"name": "Gina"}).status_code == 403
     invited_session.refresh_from_db()
     assert invited_session.candidate is None
 

@@ -49,7 +49,9 @@ def test_build_page_creates_a_session_with_an_invite(client, interviewer, bank):
 
 
 def test_guest_accepts_invite_and_a_second_person_is_refused(client, invited_session):
-    url = reverse("interviewer:invite_open", args=[invited_session.invite.token])
+    link = reverse("interviewer:invite_open", args=[invited_session.invite.token])
+    assert client.get(link)["Location"] == reverse("interviewer:invite")
+    url = reverse("interviewer:invite")
     assert client.get(url).status_code == 200
     response = client.post(url, {"name": "Gina Guest"})
     assert response.status_code == 302
@@ -63,6 +65,7 @@ def test_guest_accepts_invite_and_a_second_person_is_refused(client, invited_ses
     from django.test import Client
 
     stranger = Client()
+    stranger.get(link)
     refused = stranger.post(url, {"name": "Mallory"})
     assert refused.status_code == 410
     assert INVITE_USED_MESSAGE in refused.content.decode()

@@ -27,6 +27,12 @@ def invite_url(session) -> str:
     return reverse("interviewer:invite_open", args=[session.invite.token])
 
 
+def invite_page(client, session) -> str:
+    """Open the link as a browser does: the token goes into the session, the page is /invite/."""
+    client.get(invite_url(session))
+    return reverse("interviewer:invite")
+
+
 def test_tokens_are_long_and_unique(invited_session, bank, interviewer):
     from interviews.services.building import SessionPlan, invited_session_create
 
@@ -39,7 +45,7 @@ def test_tokens_are_long_and_unique(invited_session, bank, interviewer):
 
 def test_signed_in_candidate_accepts_and_lands_on_the_interview(client, candidate, invited_session):
     client.force_login(candidate)
-    response = client.post(invite_url(invited_session))
+    response = client.post(invite_page(client, invited_session))
     assert response["Location"] == reverse("interviews:session_detail", args=[invited_session.pk])
     invited_session.refresh_from_db()
     assert invited_session.candidate == candidate
@@ -49,7 +55,7 @@ def test_signed_in_candidate_accepts_and_lands_on_the_interview(client, candidat
 
 
 def test_guest_must_give_a_name(client, invited_session):
-    response = client.post(invite_url(invited_session), {"name": "   "})
+    response = client.post(invite_page(client, invited_session), {"name": "   "})
     assert response.status_code == 200
     assert GUEST_NAME_MISSING_MESSAGE in response.content.decode()
     invited_session.refresh_from_db()
@@ -62,8 +68,8 @@ def test_a_used_link_refuses_a_signed_in_second_person(
     invites.invite_accept(token=invited_session.invite.token, user=candidate)
     client.force_login(other_candidate)
     for response in (
-        client.get(invite_url(invited_session)),
-        client.post(invite_url(invited_session)),
+        client.get(invite_page(client, invited_session)),
+        client.post(invite_page(client, invited_session)),
     ):
         assert response.status_code == 410
         assert INVITE_USED_MESSAGE in response.content.decode()
@@ -73,7 +79,7 @@ def test_a_used_link_refuses_a_signed_in_second_person(
 
 def test_revoked_link_is_gone(client, invited_session):
     invites.invite_revoke(invite=invited_session.invite)
-    response = client.get(invite_url(invited_session))
+    response = client.get(invite_page(client, invited_session))
     assert response.status_code == 410
     assert INVITE_REVOKED_MESSAGE in response.content.decode()
 
@@ -88,9 +94,9 @@ def test_link_expires_at_its_expiry(invited_session):
     created = invited_session.invite.expires_at - INVITE_DEFAULT_LIFETIME
     url = invite_url(invited_session)
     with time_machine.travel(invited_session.invite.expires_at - timedelta(seconds=1)):
-        assert Client().get(url).status_code == 200
+        assert Client().get(url, follow=True).status_code == 200
     with time_machine.travel(invited_session.invite.expires_at):
-        response = Client().get(url)
+        response = Client().get(url, follow=True)
         assert response.status_code == 410
         assert INVITE_EXPIRED_MESSAGE in response.content.decode()
     assert created < invited_session.invite.expires_at
@@ -98,7 +104,7 @@ def test_link_expires_at_its_expiry(invited_session):
 
 def test_interviewer_cannot_take_their_own_invite(client, interviewer, invited_session):
     client.force_login(interviewer)
-    response = client.get(invite_url(invited_session))
+    response = client.get(invite_page(client, invited_session))
     assert response.status_code == 200
     assert INVITE_OWN_MESSAGE in response.content.decode()
     with pytest.raises(InviteRefused):
@@ -111,11 +117,11 @@ def test_renew_replaces_the_token_and_revoke_from_the_page(client, interviewer, 
     client.post(reverse("interviewer:invite_renew", args=[invited_session.pk]))
     invited_session.invite.refresh_from_db()
     assert Client().get(old_url).status_code == 404
-    assert Client().get(invite_url(invited_session)).status_code == 200
+    assert Client().get(invite_url(invited_session), follow=True).status_code == 200
     client.post(reverse("interviewer:invite_revoke", args=[invited_session.pk]))
     invited_session.invite.refresh_from_db()
     assert invited_session.invite.status == "revoked"
-    assert Client().get(invite_url(invited_session)).status_code == 410
+    assert Client().get(invite_url(invited_session), follow=True).status_code == 410
 
 
 def test_an_accepted_invite_cannot_be_renewed(candidate, invited_session):
@@ -132,3 +138,27 @@ def test_guest_usernames_read_well_and_never_collide():
     assert first.username.startswith("guest-gina-guest-")
     assert first.username != second.username
     assert invites.guest_user_create(name="李").username.startswith("guest-")
+
+
+def test_the_link_redirects_to_a_page_without_the_token_and_no_later_page_has_it(
+    client, invited_session
+):
+    token = invited_session.invite.token
+
+    first = client.get(invite_url(invited_session))
+
+    assert first.status_code == 302 and first["Location"] == reverse("interviewer:invite")
+    page = client.get(first["Location"])
+    assert page.status_code == 200 and token not in page.content.decode()
+    accepted = client.post(page.request["PATH_INFO"], {"name": "Gina Guest"})
+    assert token not in accepted["Location"]
+    interview = client.get(accepted["Location"])
+    assert interview.status_code == 200 and token not in interview.content.decode()
+    # Coming back to the token-less page lets the guest straight into their interview.
+    assert client.get(reverse("interviewer:invite"))["Location"] == accepted["Location"]
+
+
+def test_the_token_less_page_without_a_link_opened_is_not_found(client, invited_session):
+    response = client.get(reverse("interviewer:invite"))
+    assert response.status_code == 404
+    assert INVITE_UNKNOWN_MESSAGE in response.content.decode()
