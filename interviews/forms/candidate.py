@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from content.models import Level, Topic
 from interviews.models import InterviewSession
@@ -19,6 +19,9 @@ TOO_FEW_QUESTIONS_MESSAGE = (
     "or pick more topics."
 )
 
+EMAIL_TAKEN_MESSAGE = (
+    "An account already uses this email address. Log in, or reset your password if you forgot it."
+)
 ANSWER_NUL_MESSAGE = (
     "The answer contains a NUL character (\\0), which cannot be stored. "
     "Remove it (it often comes from pasting binary data) and save again."
@@ -59,6 +62,14 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+
+    def clean_email(self) -> str:
+        """One account per address, whatever its case: an address is how an admin finds a person."""
+        email = self.cleaned_data["email"]
+        owners = get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+        if owners.exists():
+            raise forms.ValidationError(EMAIL_TAKEN_MESSAGE)
+        return email
 
 
 class PracticeForm(forms.Form):

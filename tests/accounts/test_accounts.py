@@ -129,3 +129,22 @@ def test_lockout_is_per_username_and_address(client, candidate, other_user, axes
         failed_login(client)
     other = client.post(reverse("login"), {"username": "olive", "password": "a-long-passphrase-2"})
     assert other.status_code == 302
+
+
+@pytest.mark.parametrize("address", ["casey@example.com", "CASEY@Example.COM", "casey@EXAMPLE.com"])
+def test_signup_refuses_an_address_another_account_has_in_any_case(client, candidate, address):
+    from interviews.forms.candidate import EMAIL_TAKEN_MESSAGE
+
+    response = client.post(
+        reverse("interviews:signup"),
+        {
+            "username": "impostor",
+            "email": address,
+            "password1": "correct horse battery",
+            "password2": "correct horse battery",
+        },
+    )
+
+    assert response.status_code == 200
+    assert str(EMAIL_TAKEN_MESSAGE).replace("'", "&#x27;") in response.content.decode()
+    assert not get_user_model().objects.filter(username="impostor").exists()
