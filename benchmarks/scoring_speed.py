@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from content.scoring import extract_concepts, score  # noqa: E402
+from content.scoring import common_stems, extract_concepts, score  # noqa: E402
 from content.scoring import scoring as scoring_module  # noqa: E402
 from content.scoring.matching import compile_concepts  # noqa: E402
 
@@ -67,8 +67,12 @@ def main(argv: list[str] | None = None) -> int:
 
     items = split_bank(bank.read_text(encoding="utf-8"))
     started, cpu_started = time.perf_counter(), time.thread_time()
+    # As the product does: the bank's common stems first, then each question's concepts.
+    common = common_stems(tuple(i["expert"] + "\n" + i["beginner"] for i in items))
     concepts = [
-        extract_concepts(i["expert"], beginner_answer=i["beginner"], question=i["question"])
+        extract_concepts(
+            i["expert"], beginner_answer=i["beginner"], question=i["question"], common=common
+        )
         for i in items
     ]
     extraction_seconds = time.perf_counter() - started

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from django.conf import settings
@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content import scoring
-from content.models import Concept, Level, Question
+from content.models import Concept, Level, ModelAnswer, Question
 from content.scoring import semantic
 
 LABEL_MAX_LENGTH = Concept._meta.get_field("label").max_length
@@ -43,7 +43,26 @@ def concepts_extract(*, question: Question) -> tuple[scoring.Concept, ...]:
     expert = texts.get(Level.EXPERT) or beginner
     if not expert.strip():
         return ()
-    return scoring.extract_concepts(expert, beginner_answer=beginner, question=question.text)
+    return scoring.extract_concepts(
+        expert, beginner_answer=beginner, question=question.text, common=bank_common_stems(question)
+    )
+
+
+def bank_common_stems(question: Question) -> frozenset[str]:
+    """Stems that most questions of this question's topic mention: no concept on their own."""
+    texts: dict[int, list[str]] = {}
+    answers = ModelAnswer.objects.filter(question__topic_id=question.topic_id).order_by(
+        "question_id", "level"
+    )
+    for question_id, text in answers.values_list("question_id", "text"):
+        texts.setdefault(question_id, []).append(text)
+    return _common_stems(tuple("\n".join(parts) for parts in texts.values()))
+
+
+@lru_cache(maxsize=4)
+def _common_stems(answers_by_question: tuple[str, ...]) -> frozenset[str]:
+    # An import refreshes every question of a bank in turn: the bank's counts are made once.
+    return scoring.common_stems(answers_by_question)
 
 
 def concepts_refresh(*, question: Question) -> ConceptsRefreshed:

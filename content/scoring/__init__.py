@@ -1,6 +1,6 @@
 """Concept extraction and concept-coverage scoring of free-text answers. Pure Python, no Django."""
 
-from .extraction import extract_concepts
+from .extraction import common_stems, extract_concepts
 from .scoring import score
 from .types import (
     ANSWER_TOO_LONG_MESSAGE,
@@ -12,16 +12,19 @@ from .types import (
     Score,
     Tier,
 )
+from .version import SCORER_VERSION
 
 __all__ = [
     "ANSWER_TOO_LONG_MESSAGE",
     "MAX_ANSWER_CHARS",
+    "SCORER_VERSION",
     "AnswerTooLong",
     "Concept",
     "ConceptHit",
     "Level",
     "Score",
     "Tier",
+    "common_stems",
     "extract_concepts",
     "score",
 ]

@@ -34,7 +34,10 @@ GENERIC_WORDS = frozenset(
     running share shares achieve achieves handle handles handling offer offers
     involve involves improve improves reduce reduces increase increases keep keeps leverage
     leverages utilize utilizes utilizing represent represents send sends perform performs show
-    shows appropriate regardless configure configures removes adds""".split()  # noqa: SIM905
+    shows appropriate regardless configure configures removes adds definition definitions
+    characteristic characteristics structure purpose purposes happens happen occurs occur
+    result stage step steps core component components consists consist remain remains goes
+    analysis top serve serves option options flag flags""".split()  # noqa: SIM905
 )
 
 _POSTED_RE = re.compile(r"Posted on [A-Z][a-z]{2,9}\.? \d{1,2}, \d{4}")
@@ -62,6 +65,13 @@ HEADING_BONUS = 2.5
 BEGINNER_BONUS = 1.3
 CORE_FROM_CREDIT = 0.4
 MAX_VARIANTS = 8
+# The set is sized by quality: a candidate is kept while its rank value is at least this share
+# of the best one's (MAX_CONCEPTS only bounds the work on a very long answer).
+QUALITY_FLOOR = 0.3
+MAX_CONCEPTS = 40
+# A stem in at least this share of a bank's questions says nothing about any one of them.
+COMMON_SHARE = 0.5
+COMMON_MIN_QUESTIONS = 6
 
 
 def clean_text(text: str) -> str:
@@ -100,6 +110,8 @@ class _Candidate:
     count: int = 0
     first: float = 1.0
     heading: bool = False
+    # Times the term heads a line ("Definition: ..."): a template's label when more than once.
+    headings: int = 0
     whole_run: bool = False
     score: float = 0.0
 
@@ -171,7 +183,9 @@ def _collect(text: str, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
             candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
             candidate.first = min(candidate.first, tokens.starts[indices[0]] / max(1, len(text)))
             candidate.whole_run = candidate.whole_run or (lo, hi) == (0, len(run))
-            candidate.heading = candidate.heading or _is_heading(part, tokens, text)
+            if _is_heading(part, tokens, text):
+                candidate.heading = True
+                candidate.headings += 1
     return candidates
 
 
@@ -189,16 +203,61 @@ def _label(candidate: _Candidate) -> str:
     return max(surfaces, key=lambda s: (surfaces[s], -len(s)))
 
 
+def common_stems(answers_by_question: tuple[str, ...]) -> frozenset[str]:
+    """Stems that occur in the model answers of at least COMMON_SHARE of a bank's questions."""
+    if len(answers_by_question) < COMMON_MIN_QUESTIONS:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for text in answers_by_question:
+        tokens = tokenize(clean_text(text))
+        for word_stem in {s for s, stop in zip(tokens.stems, tokens.stop, strict=True) if not stop}:
+            counts[word_stem] = counts.get(word_stem, 0) + 1
+    least = COMMON_SHARE * len(answers_by_question)
+    return frozenset(s for s, n in counts.items() if n >= least)
+
+
 def extract_concepts(
-    expert_answer: str, *, beginner_answer: str = "", question: str = "", limit: int = 20
+    expert_answer: str,
+    *,
+    beginner_answer: str = "",
+    question: str = "",
+    limit: int = MAX_CONCEPTS,
+    common: frozenset[str] = frozenset(),
 ) -> tuple[Concept, ...]:
-    """Ranked key concepts of a model answer, with variants, weights and tiers."""
+    """Key concepts of the expert and the beginner answer, with variants, weights and tiers.
+
+    The beginner answer is a reference of its own: its concepts are extracted from it alone and
+    are core (with the expert concepts it also states); the rest of the expert's are advanced.
+    Stems common across the bank (`common`, see common_stems) never make a concept alone."""
     if limit <= 0:
         return ()
     text = clean_text(expert_answer)
     beginner = clean_text(beginner_answer)
     asked = set(content_stems(question))
     table = {**ABBREVIATIONS, **find_abbreviations(text), **find_abbreviations(beginner)}
+    chosen = _choose(text, beginner, asked, table, limit, common)
+    if beginner.strip():
+        own = _choose(beginner, "", asked, table, limit, common)
+        taken = [set(content_stems(label)) for label in chosen]
+        for label, (variants, value) in own.items():
+            stems = set(content_stems(label))
+            if not any(stems <= other or other <= stems for other in taken):
+                chosen[label] = (variants, value)
+                taken.append(stems)
+    if not chosen:
+        return ()
+    return _weighted(chosen, text, beginner)
+
+
+def _choose(
+    text: str,
+    beginner: str,
+    asked: set[str],
+    table: dict[str, str],
+    limit: int,
+    common: frozenset[str],
+) -> dict[str, tuple[list[str], float]]:
+    """Label -> (variants, rank value) of one text's concepts, best first."""
     candidates = _collect(text, asked)
     ranked = _rank(
         candidates, text, beginner, long_text=len(content_stems(text)) > SHORT_TEXT_WORDS
@@ -206,7 +265,10 @@ def extract_concepts(
     vocabulary = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
     chosen: dict[str, tuple[list[str], float]] = {}
     seen_stems: dict[str, set[str]] = {}
+    floor = QUALITY_FLOOR * ranked[0].score if ranked else 0.0
     for candidate in ranked:
+        if candidate.score < floor:
+            break
         label = _label(candidate)
         variants = [_display(s) for s in candidate.surfaces]
         pair = abbreviation_for(label, table)
@@ -218,14 +280,19 @@ def extract_concepts(
         if same is not None:
             chosen[same][0].extend(variants)
             continue
-        if any(stems <= other for other in seen_stems.values()) or stems <= asked:
+        if any(stems <= other for other in seen_stems.values()) or stems <= asked | common:
             continue
         seen_stems[label] = stems
         chosen[label] = ([*variants, *spelling_variants(label, vocabulary)], candidate.score)
         if len(chosen) >= limit:
             break
-    if not chosen:
-        return ()
+    return chosen
+
+
+def _weighted(
+    chosen: dict[str, tuple[list[str], float]], text: str, beginner: str
+) -> tuple[Concept, ...]:
+    """Concepts with weights relative to the best one, then tiers and polarity."""
     top = max(value for _, value in chosen.values())
     concepts = []
     for label, (variants, value) in chosen.items():
@@ -251,6 +318,8 @@ def _rank(
         size = len(candidate.stems)
         if size > 1 and not candidate.whole_run and candidate.count < 2 and not candidate.heading:
             continue
+        if candidate.headings > 1:
+            continue  # "Result:", "What happens:" on every step: the template, not the content
         if long_text:
             # Long answers have nouns to spare: drop "memory limits enforced", "quickly".
             nouns = {s: n for s, n in candidate.surfaces.items() if not _reads_as_verb(s)}

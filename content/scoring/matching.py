@@ -11,6 +11,8 @@ from operator import not_
 
 from rapidfuzz.distance import OSA
 
+from .antonyms import opposites
+from .neighbours import neighbours_of
 from .text import Tokens, content_stems, tokenize
 from .types import Concept
 
@@ -25,6 +27,9 @@ LIST_MIN_CONTENT_WORDS = 3
 # Occurrences examined per form, earliest first: enough to find one with the right polarity in
 # prose, and a bound on the work a hostile answer can cause.
 MAX_ANCHORS = 24
+# A word matched in other words (a neighbour in the word table) earns this share of its
+# similarity, so a paraphrase never earns what the model answer's own word earns.
+SOFT_SCALE = 0.8
 
 _UNSEEN = object()
 _NONE: list[int] = []
@@ -55,6 +60,8 @@ class ConceptMatch:
     complete: bool = False
     # Index of the first matched word, -1 when nothing matched.
     first_token: int = -1
+    # Some word was matched in other words (a neighbour in the word table), not as written.
+    soft: bool = False
 
 
 # Per concept: each form, with the words of it that are not in the question.
@@ -76,6 +83,8 @@ class Matcher:
         "vocabulary",
         "_by_initial",
         "_typo_cache",
+        "_soft",
+        "_opposed",
         "_concepts_by_stem",
         "_no_match",
         "_units",
@@ -100,6 +109,19 @@ class Matcher:
                 by_initial.setdefault(word[0], []).append(word)
         self._by_initial = by_initial
         self._typo_cache: dict[str, str | None] = {s: s for s in self.vocabulary}
+        # Answer stems near a vocabulary stem: which vocabulary stems, and the credit earned.
+        self._soft = {
+            other: tuple((own, SOFT_SCALE * similarity) for own, similarity in near)
+            for other, near in neighbours_of(self.vocabulary).items()
+        }
+        # Answer stems that state a vocabulary stem the other way round ("decreases").
+        table = opposites()
+        opposed: dict[str, list[str]] = {}
+        for own in self.vocabulary:
+            for other in table.get(own, ()):
+                if other not in self.vocabulary:
+                    opposed.setdefault(other, []).append(own)
+        self._opposed = {other: tuple(owns) for other, owns in opposed.items()}
         by_stem: dict[str, list[int]] = {}
         for index, item in enumerate(self.compiled):
             for word_stem in {s for form in item.forms for s in form}:
@@ -155,11 +177,13 @@ class Matcher:
             self._typo_cache[word_stem] = found
         return found
 
-    def positions(self, tokens: Tokens) -> dict[str, list[int]]:
-        """Token indices of every vocabulary stem the answer contains."""
+    def positions(self, tokens: Tokens) -> tuple[dict[str, list[int]], dict[int, float]]:
+        """Token indices of every vocabulary stem the answer contains, and the credit of the
+        indices that stand for one in other words (absent: full credit)."""
         where: dict[str, list[int]] = {}
+        soft: dict[int, float] = {}
         # The typo cache also maps every vocabulary stem to itself, so most words cost one lookup.
-        known, canonical = self._typo_cache.get, self._canonical
+        known, canonical, near = self._typo_cache.get, self._canonical, self._soft.get
         content = compress(enumerate(tokens.stems), map(not_, tokens.stop))
         for index, word_stem in content:
             found = known(word_stem, _UNSEEN)
@@ -170,7 +194,16 @@ class Matcher:
                     where[found].append(index)
                 else:
                     where[found] = [index]
-        return where
+                continue
+            others = near(word_stem)
+            if others:
+                for target, _ in others:
+                    if target in where:
+                        where[target].append(index)
+                    else:
+                        where[target] = [index]
+                soft[index] = others[0][1]
+        return where, soft
 
     def match(self, text: str, tokens: Tokens | None = None) -> list[ConceptMatch]:
         """The best match (possibly credit 0) for every concept, in concept order."""
@@ -178,20 +211,41 @@ class Matcher:
 
     def evidence(
         self, text: str, tokens: Tokens | None = None, asked: frozenset[str] = frozenset()
-    ) -> tuple[list[ConceptMatch], dict[str, list[int]], list[float]]:
-        """Matches, plus where each vocabulary stem occurs and each sentence's list factor."""
+    ) -> tuple[list[ConceptMatch], dict[str, list[int]], list[float], dict[int, float]]:
+        """Matches, plus where each vocabulary stem occurs, each sentence's list factor and the
+        credit of the words matched in other words."""
         tokens = tokens if tokens is not None else tokenize(text)
-        where = self.positions(tokens)
+        where, soft = self.positions(tokens)
         factors = sentence_factors(tokens)
         owners, plans, compiled = self._concepts_by_stem, self.plans(asked), self.compiled
-        sentence, negated = tokens.sentence, tokens.negated
         matches = list(self._no_match)
         # Only concepts with a word in the answer can match; the others keep their empty match.
         for index in {i for word_stem in where for i in owners[word_stem]}:
             matches[index] = _best_match(
-                compiled[index].concept, plans[index], tokens, where, factors, sentence, negated
+                compiled[index].concept, plans[index], tokens, where, factors, soft
             )
-        return matches, where, factors
+        if self._opposed:
+            self._contradicted(tokens, matches)
+        return matches, where, factors, soft
+
+    def _contradicted(self, tokens: Tokens, matches: list[ConceptMatch]) -> None:
+        """Mark as negated the concepts the answer states the other way round: a word of the
+        concept's label has its opposite in the answer, affirmed, and the concept is not found
+        whole."""
+        opposed, negated = self._opposed, tokens.negated
+        stated = {
+            own
+            for index, word_stem in enumerate(tokens.stems)
+            if word_stem in opposed and index not in negated
+            for own in opposed[word_stem]
+        }
+        if not stated:
+            return
+        for index, item in enumerate(self.compiled):
+            match = matches[index]
+            if match.complete or match.concept.negated or stated.isdisjoint(item.label_stems):
+                continue
+            matches[index] = ConceptMatch(match.concept, 0.0, 0, 0, True)
 
 
 def sentence_factors(tokens: Tokens) -> list[float]:
@@ -207,7 +261,10 @@ def sentence_factors(tokens: Tokens) -> list[float]:
 
 
 def _phrase_stages(
-    form: tuple[str, ...], informative: tuple[str, ...], where: dict[str, list[int]]
+    form: tuple[str, ...],
+    informative: tuple[str, ...],
+    where: dict[str, list[int]],
+    sentence: list[int],
 ) -> list[tuple[float, Iterator[tuple[float, tuple[int, ...]]]]]:
     """The candidate token groups of a form of several words, each with the share of the form
     it covers, in stages that each come with the most credit any of their candidates can earn.
@@ -224,7 +281,7 @@ def _phrase_stages(
         # partial stage below already holds the full-phrase candidates.
         lists = [where.get(s, _NONE) for s in form]
         if all(lists):
-            groups = _groups(lists, window, len(form))
+            groups = _groups(lists, window, len(form), sentence)
             stages.append((1.0, ((1.0, g) for share, g in groups if share == 1.0)))
     present = [p for p in map(where.get, informative) if p]
     if present:
@@ -235,22 +292,22 @@ def _phrase_stages(
             fraction = 1 / len(informative)
             stages.append((bound, zip(repeat(fraction), zip(present[0][:MAX_ANCHORS]))))
         else:
-            stages.append((bound, _groups(present, window, len(informative))))
+            stages.append((bound, _groups(present, window, len(informative), sentence)))
     return stages
 
 
 def _groups(
-    present: list[list[int]], window: int, words: int
+    present: list[list[int]], window: int, words: int, sentence: list[int]
 ) -> Iterator[tuple[float, tuple[int, ...]]]:
     """The candidate groups of the lists of positions of a phrase's words, each with its share
-    of the phrase's words (see _any_groups)."""
+    of the phrase's words (see _any_groups). A group never spans two sentences."""
     if len(present) == 2:
-        return _pair_groups(present[0], present[1], window, words)
-    return _any_groups(present, window, words)
+        return _pair_groups(present[0], present[1], window, words, sentence)
+    return _any_groups(present, window, words, sentence)
 
 
 def _pair_groups(
-    first: list[int], second: list[int], window: int, words: int
+    first: list[int], second: list[int], window: int, words: int, sentence: list[int]
 ) -> Iterator[tuple[float, tuple[int, ...]]]:
     """_any_groups for two words, the commonest phrase: each anchor with the nearest position of
     the other word when it lies within the window."""
@@ -264,7 +321,9 @@ def _pair_groups(
         if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
             index -= 1
         near = other[index]
-        if 0 < near - anchor < window:
+        if sentence[near] != sentence[anchor]:
+            yield one, (anchor,)
+        elif 0 < near - anchor < window:
             yield two, (anchor, near)
         elif 0 < anchor - near < window:
             yield two, (near, anchor)
@@ -273,7 +332,7 @@ def _pair_groups(
 
 
 def _any_groups(
-    present: list[list[int]], window: int, words: int
+    present: list[list[int]], window: int, words: int, sentence: list[int]
 ) -> Iterator[tuple[float, tuple[int, ...]]]:
     """For each of the earliest occurrences, the words found within the window of it, with
     their share of the phrase's words.
@@ -292,7 +351,10 @@ def _any_groups(
                 index and anchor - positions[index - 1] <= positions[index] - anchor
             ):
                 index -= 1
-            if -window < positions[index] - anchor < window:
+            if (
+                -window < positions[index] - anchor < window
+                and sentence[positions[index]] == sentence[anchor]
+            ):
                 group.append(positions[index])
         if len(group) > 1:
             group.sort()
@@ -308,9 +370,9 @@ def _best_match(
     tokens: Tokens,
     where: dict[str, list[int]],
     factors: list[float],
-    sentence: list[int],
-    negated: frozenset[int],
+    soft: dict[int, float],
 ) -> ConceptMatch:
+    sentence, negated = tokens.sentence, tokens.negated
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form, informative in plan:
@@ -318,6 +380,8 @@ def _best_match(
             # Most forms are one word: every occurrence is a whole match, judged without a group.
             for index in where.get(form[0], _NONE)[:MAX_ANCHORS]:
                 credit = factors[sentence[index]]
+                if soft and index in soft:
+                    credit *= soft[index]
                 if credit <= best_credit:
                     continue
                 if (index in negated) != concept.negated:
@@ -327,13 +391,19 @@ def _best_match(
                 if credit == 1.0:
                     break
         else:
-            for bound, candidates in _phrase_stages(form, informative, where):
+            for bound, candidates in _phrase_stages(form, informative, where, sentence):
                 if bound <= best_credit:
                     continue  # nothing in this stage could beat the evidence already found
                 for fraction, group in candidates:
                     base = 1.0 if fraction == 1.0 else PARTIAL_CREDIT * fraction
                     credit = base * factors[sentence[group[0]]]
+                    if soft:
+                        for index in group:
+                            if index in soft:
+                                credit *= soft[index]
                     if credit <= best_credit:
+                        continue
+                    if not _one_clause(tokens, group):
                         continue
                     if (not negated.isdisjoint(group)) != concept.negated:
                         saw_negated = saw_negated or fraction == 1.0
@@ -350,7 +420,38 @@ def _best_match(
     start, end = tokens.span(best_group[0])
     if len(best_group) > 1:
         end = tokens.span(best_group[-1])[1]
-    return ConceptMatch(concept, best_credit, start, end, False, best_complete, best_group[0])
+    start, end = whole_term(tokens.text, start, end)
+    in_other_words = bool(soft) and any(index in soft for index in best_group)
+    return ConceptMatch(
+        concept, best_credit, start, end, False, best_complete, best_group[0], in_other_words
+    )
+
+
+_SENTENCE_MARKS = ".!?;\n"
+
+
+def _one_clause(tokens: Tokens, group: tuple[int, ...]) -> bool:
+    """True when no sentence mark or semicolon lies between the group's first and last word."""
+    if len(group) < 2:
+        return True
+    start, end = tokens.span(group[0])[1], tokens.span(group[-1])[0]
+    text = tokens.text
+    return not any(text.find(mark, start, end) >= 0 for mark in _SENTENCE_MARKS)
+
+
+def whole_term(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words and whole hyphenated terms ("read-only", not "read")."""
+    while start > 0 and (
+        text[start - 1].isalnum()
+        or (text[start - 1] == "-" and start > 1 and text[start - 2].isalnum())
+    ):
+        start -= 1
+    while end < len(text) and (
+        text[end].isalnum()
+        or (text[end] == "-" and end + 1 < len(text) and text[end + 1].isalnum())
+    ):
+        end += 1
+    return start, end
 
 
 @lru_cache(maxsize=512)

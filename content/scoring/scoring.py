@@ -26,6 +26,17 @@ ELABORATION_SHARE = 0.3
 ELABORATION_GATE = 0.25
 # On-topic content words expected per concept word for full elaboration credit.
 ELABORATION_WORDS_PER_UNIT = 1.0
+# A bare keyword list (content words with almost no function words, so no predicates) scores
+# at most KEYWORD_LIST_CAP.
+KEYWORD_LIST_CAP = 15.0
+KEYWORD_LIST_RATIO = 0.15
+KEYWORD_LIST_MIN_WORDS = 5
+# A key concept (weight from KEY_CONCEPT_WEIGHT) that the answer negates or states the other way
+# round caps the whole answer, not only that concept's credit.
+KEY_CONCEPT_WEIGHT = 0.0
+CONTRADICTED_CAP = 40.0
+# What an answer that covers the whole beginner reference earns at most at the expert level.
+BEGINNER_REACH = 0.7
 # A concept counts as matched (rather than missed) from this credit on.
 MATCHED_FROM = 0.5
 FEEDBACK_NAMES = 3
@@ -48,31 +59,35 @@ def score(
         raise AnswerTooLong()
     key = tuple(concepts)
     try:
-        judged, matcher, asked = _prepared(key, level, question)
+        judged, matcher, beginner_matcher, asked = _prepared(key, level, question)
     except TypeError:  # variants given as a list: unhashable, so normalise them once
         key = tuple(replace(c, variants=tuple(c.variants)) for c in key)
-        judged, matcher, asked = _prepared(key, level, question)
+        judged, matcher, beginner_matcher, asked = _prepared(key, level, question)
     if not judged:
         return Score(0.0, (), (), LEVEL_BELOW_BEGINNER, FEEDBACK_NO_CONCEPTS)
     if not answer.strip():
         return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, FEEDBACK_EMPTY)
 
     tokens = tokenize(answer)
-    matches, where, factors = matcher.evidence(answer, tokens, asked)
-    concept_coverage = _weighted_coverage(matches)
-    word_coverage, elaboration = _word_coverage(matcher, matches, tokens, where, factors, asked)
-    coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
-    gate = min(1.0, coverage / ELABORATION_GATE)
-    value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
+    matches, value, (concept_coverage, word_coverage, elaboration) = _evaluate(
+        matcher, tokens, asked
+    )
+    if beginner_matcher is not None:
+        # The beginner answer is a reference of its own: an answer that covers it in plain
+        # words earns up to BEGINNER_REACH of the full score even where the expert's words are
+        # missing.
+        beginner_value = _evaluate(beginner_matcher, tokens, asked)[1]
+        value = max(value, BEGINNER_REACH * beginner_value)
 
     matched, partial, missed = _sorted_matches(matches)
     negated = tuple(m.concept.label for m in matches if m.negated)
+    soft = tuple(hit.label for hit in matched if hit.in_other_words)
     return Score(
         value=round(min(100.0, max(0.0, value)), 1),
         matched=matched,
         missed=missed,
         level_estimate=_level_estimate(matches),
-        feedback=_feedback(missed, negated),
+        feedback=_feedback(missed, negated, soft),
         negated=negated,
         partial=partial,
         concept_coverage=round(concept_coverage, 4),
@@ -81,13 +96,34 @@ def score(
     )
 
 
+def _evaluate(
+    matcher: Matcher, tokens: Tokens, asked: frozenset[str]
+) -> tuple[list[ConceptMatch], float, tuple[float, float, float]]:
+    """Matches, the guarded value, and its components against one compiled concept set."""
+    matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked)
+    concept_coverage = _weighted_coverage(matches)
+    word_coverage, elaboration = _word_coverage(
+        matcher, matches, tokens, where, factors, soft, asked
+    )
+    coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
+    gate = min(1.0, coverage / ELABORATION_GATE)
+    value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
+    return matches, _guarded(value, matches, tokens), (concept_coverage, word_coverage, elaboration)
+
+
 @lru_cache(maxsize=1024)
 def _prepared(
     concepts: tuple[Concept, ...], level: Level, question: str
-) -> tuple[tuple[Concept, ...], Matcher | None, frozenset[str]]:
-    """Per question and level: the judged concepts, their compiled matcher, the question's words."""
+) -> tuple[tuple[Concept, ...], Matcher | None, Matcher | None, frozenset[str]]:
+    """Per question and level: the judged concepts, their compiled matcher, the matcher of the
+    beginner reference when it is a smaller set of its own (expert level only), and the
+    question's words."""
     judged = _judged_concepts(concepts, level=level, question=question)
-    return judged, compile_concepts(judged) if judged else None, _asked(question)
+    if not judged:
+        return judged, None, None, _asked(question)
+    core = tuple(c for c in judged if c.tier == "core")
+    beginner = compile_concepts(core) if core and len(core) < len(judged) else None
+    return judged, compile_concepts(judged), beginner, _asked(question)
 
 
 def _judged_concepts(
@@ -113,14 +149,18 @@ _SET_LABEL = ConceptHit.label.__set__  # type: ignore[attr-defined]
 _SET_START = ConceptHit.start.__set__  # type: ignore[attr-defined]
 _SET_END = ConceptHit.end.__set__  # type: ignore[attr-defined]
 _SET_CREDIT = ConceptHit.credit.__set__  # type: ignore[attr-defined]
+_SET_SOFT = ConceptHit.in_other_words.__set__  # type: ignore[attr-defined]
 
 
-def _concept_hit(label: str, start: int, end: int, credit: float) -> ConceptHit:
+def _concept_hit(
+    label: str, start: int, end: int, credit: float, in_other_words: bool = False
+) -> ConceptHit:
     hit = _new_object(ConceptHit)
     _SET_LABEL(hit, label)
     _SET_START(hit, start)
     _SET_END(hit, end)
     _SET_CREDIT(hit, credit)
+    _SET_SOFT(hit, in_other_words)
     return hit
 
 
@@ -133,12 +173,32 @@ def _sorted_matches(
     missed: list[Concept] = []
     for m in matches:
         if m.complete or m.credit >= MATCHED_FROM:
-            matched.append(_concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+            matched.append(
+                _concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3), m.soft)
+            )
             continue
         missed.append(m.concept)
         if m.credit > 0:
-            partial.append(_concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3)))
+            partial.append(
+                _concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3), m.soft)
+            )
     return tuple(matched), tuple(partial), tuple(missed)
+
+
+def _guarded(value: float, matches: Sequence[ConceptMatch], tokens: Tokens) -> float:
+    """The value under its caps: a bare keyword list, and a negated or contradicted key concept."""
+    words = len(tokens.words)
+    # "FROM" and "COPY" in capitals are Dockerfile instructions listed, not function words.
+    function = sum(tokens.sentence_function) - sum(
+        1
+        for word, stop in zip(tokens.words, tokens.stop, strict=True)
+        if stop and len(word) > 1 and word.isupper()
+    )
+    if words - function >= KEYWORD_LIST_MIN_WORDS and function < KEYWORD_LIST_RATIO * words:
+        value = min(value, KEYWORD_LIST_CAP)
+    if any(m.negated and m.concept.weight >= KEY_CONCEPT_WEIGHT for m in matches):
+        value = min(value, CONTRADICTED_CAP)
+    return value
 
 
 def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
@@ -156,6 +216,7 @@ def _word_coverage(
     tokens: Tokens,
     where: dict[str, list[int]],
     factors: list[float],
+    soft: dict[int, float],
     asked: frozenset[str],
 ) -> tuple[float, float]:
     """Share of the concepts' label words the answer uses (question words left out), and
@@ -170,8 +231,9 @@ def _word_coverage(
         credit = max(map(whole_credit.__getitem__, owners))
         if credit < 1.0:
             for index in where.get(word_stem, ()):
-                if index not in negated and factors[sentence[index]] > credit:
-                    credit = factors[sentence[index]]
+                found = factors[sentence[index]] * soft.get(index, 1.0)
+                if index not in negated and found > credit:
+                    credit = found
                     if credit >= 1.0:
                         break
         total += credit
@@ -206,7 +268,7 @@ def _level_estimate(matches: Sequence[ConceptMatch]) -> str:
     return LEVEL_BETWEEN if advanced_coverage >= 0.25 else LEVEL_BEGINNER
 
 
-def _feedback(missed: Sequence[Concept], negated: Sequence[str]) -> str:
+def _feedback(missed: Sequence[Concept], negated: Sequence[str], soft: Sequence[str] = ()) -> str:
     parts = []
     if missed:
         ranked = sorted(missed, key=lambda c: (c.tier != "core", -c.weight))
@@ -216,4 +278,6 @@ def _feedback(missed: Sequence[Concept], negated: Sequence[str]) -> str:
         parts.append(f"Add: {listed}{more}.")
     if negated:
         parts.append(f"Check what you said about: {', '.join(negated[:FEEDBACK_NAMES])}.")
+    if soft:
+        parts.append(f"Matched in other words: {', '.join(soft[:FEEDBACK_NAMES])}.")
     return " ".join(parts) or FEEDBACK_COMPLETE

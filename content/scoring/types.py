@@ -42,6 +42,8 @@ class ConceptHit:
     end: int
     # 1.0 for a full match, below 1.0 when only some words of a phrase were found.
     credit: float = 1.0
+    # Matched in other words: a word of the answer is a neighbour of the concept's, not the same.
+    in_other_words: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from content.concepts import concepts_refresh
 from content.models import Concept, Question
+from content.scoring.extraction import MAX_CONCEPTS
 
 DOCKER_BANK = "content/sources/docker.txt"
 
@@ -132,7 +133,8 @@ def test_importing_the_docker_bank_gives_every_question_concepts():
     questions = Question.objects.prefetch_related("concepts")
     assert len(questions) == 24
     counts = {q.slug: len(q.concepts.all()) for q in questions}
-    assert all(8 <= count <= 20 for count in counts.values()), counts
+    # The set is sized by quality, not a fixed cap: at most MAX_CONCEPTS from each model answer.
+    assert all(5 <= count <= 2 * MAX_CONCEPTS for count in counts.values()), counts
     assert all(c.origin == "extracted" for q in questions for c in q.concepts.all())
 
     before = list(Concept.objects.values_list("pk", "updated_at"))

@@ -21,11 +21,28 @@ def find(concepts: tuple[Concept, ...], surface: str) -> Concept:
     return next(c for c in concepts if surface in forms(c))
 
 
-def test_an_expert_answer_yields_eight_to_twenty_ranked_concepts(concepts) -> None:
-    assert 8 <= len(concepts) <= 20
-    weights = [c.weight for c in concepts]
+def test_the_set_is_sized_by_quality_expert_concepts_ranked_then_the_beginners_own(
+    concepts,
+) -> None:
+    assert 8 <= len(concepts) <= 40
+    assert all(0 < c.weight <= 1 for c in concepts)
+    # The expert answer's concepts come first, best first; the beginner answer's own follow.
+    expert = [c for c in concepts if c.label not in {"portable", "startup time", "lightweight"}]
+    weights = [c.weight for c in expert]
     assert weights == sorted(weights, reverse=True)
-    assert all(0 < w <= 1 for w in weights)
+    assert {"portable", "startup time", "lightweight"} <= {c.label for c in concepts}
+
+
+def test_a_smaller_quality_floor_keeps_more_concepts() -> None:
+    from content.scoring import extraction
+
+    strict = extract_concepts(EXPERT_ANSWER, question=QUESTION)
+    try:
+        extraction.QUALITY_FLOOR = 0.1
+        loose = extract_concepts(EXPERT_ANSWER, question=QUESTION)
+    finally:
+        extraction.QUALITY_FLOOR = 0.3
+    assert len(loose) > len(strict)
 
 
 @pytest.mark.parametrize(

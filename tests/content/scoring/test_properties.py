@@ -162,7 +162,13 @@ def test_two_word_groups_are_the_general_groups(positions: list[int], split, win
     mine = split.draw(st.lists(st.booleans(), min_size=len(positions), max_size=len(positions)))
     first = sorted(p for p, is_first in zip(positions, mine, strict=True) if is_first)
     second = sorted(p for p, is_first in zip(positions, mine, strict=True) if not is_first)
+    # Sentence breaks at random word positions: a group never spans two sentences.
+    breaks = split.draw(st.lists(st.integers(min_value=0, max_value=80), max_size=6))
+    sentence = [sum(1 for b in breaks if b <= index) for index in range(81)]
     if first and second:
         for words in (2, 3):
-            general = list(matching._any_groups([first, second], window, words))
-            assert list(matching._pair_groups(first, second, window, words)) == general
+            general = list(matching._any_groups([first, second], window, words, sentence))
+            pair = list(matching._pair_groups(first, second, window, words, sentence))
+            assert pair == general
+            for _, group in general:
+                assert len({sentence[i] for i in group}) == 1

@@ -1,0 +1,101 @@
+"""Soft evidence, contradiction by opposites, the keyword-list cap and whole-term spans."""
+
+import pytest
+
+from content.scoring import Concept, score
+from content.scoring.antonyms import are_antonyms
+from content.scoring.matching import whole_term
+from content.scoring.neighbours import neighbour_table, neighbours_of
+from content.scoring.scoring import CONTRADICTED_CAP, KEYWORD_LIST_CAP
+
+CONCEPTS = (
+    Concept("fast startup", weight=1.0),
+    Concept("shared kernel", weight=0.9),
+    Concept("isolation", weight=0.8),
+)
+
+
+def test_the_neighbour_table_ships_and_reads_both_ways() -> None:
+    table = neighbour_table()
+    assert len(table) > 5000
+    near = neighbours_of({"fast"})
+    assert "quick" in near
+    assert near["quick"][0][0] == "fast"
+
+
+def test_opposites_never_count_as_neighbours() -> None:
+    near = neighbours_of({"fast", "increas", "heavi"})
+    assert "slow" not in near and "decreas" not in near and "light" not in near
+    assert are_antonyms("fast", "slower") and are_antonyms("unlimit", "limit")
+    assert not are_antonyms("run", "ran")
+
+
+def test_a_paraphrase_earns_some_credit_and_says_it_matched_in_other_words() -> None:
+    exact = score("Containers have a fast startup.", CONCEPTS)
+    other = score("Containers have a quick startup.", CONCEPTS)
+    nothing = score("Containers have a startup.", CONCEPTS)
+    assert exact.value > other.value > nothing.value
+    hit = next(h for h in other.matched if h.label == "fast startup")
+    assert hit.in_other_words
+    assert "Matched in other words: fast startup." in other.feedback
+    assert not any(h.in_other_words for h in exact.matched)
+
+
+def test_negation_vetoes_a_paraphrase() -> None:
+    result = score("Containers do not have a quick startup.", CONCEPTS)
+    assert "fast startup" not in {h.label for h in result.matched}
+
+
+def test_a_bare_keyword_list_is_capped() -> None:
+    listed = score("fast startup, shared kernel, isolation, namespaces, cgroups", CONCEPTS)
+    prose = score(
+        "Containers have a fast startup because they use a shared kernel, with isolation "
+        "from namespaces and cgroups.",
+        CONCEPTS,
+    )
+    assert listed.value <= KEYWORD_LIST_CAP < prose.value
+
+
+def test_a_concept_stated_the_other_way_round_caps_the_whole_answer() -> None:
+    concepts = (Concept("memory use decreases"), Concept("pressure"), Concept("volume"))
+    right = score("The memory use decreases as the pressure and the volume grow.", concepts)
+    reversed_ = score("The memory use increases as the pressure and the volume grow.", concepts)
+    assert "memory use decreases" in reversed_.negated
+    assert reversed_.value <= CONTRADICTED_CAP < right.value
+
+
+def test_a_negated_key_concept_caps_the_whole_answer() -> None:
+    concepts = (Concept("shared kernel"), Concept("namespaces"), Concept("cgroups"))
+    result = score(
+        "Containers do not use a shared kernel; they get namespaces and cgroups.", concepts
+    )
+    assert result.value <= CONTRADICTED_CAP
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("a read-only layer", 2, 6, "read-only"),
+        ("shut down gracefully", 10, 15, "gracefully"),
+        ("copy-on-write here", 5, 7, "copy-on-write"),
+        ("the end.", 4, 7, "end"),
+    ],
+)
+def test_spans_cover_whole_words_and_hyphenated_terms(text, start, end, expected) -> None:
+    found = whole_term(text, start, end)
+    assert text[found[0] : found[1]] == expected
+
+
+def test_a_phrase_span_never_crosses_a_semicolon_or_full_stop() -> None:
+    concepts = (Concept("shared kernel"),)
+    for text in ("It is shared; the kernel is Linux.", "It is shared. The kernel is Linux."):
+        result = score(text, concepts)
+        for hit in result.matched + result.partial:
+            assert not any(mark in text[hit.start : hit.end] for mark in ".;")
+
+
+def test_hits_cover_whole_hyphenated_terms() -> None:
+    text = "The image layers are read-only."
+    result = score(text, (Concept("read"), Concept("image layers")))
+    spans = {text[h.start : h.end] for h in result.matched}
+    assert "read-only" in spans and "read" not in spans
