@@ -132,7 +132,7 @@ def three_sessions(interviewer, bank):
             interviewer,
             bank,
             name="Hana",
-            answers=["read-only template, layers, Dockerfile"],
+            answers=["It is a read-only template made of layers, built from a Dockerfile."],
             days_ago=10,
         ),
         "low": make_session(interviewer, bank, name="Lou", answers=["no idea"], days_ago=5),
