@@ -103,3 +103,28 @@ def test_rescore_touches_only_sessions_the_interviewer_may_see(
     page = client.post(concepts_url(bank[0], "concepts_rescore")).content.decode()
     assert "No finished answers" in page
     assert not ReviewChange.objects.exists()
+
+
+@pytest.mark.parametrize("weight", ["10.5", "-0.01", "nan", "inf", "lots"])
+def test_the_server_checks_the_weight_range(client, interviewer, bank, weight):
+    concept = bank[0].concepts.get(label="layers")
+    client.force_login(interviewer)
+    response = client.post(
+        concepts_url(bank[0], "concept_edit", concept.pk),
+        {"label": "layers", "weight": weight, "tier": "core"},
+        follow=True,
+    )
+    assert "Check the concept: it needs a label and a weight from 0 to 10." in (
+        response.content.decode()
+    )
+    concept.refresh_from_db()
+    assert (concept.weight, concept.is_active) == (1.0, True)
+
+
+def test_any_stored_weight_is_offered_for_saving_unchanged(client, interviewer, bank):
+    concept = bank[0].concepts.get(label="layers")
+    Concept.objects.filter(pk=concept.pk).update(weight=0.77)
+    client.force_login(interviewer)
+    page = client.get(concepts_url(bank[0])).content.decode()
+    field = next(tag for tag in page.split("<input") if 'aria-label="Weight of layers"' in tag)
+    assert 'value="0.77"' in field and 'step="any"' in field
