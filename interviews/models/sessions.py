@@ -40,11 +40,13 @@ class InterviewSessionQuerySet(models.QuerySet):
         """Annotate item_count, answered_count and average_score: the one session score.
 
         A session that has ended scores the mean of its items' final scores (a person's override,
-        else the automatic score) over every item; a skipped or unanswered item counts as 0 of
+        else the reviewed score from corrected concepts, else the automatic score) over every item; a skipped or unanswered item counts as 0 of
         its weight. A session still running has no score yet (None). Every page and export
         reads this annotation; docs/architecture.md says why.
         """
-        final = Coalesce("items__score_override", "items__score", Value(0.0))
+        final = Coalesce(
+            "items__score_override", "items__score_reviewed", "items__score", Value(0.0)
+        )
         return self.annotate(
             item_count=Count("items", distinct=True),
             answered_count=Count("items", filter=Q(items__status__in=ITEM_ANSWERED), distinct=True),
@@ -208,6 +210,12 @@ class SessionItem(models.Model):
     # A person's correction; the automatic score stays beside it so both can be compared.
     score_override = models.FloatField(null=True, blank=True)
     override_reason = models.TextField(blank=True)
+    score_reviewed = models.FloatField(
+        null=True,
+        blank=True,
+        help_text="The automatic score moved by the concepts an interviewer ticked or unticked, "
+        "each by its share of the weights; empty while no concept was corrected.",
+    )
 
     objects = SessionItemQuerySet.as_manager()
 
@@ -232,6 +240,11 @@ class SessionItem(models.Model):
                 | Q(score_override__gte=0, score_override__lte=100),
                 name="item_score_override_0_100",
             ),
+            models.CheckConstraint(
+                condition=Q(score_reviewed__isnull=True)
+                | Q(score_reviewed__gte=0, score_reviewed__lte=100),
+                name="item_score_reviewed_0_100",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -239,8 +252,14 @@ class SessionItem(models.Model):
 
     @property
     def final_score(self) -> float | None:
-        """The human override when there is one, else the automatic score."""
-        return self.score_override if self.score_override is not None else self.score
+        """The item's score: a person's override, else the reviewed score, else the automatic one.
+
+        InterviewSessionQuerySet.with_scores() applies the same order in SQL.
+        """
+        for value in (self.score_override, self.score_reviewed, self.score):
+            if value is not None:
+                return value
+        return None
 
     @property
     def matched_hits(self) -> tuple[ConceptHit, ...]:

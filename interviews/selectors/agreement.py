@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Avg
+from django.db.models.functions import Coalesce
+
 from content.models import Question
 from interviews.models import ConceptVerdict, SessionItem
 
@@ -17,6 +20,10 @@ class QuestionAgreement:
     reviewed_items: int
     corrected_items: int
     top_corrections: list[tuple[str, int]]
+    # Means over the scored answers: the scorer's, and the one the interviewers' review gives
+    # (an override, else the reviewed score from corrected concepts, else the scorer's).
+    mean_automatic: float | None = None
+    mean_reviewed: float | None = None
 
     @property
     def corrected_share(self) -> float:
@@ -36,6 +43,15 @@ def agreement_report(sessions) -> list[QuestionAgreement]:
         corrected_items[question_id].add(item_id)
         labels[question_id][label] += 1
     questions = Question.objects.in_bulk(list(totals))
+    means = {
+        row["question_id"]: row
+        for row in items.order_by()
+        .values("question_id")
+        .annotate(
+            automatic=Avg("score"),
+            reviewed=Avg(Coalesce("score_override", "score_reviewed", "score")),
+        )
+    }
     report = [
         QuestionAgreement(
             question_id=pk,
@@ -44,6 +60,8 @@ def agreement_report(sessions) -> list[QuestionAgreement]:
             reviewed_items=count,
             corrected_items=len(corrected_items[pk]),
             top_corrections=labels[pk].most_common(5),
+            mean_automatic=means[pk]["automatic"],
+            mean_reviewed=means[pk]["reviewed"],
         )
         for pk, count in totals.items()
     ]

@@ -42,6 +42,7 @@ def transcript_data(session: InterviewSession) -> dict:
                 "status": row.item.status,
                 "answer": row.item.answer_text,
                 "automatic_score": row.item.score,
+                "reviewed_score": row.item.score_reviewed,
                 "score_override": row.item.score_override,
                 "override_reason": row.item.override_reason,
                 "final_score": row.item.final_score,
@@ -76,12 +77,15 @@ def transcript_data(session: InterviewSession) -> dict:
     }
 
 
-CSV_COLUMNS = [
+# Each row carries its session and candidate, so exports of several sessions can be combined.
+CSV_SESSION_COLUMNS = ["session_id", "session_title", "candidate", "candidate_email"]
+CSV_ITEM_COLUMNS = [
     "position",
     "question",
     "status",
     "answer",
     "automatic_score",
+    "reviewed_score",
     "score_override",
     "override_reason",
     "final_score",
@@ -92,6 +96,7 @@ CSV_COLUMNS = [
     "used_seconds",
     "limit_seconds",
 ]
+CSV_COLUMNS = CSV_SESSION_COLUMNS + CSV_ITEM_COLUMNS
 
 
 # A cell starting with one of these is a formula to a spreadsheet (CSV injection).
@@ -110,13 +115,15 @@ def transcript_csv(session: InterviewSession) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for row in transcript_data(session)["items"]:
-        present = [c["label"] for c in row["concepts"] if c["present"]]
-        cells = [
-            *(row[name] for name in CSV_COLUMNS[:8]),
-            "; ".join(present),
-            "; ".join(row["missed"]),
-            *(row[name] for name in CSV_COLUMNS[10:]),
-        ]
+    data = transcript_data(session)
+    about = data["session"]
+    session_cells = [about["id"], about["title"], about["candidate"], about["candidate_email"]]
+    for row in data["items"]:
+        row = {
+            **row,
+            "present_concepts": "; ".join(c["label"] for c in row["concepts"] if c["present"]),
+            "missed_concepts": "; ".join(row["missed"]),
+        }
+        cells = session_cells + [row[name] for name in CSV_ITEM_COLUMNS]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from django.db.models import Max
 from content.models import Concept, Question
 from interviews.models import ReviewChange, SessionItem
 from interviews.services.item_scoring import item_score_apply
+from interviews.services.review import item_reviewed_score_refresh
 
 LABEL_MISSING_MESSAGE = "A concept needs a label."
 LABEL_TAKEN_MESSAGE = "This question already has a concept with that label."
@@ -122,6 +123,7 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
             item_score_apply(item=item, level=item.session.level)
             item.save(update_fields=["score", "matched", "missed", "level_estimate", "feedback"])
             _verdicts_reconcile(item)
+            item_reviewed_score_refresh(item)
             if before != item.score:
                 ReviewChange.objects.create(
                     session=item.session,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from datetime import datetime
 
 from django.db import transaction
@@ -29,6 +30,48 @@ class ReviewRefused(ValueError):
 def item_concept_labels(item: SessionItem) -> list[str]:
     """Every concept the item was judged against: matched ones first, then missed, no repeats."""
     return list(dict.fromkeys(item.matched_labels + list(item.missed)))
+
+
+def reviewed_score(
+    *,
+    automatic: float,
+    weights: Mapping[str, float],
+    auto_present: Collection[str],
+    present: Collection[str],
+) -> float | None:
+    """The automatic score moved by each corrected concept's share of the weights, 0-100.
+
+    A concept ticked by hand adds its weight's share of 100 points, one unticked takes it away.
+    None when the ticks agree with the scorer, so an unreviewed item keeps its automatic score.
+    """
+    if set(present) == set(auto_present):
+        return None
+    total = sum(weights.values())
+    if not total:
+        return automatic
+    gained = sum(weights.get(label, 0.0) for label in set(present) - set(auto_present))
+    lost = sum(weights.get(label, 0.0) for label in set(auto_present) - set(present))
+    return round(min(100.0, max(0.0, automatic + 100.0 * (gained - lost) / total)), 1)
+
+
+def item_reviewed_score_refresh(item: SessionItem) -> None:
+    """Recompute item.score_reviewed from its verdicts and the question's weights, and save it."""
+    labels = item_concept_labels(item)
+    stored = dict(item.question.concepts.values_list("label", "weight"))
+    # A concept renamed or removed since scoring still counts, at the default weight.
+    weights = {label: stored.get(label, 1.0) for label in labels}
+    auto_present = set(item.matched_labels)
+    present = set(auto_present)
+    for verdict in item.concept_verdicts.all():
+        (present.add if verdict.present else present.discard)(verdict.concept_label)
+    item.score_reviewed = (
+        None
+        if item.score is None
+        else reviewed_score(
+            automatic=item.score, weights=weights, auto_present=auto_present, present=present
+        )
+    )
+    item.save(update_fields=["score_reviewed"])
 
 
 def concept_verdict_set(
@@ -72,6 +115,7 @@ def concept_verdict_set(
             old_value=old,
             new_value=present,
         )
+        item_reviewed_score_refresh(item)
     return verdict
 
 

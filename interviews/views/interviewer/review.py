@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,9 +18,11 @@ from interviews.access import (
 from interviews.forms.interviewer import OverrideForm, ReviewForm
 from interviews.selectors.agreement import agreement_report
 from interviews.selectors.exports import transcript_csv, transcript_data
+from interviews.selectors.sessions import session_score
 from interviews.selectors.transcripts import transcript_items
 from interviews.services import review
 
+TRANSCRIPT = "interviews/interviewer/transcript.html"
 SESSION_NOT_FINISHED_MESSAGE = "The transcript is ready once the session has finished."
 OVERRIDE_NOT_A_NUMBER_MESSAGE = "A score must be a number from 0 to 100."
 
@@ -31,28 +34,50 @@ def transcript(request: HttpRequest, pk: int) -> HttpResponse:
     if session.is_running:
         messages.info(request, SESSION_NOT_FINISHED_MESSAGE)
         return redirect("interviewer:session_detail", pk=session.pk)
-    context = {
+    return render(request, TRANSCRIPT, _transcript_context(session))
+
+
+def _transcript_context(session, **extra) -> dict:
+    return {
         "session": session,
+        "session_score": session_score(session),
         "rows": transcript_items(session),
         "review_form": ReviewForm(
             initial={"notes": session.notes, "recommendation": session.recommendation}
         ),
-        "changes": session.review_changes.select_related("changed_by", "item")[:200],
+        "changes": _changes(session),
+        **extra,
     }
-    return render(request, "interviews/interviewer/transcript.html", context)
 
 
-def _item_fragment(request: HttpRequest, item, *, error: str = "") -> HttpResponse:
-    """The item's card for htmx, or back to the transcript (with the message) without JS."""
+def _changes(session):
+    return session.review_changes.select_related("changed_by", "item")[:200]
+
+
+def _item_fragment(request: HttpRequest, item, *, error: str = "", typed=None) -> HttpResponse:
+    """The item's card for htmx, with the overall score and the review log swapped out of band.
+
+    Without JavaScript: back to the transcript, or on a refused override the transcript itself,
+    so what was typed stays in the form.
+    """
+    session = item.session
     if request.htmx:
-        row = next(r for r in transcript_items(item.session) if r.item.pk == item.pk)
-        context = {"session": item.session, "row": row, "error": error}
-        return render(request, "interviews/interviewer/transcript.html#item", context)
+        row = next(r for r in transcript_items(session) if r.item.pk == item.pk)
+        context = {"session": session, "row": row, "error": error, "typed": typed}
+        oob = {"session": session, "session_score": session_score(session), "oob": True}
+        parts = [
+            render_to_string(f"{TRANSCRIPT}#item", context, request=request),
+            render_to_string(f"{TRANSCRIPT}#overall", oob, request=request),
+            render_to_string(
+                f"{TRANSCRIPT}#change_log", {**oob, "changes": _changes(session)}, request=request
+            ),
+        ]
+        return HttpResponse("".join(parts))
     if error:
         messages.error(request, error)
-    return redirect(
-        f"{reverse('interviewer:transcript', args=[item.session_id])}#item-{item.position}"
-    )
+    if typed:
+        return render(request, TRANSCRIPT, _transcript_context(session, typed=typed))
+    return redirect(f"{reverse('interviewer:transcript', args=[session.pk])}#item-{item.position}")
 
 
 @require_POST
@@ -91,7 +116,17 @@ def score_override(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         except review.ReviewRefused as refused:
             error = refused.message
     item.refresh_from_db()
-    return _item_fragment(request, item, error=error)
+    # A refused override keeps what was typed, so the interviewer only adds what was missing.
+    typed = (
+        {
+            "item_pk": item.pk,
+            "score": request.POST.get("score", ""),
+            "reason": request.POST.get("reason", ""),
+        }
+        if error
+        else None
+    )
+    return _item_fragment(request, item, error=error, typed=typed)
 
 
 @require_POST

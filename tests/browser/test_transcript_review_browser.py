@@ -1,0 +1,57 @@
+"""Reviewing a transcript in the browser: the log, the scores and typed text update in place."""
+
+import pytest
+from playwright.sync_api import expect
+
+from interviews.access import interviewer_grant
+from interviews.services import item_activate, item_finish, session_start
+from interviews.services.building import SessionPlan, invited_session_create
+from interviews.services.review import OVERRIDE_REASON_MISSING_MESSAGE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def reviewed(make_question, django_user_model, candidate):
+    ivy = django_user_model.objects.create_user("ivy", "ivy@example.com", "x-pw-123!")
+    interviewer_grant(user=ivy)
+    question = make_question("docker", 1, concepts=("image", "container", "layers"))
+    plan = SessionPlan(title="Review me", level="expert", questions=[question])
+    session = invited_session_create(interviewer=ivy, plan=plan)
+    session.candidate = candidate
+    session.save(update_fields=["candidate"])
+    session_start(session=session)
+    item = item_activate(session=session)
+    item_finish(item_id=item.pk, text="An image is a template.", revision=1)
+    return ivy, session
+
+
+def test_ticks_and_overrides_update_the_log_and_scores_without_a_reload(page, login, reviewed):
+    ivy, session = reviewed
+    login(page, ivy)
+    page.goto(f"/interviewer/sessions/{session.pk}/transcript/")
+    log = page.locator("#change-log")
+    expect(log).to_contain_text("No changes yet")
+    overall_before = page.locator(".overall-score").inner_text()
+    page.evaluate("window.notReloaded = true")
+
+    item = page.locator("#item-1")
+    item.get_by_role("button", name="Mark “layers” present").click()
+    expect(log).to_contain_text("Concept ticked or unticked: layers")
+    expect(log).not_to_contain_text("No changes yet")
+    expect(item.locator(".reviewed-score")).to_be_visible()
+    expect(page.locator(".overall-score")).not_to_have_text(overall_before)
+
+    # A refused override keeps the typed score; adding the reason then saves it.
+    item = page.locator("#item-1")
+    item.get_by_label("Override score (0-100, empty to clear)").fill("42")
+    item.get_by_role("button", name="Save score").click()
+    item = page.locator("#item-1")
+    expect(item.get_by_role("alert")).to_have_text(OVERRIDE_REASON_MISSING_MESSAGE)
+    expect(item.get_by_label("Override score (0-100, empty to clear)")).to_have_value("42")
+    item.get_by_label("Reason").fill("Good enough for the role")
+    item.get_by_role("button", name="Save score").click()
+    expect(page.locator("#item-1 .human-score")).to_have_text("42")
+    expect(log).to_contain_text("Score override")
+    expect(page.locator(".overall-score")).to_have_text("42")
+    assert page.evaluate("window.notReloaded") is True
