@@ -8,6 +8,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db.models import Count, Q
 
 from content.models import Level, Topic
+from interviews.forms.time_limits import TimeMode, time_limits
 from interviews.models import InterviewSession
 from interviews.services import BAD_REVISION_MESSAGE
 
@@ -73,16 +74,6 @@ class SignupForm(UserCreationForm):
 
 
 class PracticeForm(forms.Form):
-    class TimeMode:
-        PER_QUESTION = "per_question"
-        SESSION = "session"
-        NONE = "none"
-        CHOICES = [
-            (PER_QUESTION, "A time limit for each question"),
-            (SESSION, "One time limit for the whole session"),
-            (NONE, "No time limit"),
-        ]
-
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -97,8 +88,8 @@ class PracticeForm(forms.Form):
     )
     time_mode = forms.ChoiceField(
         label="Time limit",
-        choices=TimeMode.CHOICES,
-        initial=TimeMode.PER_QUESTION,
+        choices=TimeMode.choices,
+        initial=TimeMode.PER_ITEM,
         widget=forms.RadioSelect,
     )
     per_item_minutes = forms.IntegerField(
@@ -131,9 +122,9 @@ class PracticeForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         mode = data.get("time_mode")
-        if mode == self.TimeMode.PER_QUESTION and not data.get("per_item_minutes"):
+        if mode == TimeMode.PER_ITEM and not data.get("per_item_minutes"):
             self.add_error("per_item_minutes", PER_ITEM_REQUIRED_MESSAGE)
-        if mode == self.TimeMode.SESSION and not data.get("total_minutes"):
+        if mode == TimeMode.TOTAL and not data.get("total_minutes"):
             self.add_error("total_minutes", TOTAL_REQUIRED_MESSAGE)
         topics, count = data.get("topics"), data.get("count")
         if topics and count:
@@ -147,9 +138,8 @@ class PracticeForm(forms.Form):
 
     def time_limits(self) -> tuple[int | None, int | None]:
         """(per_item_seconds, total_seconds) from the chosen mode."""
-        mode = self.cleaned_data["time_mode"]
-        if mode == self.TimeMode.PER_QUESTION:
-            return self.cleaned_data["per_item_minutes"] * 60, None
-        if mode == self.TimeMode.SESSION:
-            return None, self.cleaned_data["total_minutes"] * 60
-        return None, None
+        return time_limits(
+            self.cleaned_data["time_mode"],
+            per_item_minutes=self.cleaned_data.get("per_item_minutes"),
+            total_minutes=self.cleaned_data.get("total_minutes"),
+        )

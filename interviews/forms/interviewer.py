@@ -7,13 +7,9 @@ from django.db.models import F
 from django.db.models.functions import Lower
 
 from content.models import Level, Question, Topic
+from interviews.forms.time_limits import TimeMode, time_limits
 from interviews.models import InterviewSession
 
-TIME_MODE_CHOICES = [
-    ("per_item", "Per question"),
-    ("total", "For the whole session"),
-    ("none", "No time limit"),
-]
 TIME_MINUTES_MISSING_MESSAGE = "Give the number of minutes, or choose no time limit."
 
 
@@ -41,7 +37,7 @@ class SessionBuildForm(forms.Form):
     draw_count = forms.IntegerField(
         min_value=1, max_value=50, required=False, label="Number to draw at random"
     )
-    time_mode = forms.ChoiceField(choices=TIME_MODE_CHOICES, initial="per_item")
+    time_mode = forms.ChoiceField(choices=TimeMode.choices, initial=TimeMode.PER_ITEM)
     minutes = forms.IntegerField(min_value=1, max_value=600, required=False, initial=3)
     candidate_name = forms.CharField(max_length=200, required=False)
     candidate_email = forms.EmailField(required=False)
@@ -71,19 +67,16 @@ class SessionBuildForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("time_mode") != "none" and not cleaned.get("minutes"):
+        if cleaned.get("time_mode") != TimeMode.NONE and not cleaned.get("minutes"):
             self.add_error("minutes", TIME_MINUTES_MISSING_MESSAGE)
         return cleaned
 
     def time_limits(self) -> tuple[int | None, int | None]:
         """(per_item_seconds, total_seconds) from the chosen mode and minutes."""
-        mode, minutes = self.cleaned_data["time_mode"], self.cleaned_data.get("minutes")
-        seconds = minutes * 60 if minutes else None
-        if mode == "per_item":
-            return seconds, None
-        if mode == "total":
-            return None, seconds
-        return None, None
+        minutes = self.cleaned_data.get("minutes")
+        return time_limits(
+            self.cleaned_data["time_mode"], per_item_minutes=minutes, total_minutes=minutes
+        )
 
 
 class TemplateUseForm(forms.Form):

@@ -105,7 +105,7 @@ def test_practice_form_full_page_and_mistakes(client, candidate, questions):
         {
             "count": "9",
             "level": "expert",
-            "time_mode": "per_question",
+            "time_mode": "per_item",
             "per_item_minutes": "",
             "feedback_mode": "after_each",
             "topics": [questions[0].topic.pk],
@@ -126,7 +126,7 @@ def test_practice_form_starts_a_session(client, candidate, questions):
             "topics": [questions[0].topic.pk],
             "count": "3",
             "level": "beginner",
-            "time_mode": "session",
+            "time_mode": "total",
             "total_minutes": "10",
             "feedback_mode": "at_end",
         },

@@ -14,6 +14,7 @@ from interviews.forms.interviewer import (
     TemplateUseForm,
     questions_moved,
 )
+from interviews.forms.time_limits import TimeMode
 from interviews.models import SessionInvite, SessionTemplate
 from interviews.selectors.sessions import (
     sessions_of_interviewer,
@@ -23,7 +24,7 @@ from interviews.selectors.transcripts import session_progress
 from interviews.services import building, invites, session_catch_up
 
 QUESTIONS_SHOWN = 50
-BUILD_DEFAULTS = {"level": "expert", "time_mode": "per_item", "minutes": "3"}
+BUILD_DEFAULTS = {"level": "expert", "time_mode": TimeMode.PER_ITEM, "minutes": "3"}
 
 
 @require_GET
