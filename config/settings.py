@@ -1,7 +1,6 @@
 """Settings for the mock-interview app: one module, every production difference an environment variable."""
 
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -24,9 +23,6 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# pytest sets PYTEST_VERSION while it runs; tests need no secret from the environment.
-RUNNING_TESTS = "PYTEST_VERSION" in os.environ
-
 # --- Core ---
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -34,12 +30,12 @@ LOCAL_SECRET_KEY_FILE = BASE_DIR / ".secret_key"  # written by `make run` for a 
 if not SECRET_KEY and LOCAL_SECRET_KEY_FILE.exists():
     SECRET_KEY = LOCAL_SECRET_KEY_FILE.read_text().strip()
 if not SECRET_KEY:
-    if not (DEBUG or RUNNING_TESTS):
+    if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
             "(`make run` generates one into .secret_key)."
         )
-    SECRET_KEY = "django-insecure-development-only-key"  # only with DEBUG or under pytest
+    SECRET_KEY = "django-insecure-development-only-key"  # only with DEBUG
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
@@ -105,7 +101,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN so two
     # writers queue on busy_timeout instead of failing with "database is locked" mid-transaction.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0 if RUNNING_TESTS else 60
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL;"
@@ -116,17 +112,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 5,
     }
-    if RUNNING_TESTS:
-        # A file, not Django's shared in-memory database: threads in the concurrency tests and the
-        # live server then lock like production does. One file per process, so parallel runs
-        # (xdist workers, several checkouts) never share it; Django deletes it after the run.
-        DATABASES["default"]["TEST"] = {
-            "NAME": str(Path(tempfile.gettempdir()) / f"mock-interview-test-{os.getpid()}.sqlite3")
-        }
-elif RUNNING_TESTS:
-    # One test database per run, so two checkouts testing against one PostgreSQL server never
-    # fight over Django's default "test_<name>" database.
-    DATABASES["default"]["TEST"] = {"NAME": f"test_mock_interview_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication ---
@@ -171,13 +156,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if RUNNING_TESTS
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # --- Logging ---

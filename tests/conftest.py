@@ -1,14 +1,55 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder, and what tests change about the production settings.
 
+config/settings.py knows nothing of tests. The differences live here: a throwaway secret key
+(production refuses to start without one), a test database per process, static files served
+from the source folders without a collectstatic manifest, and a fast password hasher.
+"""
+
+import os
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 
 
+def pytest_configure(config):
+    """Load the production settings with a throwaway secret, before pytest-django sets up Django."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-" + "x" * 40)
+    from django.conf import settings
+
+    settings.DATABASES  # noqa: B018 (loading the settings lets pytest-django set Django up)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """One test database per process, so parallel runs and several checkouts never share one."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # A file, not Django's shared in-memory database: threads in the concurrency tests and
+        # the live server then lock like production does. Django deletes it after the run.
+        name = Path(tempfile.gettempdir()) / f"mock-interview-test-{os.getpid()}.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
+        # Threads close their connections when done, so the file is never held open.
+        database["CONN_MAX_AGE"] = 0
+    else:
+        # Not Django's default "test_<name>": two checkouts on one server would fight over it.
+        database.setdefault("TEST", {})["NAME"] = f"test_mock_interview_{os.getpid()}"
+
+
 @pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Hash test passwords quickly: the production hasher costs about a second per user here."""
+def test_only_settings(settings):
+    """Fast password hashing, and static files without the manifest collectstatic writes."""
+    # The production hasher costs about a second per user here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A fresh checkout has run no collectstatic, so the manifest storage would find no entries.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture
