@@ -10,16 +10,14 @@ import tempfile
 import threading
 from pathlib import Path
 
+import django
 import pytest
 
-
-def pytest_configure(config):
-    """Load the production settings with a throwaway secret, before pytest-django sets up Django."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-" + "x" * 40)
-    from django.conf import settings
-
-    settings.DATABASES  # noqa: B018 (loading the settings lets pytest-django set Django up)
+# Before any conftest or test module imports a model: production's settings module, with a
+# throwaway secret because production refuses to start without one. Nothing else differs here.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-" + "x" * 40)
+django.setup()
 
 
 @pytest.fixture(scope="session")
