@@ -7,7 +7,7 @@ import pytest
 
 from content.models import Level, ModelAnswer, Question, Topic
 
-DOCKER_SOURCE = Path(__file__).resolve().parents[3] / "content" / "sources" / "docker.txt"
+DOCKER_SOURCE = Path(__file__).resolve().parents[2] / "content" / "sources" / "docker.txt"
 POSTED_ON = re.compile(r"^Posted on [A-Z][a-z]{2} \d{1,2}, \d{4}")
 
 

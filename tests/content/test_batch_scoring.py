@@ -16,7 +16,7 @@ from content.batch_scoring import read_lines, score_lines
 from content.concepts import concepts_refresh
 from content.models import Concept
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = (
     "Docker containers share the host OS kernel and get isolation from namespaces and control "
     "groups, while virtual machines each run a full operating system on a hypervisor."

@@ -87,7 +87,7 @@ def test_exports_are_stable_json_and_csv(client, interviewer, finished_session):
         client.get(f"/interviewer/sessions/{finished_session.pk}/transcript.json").content
     )
     assert [row["position"] for row in data["items"]] == [1, 2]
-    assert data["session"]["candidate"] == "cara"
+    assert data["session"]["candidate"] == "casey"
     rows = list(
         csv.DictReader(
             io.StringIO(
