@@ -6,9 +6,10 @@ import csv
 import io
 from datetime import datetime
 
-from interviews.models import InterviewSession
+from interviews.models import InterviewSession, ReviewChange
+from interviews.models.matched import matched_to_json
 from interviews.selectors.sessions import session_score
-from interviews.selectors.transcripts import transcript_items
+from interviews.selectors.transcripts import TranscriptItem, transcript_items
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -17,63 +18,70 @@ def _iso(value: datetime | None) -> str | None:
 
 def transcript_data(session: InterviewSession) -> dict:
     """The whole transcript as plain JSON-ready data (the stable export format)."""
-    items = transcript_items(session)
+    changes = session.review_changes.select_related("changed_by", "item").order_by(
+        "changed_at", "id"
+    )
     return {
-        "session": {
-            "id": session.pk,
-            "title": session.title,
-            "candidate": session.display_candidate,
-            "candidate_email": session.candidate_email,
-            "interviewer": session.created_by.get_username(),
-            "level": session.level,
-            "status": session.status,
-            "per_item_seconds": session.per_item_seconds,
-            "total_seconds": session.total_seconds,
-            "started_at": _iso(session.started_at),
-            "finished_at": _iso(session.finished_at),
-            "notes": session.notes,
-            "recommendation": session.recommendation,
-            "score": session_score(session),
-        },
-        "items": [
-            {
-                "position": row.item.position,
-                "question": row.item.question.text,
-                "status": row.item.status,
-                "answer": row.item.answer_text,
-                "automatic_score": row.item.score,
-                "reviewed_score": row.item.score_reviewed,
-                "score_override": row.item.score_override,
-                "override_reason": row.item.override_reason,
-                "final_score": row.item.final_score,
-                "matched": row.item.matched,
-                "concepts": [
-                    {"label": line.label, "automatic": line.auto_present, "present": line.present}
-                    for line in row.concepts
-                ],
-                "missed": row.missed_labels,
-                "started_at": _iso(row.item.started_at),
-                "finished_at": _iso(row.item.finished_at),
-                "used_seconds": row.item.used_seconds,
-                "limit_seconds": row.item.limit_seconds,
-            }
-            for row in items
+        "session": _session_json(session),
+        "items": [_item_json(row) for row in transcript_items(session)],
+        "changes": [_change_json(change) for change in changes],
+    }
+
+
+def _session_json(session: InterviewSession) -> dict:
+    return {
+        "id": session.pk,
+        "title": session.title,
+        "candidate": session.display_candidate,
+        "candidate_email": session.candidate_email,
+        "interviewer": session.created_by.get_username(),
+        "level": session.level,
+        "status": session.status,
+        "per_item_seconds": session.per_item_seconds,
+        "total_seconds": session.total_seconds,
+        "started_at": _iso(session.started_at),
+        "finished_at": _iso(session.finished_at),
+        "notes": session.notes,
+        "recommendation": session.recommendation,
+        "score": session_score(session),
+    }
+
+
+def _item_json(row: TranscriptItem) -> dict:
+    item = row.item
+    return {
+        "position": item.position,
+        "question": item.question.text,
+        "status": item.status,
+        "answer": item.answer_text,
+        "automatic_score": item.score,
+        "reviewed_score": item.score_reviewed,
+        "score_override": item.score_override,
+        "override_reason": item.override_reason,
+        "final_score": item.final_score,
+        "matched": matched_to_json(item.matched_hits),
+        "concepts": [
+            {"label": line.label, "automatic": line.auto_present, "present": line.present}
+            for line in row.concepts
         ],
-        "changes": [
-            {
-                "at": change.changed_at.isoformat(),
-                "by": change.changed_by.get_username() if change.changed_by else None,
-                "item_position": change.item.position if change.item else None,
-                "field": change.field,
-                "concept": change.concept_label,
-                "old": change.old_value,
-                "new": change.new_value,
-                "reason": change.reason,
-            }
-            for change in session.review_changes.select_related("changed_by", "item").order_by(
-                "changed_at", "id"
-            )
-        ],
+        "missed": row.missed_labels,
+        "started_at": _iso(item.started_at),
+        "finished_at": _iso(item.finished_at),
+        "used_seconds": item.used_seconds,
+        "limit_seconds": item.limit_seconds,
+    }
+
+
+def _change_json(change: ReviewChange) -> dict:
+    return {
+        "at": change.changed_at.isoformat(),
+        "by": change.changed_by.get_username() if change.changed_by else None,
+        "item_position": change.item.position if change.item else None,
+        "field": change.field,
+        "concept": change.concept_label,
+        "old": change.old_value,
+        "new": change.new_value,
+        "reason": change.reason,
     }
 
 
