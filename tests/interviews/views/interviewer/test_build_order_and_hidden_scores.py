@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from interviews.forms.interviewer import questions_moved
 from interviews.models import InterviewSession, SessionTemplate
-
-from .conftest import session_play
+from tests.interviews.conftest import session_play
 
 pytestmark = pytest.mark.django_db
 
