@@ -4,7 +4,10 @@
 - Interviewers (a group holding `interviews.run_interviews`) see the sessions they created;
   staff see every session.
 - A question's model answers are visible to staff and interviewers, and to a candidate once
-  their answer to it has been scored and shown. The question bank asks this through
+  their answer to it has been scored and shown, unless the session hides scores.
+- A question the candidate has yet to answer in a running invited session is held back: practice
+  never draws it, and its model answers and concepts stay hidden from them until the invited
+  item is finished (`questions_held_for_interview`). The question bank asks this through
   `user.has_perm(VIEW_MODEL_ANSWER, question)`, answered by ModelAnswerAccessBackend, so the
   bank never imports this app.
 """
@@ -16,7 +19,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -120,15 +123,32 @@ def sessions_invited(user) -> InterviewSessionQuerySet:
 # --- Model answers ---
 
 
+def questions_held_for_interview(user) -> QuerySet:
+    """Ids of the questions `user` has yet to answer in a running invited session (a subquery).
+
+    Until each is answered there, practice must not ask it and nothing may show its model
+    answers or concepts to this user; use it as `.exclude(pk__in=...)` on questions.
+    """
+    if not user.is_authenticated:
+        return SessionItem.objects.none().values("question_id")
+    return SessionItem.objects.awaiting_in_interview(user).values("question_id")
+
+
 def model_answers_visible(*, user, question: Question) -> bool:
-    """True for staff and interviewers, and for a candidate whose answer to it has been scored."""
+    """True for staff and interviewers, and for a candidate whose answer to it has been scored.
+
+    Never for a candidate while the question awaits their answer in a running interview.
+    """
     if not user.is_authenticated or not user.is_active:
         return False
     if any(user.has_perm(permission) for permission in SEE_ALL_ANSWERS_PERMISSIONS):
         return True
-    feedback_shown = Q(session__feedback_mode=InterviewSession.FeedbackMode.AFTER_EACH) | ~Q(
-        session__status__in=SESSION_RUNNING
-    )
+    if questions_held_for_interview(user).filter(question_id=question.pk).exists():
+        return False
+    feedback_shown = (
+        Q(session__feedback_mode=InterviewSession.FeedbackMode.AFTER_EACH)
+        | ~Q(session__status__in=SESSION_RUNNING)
+    ) & Q(session__hide_scores=False)
     return (
         SessionItem.objects.for_candidate(user)
         .filter(feedback_shown, question=question, status__in=ITEM_ANSWERED)

@@ -177,6 +177,15 @@ class SessionItemQuerySet(models.QuerySet):
         """Active items whose deadline is before cutoff (the sweeper passes now minus the grace)."""
         return self.filter(status=ItemStatus.ACTIVE, deadline_at__lt=cutoff)
 
+    def awaiting_in_interview(self, user) -> SessionItemQuerySet:
+        """The user's items still to be answered (pending or active) in a running invited session."""
+        return self.filter(
+            session__candidate=user,
+            session__kind=InterviewSession.Kind.INVITED,
+            session__status__in=SESSION_RUNNING,
+            status__in=(ItemStatus.PENDING, ItemStatus.ACTIVE),
+        )
+
 
 class SessionItem(models.Model):
     """One question within a session: the candidate's answer, its timing and its score."""

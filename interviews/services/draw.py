@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 
 from content.models import Question, Topic
+from interviews.access import questions_held_for_interview
 from interviews.models import SessionItem
 
 NOT_ENOUGH_QUESTIONS_MESSAGE = (
@@ -31,9 +32,11 @@ def questions_draw(
 ) -> list[Question]:
     """Pick count questions at random, preferring unseen ones, then those scored low."""
     rng = rng or random.Random()
-    question_ids = list(
-        Question.objects.filter(topic__in=topics).order_by("id").values_list("id", flat=True)
-    )
+    questions = Question.objects.filter(topic__in=topics)
+    if candidate is not None:
+        # A question waiting in the candidate's running interview must not be practised first.
+        questions = questions.exclude(pk__in=questions_held_for_interview(candidate))
+    question_ids = list(questions.order_by("id").values_list("id", flat=True))
     if len(question_ids) < count:
         raise NotEnoughQuestions(len(question_ids))
     best_scores: dict[int, float | None] = {}

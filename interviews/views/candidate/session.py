@@ -12,7 +12,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from content.scoring import MAX_ANSWER_CHARS
 from interviews import state
-from interviews.access import session_own_get
+from interviews.access import questions_held_for_interview, session_own_get
 from interviews.forms.candidate import AnswerPostForm
 from interviews.models import InterviewSession, SessionItem
 from interviews.selectors.sessions import session_score
@@ -35,6 +35,12 @@ def _warn_seconds(limit: int | None) -> int:
     return 30 if limit is None else min(30, max(3, limit // 3))
 
 
+def _held_question_ids(session: InterviewSession) -> set[int]:
+    """Questions whose feedback must wait: the candidate has yet to answer them in an interview."""
+    held = questions_held_for_interview(session.candidate)
+    return set(held.values_list("question_id", flat=True))
+
+
 def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
     """What the #stage region shows: the running question, or the feedback of the last one."""
     items = list(
@@ -54,6 +60,7 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         ),
         "has_pending": any(item.status == Item.PENDING for item in items),
         "max_answer_chars": MAX_ANSWER_CHARS,
+        "held_question_ids": _held_question_ids(session),
     }
     if active is not None:
         context["remaining_seconds"] = remaining_seconds(active.deadline_at, now=timezone.now())
@@ -166,5 +173,10 @@ def session_results(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(
         session.items.select_related("question").prefetch_related("question__model_answers")
     )
-    context = {"session": session, "items": items, "total": session_score(session)}
+    context = {
+        "session": session,
+        "items": items,
+        "total": session_score(session),
+        "held_question_ids": _held_question_ids(session),
+    }
     return render(request, "interviews/candidate/results.html", context)
