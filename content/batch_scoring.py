@@ -183,6 +183,7 @@ class _Scorer:
             ],
             "level_estimate": result.level_estimate,
             "feedback": result.feedback,
+            "scorer_version": scoring.SCORER_VERSION,
         }
 
     def bank_concepts(self, value: Any) -> tuple[str, tuple[scoring.Concept, ...], dict[str, str]]:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Avg, Case, Count, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
 from content.models import Level, Question
@@ -173,6 +174,10 @@ class SessionItemQuerySet(models.QuerySet):
     def finished(self) -> SessionItemQuerySet:
         return self.filter(status__in=ITEM_FINISHED)
 
+    def scored_by_other_version(self, version: str) -> SessionItemQuerySet:
+        """Finished items whose automatic score another scorer version set: due a re-score."""
+        return self.finished().filter(score__isnull=False).exclude(scorer_version=version)
+
     def past_deadline(self, cutoff: datetime) -> SessionItemQuerySet:
         """Active items whose deadline is before cutoff (the sweeper passes now minus the grace)."""
         return self.filter(status=ItemStatus.ACTIVE, deadline_at__lt=cutoff)
@@ -210,6 +215,15 @@ class SessionItem(models.Model):
     )
     # The automatic score (content.scoring), stored when the item finishes.
     score = models.FloatField(null=True, blank=True)
+    scorer_version = models.CharField(
+        max_length=20,
+        blank=True,
+        default="",
+        help_text="The version of the scorer that set the automatic score; empty while unscored.",
+    )
+    # Kept when a newer scorer changed the automatic score, so transcripts can show both.
+    previous_score = models.FloatField(null=True, blank=True)
+    previous_scorer_version = models.CharField(max_length=20, blank=True, default="")
     matched = models.JSONField(
         default=list, blank=True, help_text="Matched concepts: [{label, start, end}] in the answer."
     )
@@ -245,6 +259,11 @@ class SessionItem(models.Model):
                 name="item_score_0_100",
             ),
             models.CheckConstraint(
+                condition=Q(previous_score__isnull=True)
+                | Q(previous_score__gte=0, previous_score__lte=100),
+                name="item_previous_score_0_100",
+            ),
+            models.CheckConstraint(
                 condition=Q(score_override__isnull=True)
                 | Q(score_override__gte=0, score_override__lte=100),
                 name="item_score_override_0_100",
@@ -269,6 +288,25 @@ class SessionItem(models.Model):
             if value is not None:
                 return value
         return None
+
+    @property
+    def rescore_note(self) -> str:
+        """ "re-scored by scorer 2; was 55 with scorer 1" when a newer scorer changed the score."""
+        if self.previous_score is None or self.score is None:
+            return ""
+        # Rounded as every page rounds a score, so the note never shows "was 62" beside 62.
+        was, now = floatformat(self.previous_score, 0), floatformat(self.score, 0)
+        if was == now:
+            return ""
+        return (
+            f"re-scored by scorer {self.scorer_version}; "
+            f"was {was} with scorer {self.previous_scorer_version}"
+        )
+
+    @property
+    def final_score_note(self) -> str:
+        """The re-score note when the final score is the automatic one, else nothing."""
+        return self.rescore_note if self.final_score == self.score else ""
 
     @property
     def matched_hits(self) -> tuple[ConceptHit, ...]:

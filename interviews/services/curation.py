@@ -9,7 +9,7 @@ from django.db.models import Max
 
 from content.models import Concept, Question
 from interviews.models import ReviewChange, SessionItem
-from interviews.services.item_scoring import item_score_apply
+from interviews.services.item_scoring import SCORE_FIELDS, item_score_apply
 from interviews.services.review import item_reviewed_score_refresh
 
 LABEL_MISSING_MESSAGE = "A concept needs a label."
@@ -121,7 +121,7 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
             )
             before = item.score
             item_score_apply(item=item, level=item.session.level)
-            item.save(update_fields=["score", "matched", "missed", "level_estimate", "feedback"])
+            item.save(update_fields=SCORE_FIELDS)
             _verdicts_reconcile(item)
             item_reviewed_score_refresh(item)
             if before != item.score:

@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 from content.concepts import answer_score
+from content.scoring import SCORER_VERSION
 from interviews.models import SessionItem
+
+# Every field item_score_apply sets, for save(update_fields=...) and bulk_update.
+SCORE_FIELDS = [
+    "score",
+    "scorer_version",
+    "previous_score",
+    "previous_scorer_version",
+    "matched",
+    "missed",
+    "level_estimate",
+    "feedback",
+]
 
 
 def item_score_apply(*, item: SessionItem, level: str) -> None:
-    """Set the automatic score fields of item from its answer text (the caller saves)."""
+    """Set the automatic score fields of item from its answer text (the caller saves).
+
+    When another scorer version had set a different score, that score and its version stay
+    beside the new one, so a transcript can show both.
+    """
     result = answer_score(question=item.question, answer=item.answer_text, level=level)
+    older = item.scorer_version and item.scorer_version != SCORER_VERSION
+    if older and item.score is not None and item.score != result.value:
+        item.previous_score = item.score
+        item.previous_scorer_version = item.scorer_version
     item.score = result.value
+    item.scorer_version = SCORER_VERSION
     item.matched_store(result.matched)
     item.missed = [concept.label for concept in result.missed]
     item.level_estimate = result.level_estimate

@@ -75,6 +75,7 @@ def test_question_by_text_slug_or_id(bank, by):
     assert GOOD[span["start"] : span["end"]].lower().startswith("namespace")
     assert result["level_estimate"] in {"below beginner", "beginner", "between", "expert"}
     assert isinstance(result["feedback"], str)
+    assert result["scorer_version"] == scoring.SCORER_VERSION
 
 
 def test_result_matches_scoring_the_stored_concepts_directly(bank):

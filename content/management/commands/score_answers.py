@@ -28,7 +28,8 @@ class Command(BaseCommand):
 
         Output fields: "line" (1-based input line number), "id", "score" (0-100), "matched"
         and "missed" (concept labels), "spans" ([{{"label", "start", "end"}}], offsets in
-        Unicode characters of the answer), "level_estimate", "feedback".
+        Unicode characters of the answer), "level_estimate", "feedback",
+        "scorer_version" (which scorer gave the score).
 
         A bad line (invalid JSON or UTF-8, not an object, missing or bad fields, unknown
         question, answer or reference over {MAX_ANSWER_CHARS:,} characters, line over
