@@ -1,0 +1,186 @@
+"""manage.py rescore: batches, resume, overrides, dry run, idempotence, progress."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from content.scoring import SCORER_VERSION
+from interviews.models import ConceptVerdict, ReviewChange, SessionItem
+from interviews.services import item_activate, item_finish
+from interviews.services import rescoring as rescoring_service
+
+OLD = "0"  # a version older than any the scorer has had
+STALE = 3.0  # no answer below scores exactly this, so a re-score always changes it
+ANSWERS = [
+    "An image is read-only; a container is a running image.",
+    "The container runs from the image.",
+    "Images are layers; each container adds a writable layer.",
+    "A container is an image at run time.",
+    "Image and container.",
+]
+
+
+@pytest.fixture
+def scored_items(start_practice):
+    """Five finished, scored answers, then aged: four hold a stale score by an older scorer,
+    the last its true score by an older scorer (a re-score leaves the value as it is)."""
+    session, item = start_practice(len(ANSWERS))
+    for text in ANSWERS:
+        item_finish(item_id=item.pk, text=text, revision=1)
+        session.refresh_from_db()
+        if session.is_running:
+            item = item_activate(session=session)
+    items = list(SessionItem.objects.order_by("pk"))
+    true_scores = {item.pk: item.score for item in items}
+    assert len(items) == len(ANSWERS) and STALE not in true_scores.values()
+    SessionItem.objects.filter(pk__in=[i.pk for i in items[:4]]).update(
+        score=STALE, scorer_version=OLD
+    )
+    SessionItem.objects.filter(pk=items[4].pk).update(scorer_version=OLD)
+    return items, true_scores
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("rescore", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def versions():
+    return list(SessionItem.objects.order_by("pk").values_list("scorer_version", flat=True))
+
+
+@pytest.mark.django_db
+def test_rescores_older_items_in_batches_and_keeps_the_previous_score(scored_items, monkeypatch):
+    items, true_scores = scored_items
+    sizes = []
+    real = rescoring_service.items_rescore_batch
+
+    def counting(**kwargs):
+        batch = real(**kwargs)
+        sizes.append(batch.rescored)
+        return batch
+
+    monkeypatch.setattr("interviews.management.commands.rescore.items_rescore_batch", counting)
+
+    out, err = run("--batch-size", "2")
+
+    assert sizes == [2, 2, 1, 0]
+    assert f"Re-scored 5 answers with scorer {SCORER_VERSION}: 4 scores changed" in out
+    assert "5/5 answers (100%)" in err
+    for item in SessionItem.objects.order_by("pk"):
+        assert item.scorer_version == SCORER_VERSION
+        assert item.score == true_scores[item.pk]
+    changed = SessionItem.objects.filter(pk__in=[i.pk for i in items[:4]])
+    assert {(i.previous_score, i.previous_scorer_version) for i in changed} == {(STALE, OLD)}
+    unchanged = SessionItem.objects.get(pk=items[4].pk)
+    assert unchanged.previous_score is None and unchanged.rescore_note == ""
+    log = ReviewChange.objects.filter(field=ReviewChange.Field.RESCORE)
+    assert sorted(log.values_list("item_id", flat=True)) == [i.pk for i in items[:4]]
+    assert {(c.old_value, c.changed_by) for c in log} == {(STALE, None)}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_interrupted_run_keeps_finished_batches_and_the_next_run_continues(
+    scored_items, monkeypatch
+):
+    items, true_scores = scored_items
+    real = rescoring_service.item_score_apply
+    calls = []
+
+    def interrupted_on_third(**kwargs):
+        calls.append(kwargs["item"].pk)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real(**kwargs)
+
+    monkeypatch.setattr(rescoring_service, "item_score_apply", interrupted_on_third)
+    with pytest.raises(CommandError, match="Interrupted after 2 answers") as raised:
+        run("--batch-size", "2")
+    assert raised.value.returncode == 130
+    # The first batch committed; the second rolled back whole; the last was never reached.
+    assert versions() == [SCORER_VERSION] * 2 + [OLD] * 3
+    assert SessionItem.objects.get(pk=items[3].pk).score == STALE
+
+    monkeypatch.setattr(rescoring_service, "item_score_apply", real)
+    out, _ = run("--batch-size", "2")
+
+    assert "Re-scored 3 answers" in out and "2 scores changed" in out
+    assert versions() == [SCORER_VERSION] * 5
+    assert {i.pk: i.score for i in SessionItem.objects.all()} == true_scores
+    assert ReviewChange.objects.filter(field=ReviewChange.Field.RESCORE).count() == 4
+
+
+@pytest.mark.django_db
+def test_human_overrides_and_verdicts_stay_and_still_win(scored_items):
+    items, true_scores = scored_items
+    first = SessionItem.objects.get(pk=items[0].pk)
+    first.score_override, first.override_reason = 90.0, "Explained it well aloud."
+    first.save(update_fields=["score_override", "override_reason"])
+    # The person says "container" is missing and the stale scorer said so too; the re-score
+    # finds it, and only the verdict's record of the scorer's view may follow.
+    verdict = ConceptVerdict.objects.create(
+        item=first, concept_label="container", present=False, auto_present=False
+    )
+
+    run()
+
+    first.refresh_from_db()
+    verdict.refresh_from_db()
+    assert first.score_override == 90.0 and first.override_reason == "Explained it well aloud."
+    assert first.final_score == 90.0
+    assert first.score == true_scores[first.pk] and first.previous_score == STALE
+    assert "container" in first.matched_labels
+    assert verdict.present is False and verdict.auto_present is True
+    assert first.final_score_note == ""  # the override, not the re-score, is the final score
+    assert first.rescore_note
+
+
+@pytest.mark.django_db
+def test_dry_run_counts_and_writes_nothing(scored_items):
+    items, _ = scored_items
+    before = list(SessionItem.objects.order_by("pk").values())
+
+    out, err = run("--dry-run", "--batch-size", "3")
+
+    assert "Dry run: 5 answers were scored by another scorer version" in out
+    assert "re-scoring would change 4 scores" in out and "Nothing was written" in out
+    assert "Checking: 5/5 answers (100%)" in err
+    assert list(SessionItem.objects.order_by("pk").values()) == before
+    assert not ReviewChange.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_second_run_finds_nothing_to_do(scored_items):
+    run()
+    after_first = list(SessionItem.objects.order_by("pk").values())
+    changes = ReviewChange.objects.count()
+
+    out, _ = run()
+
+    assert f"Re-scored 0 answers with scorer {SCORER_VERSION}: 0 scores changed" in out
+    assert list(SessionItem.objects.order_by("pk").values()) == after_first
+    assert ReviewChange.objects.count() == changes
+
+
+@pytest.mark.django_db
+def test_unscored_and_current_items_are_left_alone(start_practice):
+    session, active = start_practice(2)  # one active item, one pending: neither has a score
+    assert SessionItem.objects.filter(score__isnull=True).count() == 2
+    item_finish(item_id=active.pk, text="An image and a container.", revision=1)
+    current = SessionItem.objects.get(pk=active.pk)
+    assert current.scorer_version == SCORER_VERSION
+    before = list(SessionItem.objects.order_by("pk").values())
+
+    out, _ = run()
+
+    assert "Re-scored 0 answers" in out
+    assert list(SessionItem.objects.order_by("pk").values()) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["0", "-3", "ten", "2.5"])
+def test_a_bad_batch_size_gets_a_clear_message(value):
+    with pytest.raises(CommandError, match="--batch-size: must be a whole number of 1 or more"):
+        run("--batch-size", value)
