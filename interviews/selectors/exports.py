@@ -55,6 +55,10 @@ def _item_json(row: TranscriptItem) -> dict:
         "status": item.status,
         "answer": item.answer_text,
         "automatic_score": item.score,
+        "scorer_version": item.scorer_version,
+        "previous_automatic_score": item.previous_score,
+        "previous_scorer_version": item.previous_scorer_version,
+        "rescore_note": item.rescore_note,
         "reviewed_score": item.score_reviewed,
         "score_override": item.score_override,
         "override_reason": item.override_reason,
@@ -103,6 +107,10 @@ CSV_ITEM_COLUMNS = [
     "finished_at",
     "used_seconds",
     "limit_seconds",
+    # When a newer scorer changed the automatic score, the one before it and its version.
+    "scorer_version",
+    "previous_automatic_score",
+    "previous_scorer_version",
 ]
 CSV_COLUMNS = CSV_SESSION_COLUMNS + CSV_ITEM_COLUMNS
 
