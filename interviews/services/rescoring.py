@@ -3,7 +3,7 @@
 Each batch commits on its own and only items still carrying another version are picked, so an
 interrupted run loses at most the batch in flight and the next run continues where it stopped.
 A person's score override and concept verdicts are never changed: they keep winning over the
-automatic score, which is the only thing re-scored underneath them.
+automatic score, which is re-scored underneath them (with the reviewed score derived from it).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from content.concepts import answer_score
 from content.scoring import SCORER_VERSION, AnswerTooLong
 from interviews.models import ConceptVerdict, ReviewChange, SessionItem
 from interviews.services.item_scoring import SCORE_FIELDS, item_score_apply
+from interviews.services.review import item_reviewed_score_refresh
 
 RESCORE_REASON = "Re-scored by scorer {new} (was scorer {old})."
 
@@ -81,6 +82,10 @@ def _batch_run(items: list[SessionItem], *, dry_run: bool) -> BatchRescored:
     if not dry_run:
         SessionItem.objects.bulk_update(rescored, SCORE_FIELDS)
         _verdicts_follow(rescored)
+        for item in rescored:
+            if item.concept_verdicts.all():
+                # The reviewed score is the automatic one moved by the verdicts: it moves too.
+                item_reviewed_score_refresh(item)
         _changes_log(changed)
     return BatchRescored(
         last_pk=items[-1].pk, rescored=len(rescored), changed=len(changed), failed=failed

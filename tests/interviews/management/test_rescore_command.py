@@ -133,6 +133,8 @@ def test_human_overrides_and_verdicts_stay_and_still_win(scored_items):
     assert first.score == true_scores[first.pk] and first.previous_score == STALE
     assert "container" in first.matched_labels
     assert verdict.present is False and verdict.auto_present is True
+    # The reviewed score follows the new automatic score, less the concept the person unticked.
+    assert first.score_reviewed is not None and first.score_reviewed < first.score
     assert first.final_score_note == ""  # the override, not the re-score, is the final score
     assert first.rescore_note
 
