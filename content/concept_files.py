@@ -90,32 +90,56 @@ def concepts_import(*, data: Any) -> ConceptsImported:
     """
     entries = _validated(data)
     created = updated = deleted = 0
-    now = timezone.now()
     with transaction.atomic():
         # Lock the questions so a concurrent re-extraction cannot add a row under our labels.
         list(Question.objects.select_for_update().filter(pk__in=[q.pk for q, _ in entries]))
         for question, concepts in entries:
-            rows = {row.label: row for row in Concept.objects.filter(question=question)}
-            stale = [row.pk for label, row in rows.items() if label not in concepts]
-            Concept.objects.filter(pk__in=stale).delete()
-            changed, new = [], []
-            for label, fields in concepts.items():
-                row = rows.get(label)
-                if row is None:
-                    new.append(Concept(question=question, label=label, **fields))
-                elif any(getattr(row, name) != value for name, value in fields.items()):
-                    for name, value in fields.items():
-                        setattr(row, name, value)
-                    row.updated_at = now
-                    changed.append(row)
-            Concept.objects.bulk_update(changed, [*_FIELDS, "updated_at"])
-            Concept.objects.bulk_create(new)
+            result = concepts_set(question=question, concepts=concepts)
             created, updated, deleted = (
-                created + len(new),
-                updated + len(changed),
-                deleted + len(stale),
+                created + result.created,
+                updated + result.updated,
+                deleted + result.deleted,
             )
     return ConceptsImported(len(entries), created, updated, deleted)
+
+
+class _ConceptsPlan(NamedTuple):
+    created: list[Concept]
+    updated: list[Concept]
+    deleted: list[int]
+
+
+def _concepts_plan(
+    question: Question, concepts: dict[str, dict[str, Any]], rows: list[Concept]
+) -> _ConceptsPlan:
+    by_label = {row.label: row for row in rows}
+    stale = [row.pk for label, row in by_label.items() if label not in concepts]
+    changed, new = [], []
+    now = timezone.now()
+    for label, fields in concepts.items():
+        row = by_label.get(label)
+        if row is None:
+            new.append(Concept(question=question, label=label, **fields))
+        elif any(getattr(row, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(row, name, value)
+            row.updated_at = now
+            changed.append(row)
+    return _ConceptsPlan(new, changed, stale)
+
+
+def concepts_differ(*, question: Question, concepts: dict[str, dict[str, Any]]) -> bool:
+    """Whether setting these concepts would change anything (reads only; uses prefetched rows)."""
+    return any(_concepts_plan(question, concepts, list(question.concepts.all())))
+
+
+def concepts_set(*, question: Question, concepts: dict[str, dict[str, Any]]) -> ConceptsImported:
+    """Make the question's concepts exactly these (validated) ones; unchanged rows are not saved."""
+    plan = _concepts_plan(question, concepts, list(Concept.objects.filter(question=question)))
+    Concept.objects.filter(pk__in=plan.deleted).delete()
+    Concept.objects.bulk_update(plan.updated, [*_FIELDS, "updated_at"])
+    Concept.objects.bulk_create(plan.created)
+    return ConceptsImported(1, len(plan.created), len(plan.updated), len(plan.deleted))
 
 
 _FIELDS = ("variants", "weight", "tier", "negated", "origin", "is_active", "rank")
@@ -150,7 +174,7 @@ def _validated(data: Any) -> list[tuple[Question, dict[str, dict[str, Any]]]]:
         if not isinstance(entry.get("concepts"), list):
             errors.append(f"{where}: needs a concepts list")
             continue
-        concepts = _validated_concepts(entry["concepts"], where=where, errors=errors)
+        concepts = concepts_validated(entry["concepts"], where=where, errors=errors)
         if slug in known:
             entries.append((known[slug], concepts))
     if errors:
@@ -164,9 +188,14 @@ def _validated(data: Any) -> list[tuple[Question, dict[str, dict[str, Any]]]]:
     return entries
 
 
-def _validated_concepts(
-    items: list[Any], *, where: str, errors: list[str]
+def concepts_validated(
+    items: list[Any], *, where: str, errors: list[str], keep_origin: bool = False
 ) -> dict[str, dict[str, Any]]:
+    """Check one question's concepts, adding each problem to errors; label -> row fields.
+
+    With keep_origin, a concept's `origin` comes from the data (a whole bank exported and imported
+    back stays as it was); otherwise whoever wrote the file curated every concept in it.
+    """
     concepts: dict[str, dict[str, Any]] = {}
     folded: set[str] = set()
     for index, item in enumerate(items):
@@ -206,6 +235,11 @@ def _validated_concepts(
         rank = item.get("rank", index)
         if isinstance(rank, bool) or not isinstance(rank, int) or not 0 <= rank <= MAX_RANK:
             problems.append(f"rank must be a whole number from 0 to {MAX_RANK}, not {rank!r}")
+        origin = item.get("origin", Concept.Origin.CURATED) if keep_origin else None
+        if keep_origin and origin not in Concept.Origin.values:
+            problems.append(
+                f"origin must be one of {sorted(Concept.Origin.values)}, not {origin!r}"
+            )
         if problems:
             errors.extend(f"{at}: {problem}" for problem in problems)
             continue
@@ -213,8 +247,7 @@ def _validated_concepts(
             "variants": [v.strip() for v in variants if v.strip()],
             "weight": float(weight),
             "tier": tier,
-            # Whoever wrote the file decided on these concepts: re-extraction must keep them.
-            "origin": Concept.Origin.CURATED,
+            "origin": origin or Concept.Origin.CURATED,
             "negated": negated,
             "is_active": is_active,
             "rank": rank,

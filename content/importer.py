@@ -1,11 +1,16 @@
-"""Import Q&A documents into Topic, Question and ModelAnswer rows, in place and idempotently.
+"""Import parsed banks into Topic, Question and ModelAnswer rows, in place and idempotently.
 
-Identity: a topic is its slugified name; a question is a slug of its text plus a short hash of the
-full text, so editing a question's wording makes a new question. A question that disappeared from its
-document is kept (interview sessions point at it) and reported as a warning; delete it in the admin
-when it is really gone. A model answer that disappeared from its question is deleted, because the
-source is the authority for model answers. Rows whose fields did not change are not saved, so their
-updated_at stays; concepts people curated are never touched here (concepts_refresh keeps them).
+Identity: a topic is its slugified name. A question is its stable id (`uid`) when the document
+writes one (every export does), and otherwise a slug of its text plus a short hash of the full text;
+so an edited wording updates the question in place when the id is there, and makes a new question
+when it is not. A question matched by its text adopts the document's id. A question that
+disappeared from its document is kept (interview sessions point at it) and reported as a warning;
+delete it in the admin when it is really gone. A model answer that disappeared from its question is
+deleted, because the source is the authority for model answers. Rows whose fields did not change are
+not saved, so their updated_at stays; concepts people curated are never touched here unless the
+document carries the concepts itself (the JSON format), which then are the authority.
+
+A dry run goes through the same comparisons and writes nothing: it is the upload preview.
 """
 
 import hashlib
@@ -14,14 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
+from content.concept_files import concepts_differ, concepts_set
 from content.concepts import concepts_refresh
 from content.models import Concept, Level, ModelAnswer, Question, Topic
-from content.parsing import DocumentError, ParsedAnswer, ParsedDocument, parse_document
+from content.parsing import (
+    DocumentError,
+    ParsedAnswer,
+    ParsedDocument,
+    ParsedQuestion,
+    parse_document,
+)
 
 SLUG_TEXT_LENGTH = 80
 SLUG_HASH_LENGTH = 10
+PROGRESS_EVERY = 100
 
 FILE_MISSING = "file not found"
 FILE_UNREADABLE = "cannot read the file ({reason})"
@@ -35,6 +49,12 @@ TOPIC_TOO_LONG = (
 )
 FILE_NAME_TOO_LONG = "expected a file name of at most {limit} characters, found {length}"
 QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (sessions may refer to them): {slugs}"
+WORDING_TAKEN = (
+    "expected a wording no other question has, but question {slug} already reads: {question}"
+)
+MATCHED_TWICE = (
+    "expected each question once, but line {first} already updates the question this matches"
+)
 
 
 def question_slug(text: str) -> str:
@@ -44,8 +64,8 @@ def question_slug(text: str) -> str:
     return f"{prefix}-{digest}" if prefix else digest
 
 
-def document_read(path: Path | str) -> ParsedDocument:
-    """Read and parse one document file; every problem becomes a DocumentError naming the file."""
+def file_text(path: Path | str) -> str:
+    """Read a UTF-8 file; every problem becomes a DocumentError naming the file."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -55,11 +75,20 @@ def document_read(path: Path | str) -> ParsedDocument:
         raise DocumentError(
             str(path), None, FILE_UNREADABLE.format(reason=error.strerror or error)
         ) from None
+    return bytes_text(data, source=str(path))
+
+
+def document_read(path: Path | str) -> ParsedDocument:
+    """Read and parse one seed document file."""
+    return parse_document(file_text(path), source=str(path))
+
+
+def bytes_text(data: bytes, *, source: str) -> str:
+    """Decode an uploaded or read file as UTF-8 (a byte-order mark is dropped by each format)."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DocumentError(str(path), None, FILE_NOT_UTF8.format(offset=error.start)) from None
-    return parse_document(text, source=str(path))
+        raise DocumentError(source, None, FILE_NOT_UTF8.format(offset=error.start)) from None
 
 
 @dataclass
@@ -77,6 +106,16 @@ class Tally:
         return bool(self.created or self.updated or self.deleted)
 
 
+@dataclass(frozen=True)
+class QuestionOutcome:
+    """What the import does (or did) to one question of the document."""
+
+    outcome: str  # created, updated or unchanged
+    text: str
+    line: int
+    changes: tuple[str, ...] = ()  # what differs, for "updated": wording, expert answer, ...
+
+
 @dataclass
 class ImportReport:
     topics: Tally = field(default_factory=Tally)
@@ -84,100 +123,183 @@ class ImportReport:
     answers: Tally = field(default_factory=Tally)
     concepts_refreshed: int = 0
     warnings: list[str] = field(default_factory=list)
+    outcomes: list[QuestionOutcome] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # texts of stored questions not in the document
 
     @property
     def changed(self) -> bool:
         return self.topics.changed or self.questions.changed or self.answers.changed
 
 
-def _save_changes(instance, values: dict) -> str:
-    """Set the fields that differ and save only those; return 'updated' or 'unchanged'."""
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
-    if not changed:
-        return "unchanged"
-    for name in changed:
-        setattr(instance, name, values[name])
-    instance.save(update_fields=[*changed, "updated_at"])
-    return "updated"
+@dataclass
+class _Run:
+    report: ImportReport
+    write: bool
+    to_refresh: set[int] = field(default_factory=set)
+    concepts: dict[int, dict] = field(default_factory=dict)  # question pk -> concepts to set
+    progress: Callable[[str], None] = lambda line: None
+    done: int = 0
+    total: int = 0
+
+
+def _changes(instance, values: dict) -> list[str]:
+    return [name for name, value in values.items() if getattr(instance, name) != value]
+
+
+def _save_changes(instance, values: dict, *, write: bool) -> list[str]:
+    """Set and save the fields that differ (only when writing); return their names."""
+    changed = _changes(instance, values)
+    if changed and write:
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.save(update_fields=[*changed, "updated_at"])
+    return changed
 
 
 def _answers_sync(
-    question: Question, answers: dict[str, ParsedAnswer | None], report: ImportReport
-) -> bool:
-    """Bring the question's model answers in line with the source; True when any changed."""
-    existing = {answer.level: answer for answer in question.model_answers.all()}
-    changed = False
+    question: Question | None, answers: dict[str, ParsedAnswer | None], run: _Run
+) -> list[str]:
+    """Bring the question's model answers in line with the source; return the levels that change."""
+    existing = {a.level: a for a in question.model_answers.all()} if question else {}
+    changed = []
     for level, parsed in answers.items():
         current = existing.get(level)
         if parsed is None:
             if current is not None:
-                current.delete()
-                report.answers.add("deleted")
-                changed = True
+                if run.write:
+                    current.delete()
+                run.report.answers.add("deleted")
+                changed.append(level)
             continue
-        values = {"text": parsed.text, "posted_on": parsed.posted_on}
+        values = {"text": parsed.text}
+        if parsed.posted_on is not None:  # formats without dates keep the stored one
+            values["posted_on"] = parsed.posted_on
         if current is None:
-            ModelAnswer.objects.create(question=question, level=level, **values)
+            if run.write:
+                values.setdefault("posted_on", timezone.localdate())
+                ModelAnswer.objects.create(question=question, level=level, **values)
             outcome = "created"
         else:
-            outcome = _save_changes(current, values)
-        report.answers.add(outcome)
-        changed = changed or outcome != "unchanged"
+            outcome = "updated" if _save_changes(current, values, write=run.write) else "unchanged"
+        run.report.answers.add(outcome)
+        if outcome != "unchanged":
+            changed.append(level)
     return changed
 
 
-def _document_import(
-    document: ParsedDocument, *, source_name: str, report: ImportReport, to_refresh: set[int]
-) -> str:
-    """Write one parsed document; return its progress line."""
-    topic = Topic.objects.filter(slug=slugify(document.topic_name)).first()
-    topic_values = {
-        "name": document.topic_name,
-        "description": document.description,
-        "source_name": Path(source_name).name,
-    }
+def _topic_sync(document: ParsedDocument, source_name: str, run: _Run) -> Topic:
+    slug = slugify(document.topic_name)
+    topic = Topic.objects.filter(slug=slug).first()
+    values = {"name": document.topic_name}
+    if document.description is not None:
+        values["description"] = document.description
     if topic is None:
-        topic = Topic.objects.create(slug=slugify(document.topic_name), **topic_values)
-        report.topics.add("created")
+        # Where a topic came from is set once: exporting and importing it back changes nothing.
+        topic = Topic(slug=slug, source_name=Path(source_name).name, **values)
+        if run.write:
+            topic.save()
+        run.report.topics.add("created")
+    elif document.description is None:
+        # A format without a topic line (CSV) names a topic only when it creates it.
+        run.report.topics.add("unchanged")
     else:
-        report.topics.add(_save_changes(topic, topic_values))
+        changed = _save_changes(topic, values, write=run.write)
+        run.report.topics.add("updated" if changed else "unchanged")
+    return topic
 
+
+def _matches(document: ParsedDocument, slugs: list[str], source_name: str) -> list[Question | None]:
+    """The stored question each document question updates (None: it is new)."""
+    uids = [parsed.uid for parsed in document.questions if parsed.uid is not None]
+    stored = Question.objects.prefetch_related("model_answers", "concepts")
+    by_uid = {q.uid: q for q in stored.filter(uid__in=uids)}
+    by_slug = {q.slug: q for q in stored.filter(slug__in=slugs)}
+    claimed: dict[int, int] = {}  # question pk -> the document line that matched it
+    matches: list[Question | None] = []
+    for slug, parsed in zip(slugs, document.questions, strict=True):
+        question = by_uid.get(parsed.uid) or by_slug.get(slug)
+        holder = by_slug.get(slug)
+        if question is not None and holder is not None and holder.pk != question.pk:
+            problem = WORDING_TAKEN.format(slug=holder.slug, question=holder.text)
+            raise DocumentError(source_name, parsed.line, problem)
+        if question is not None:
+            if question.pk in claimed:
+                problem = MATCHED_TWICE.format(first=claimed[question.pk])
+                raise DocumentError(source_name, parsed.line, problem)
+            claimed[question.pk] = parsed.line
+        matches.append(question)
+    return matches
+
+
+_CHANGE_NAMES = {"text": "wording", "slug": "wording", "topic_id": "topic", "position": "order"}
+
+
+def _question_sync(
+    parsed: ParsedQuestion, question: Question | None, values: dict, run: _Run
+) -> tuple[QuestionOutcome, Question | None]:
+    if question is None:
+        if run.write:
+            question = Question.objects.create(**values)
+            run.to_refresh.add(question.pk)
+        changes: list[str] = []
+        outcome = "created"
+    else:
+        changes = _save_changes(question, values, write=run.write)
+        outcome = "updated" if changes else "unchanged"
+    answers = {Level.EXPERT: parsed.expert, Level.BEGINNER: parsed.beginner}
+    levels = _answers_sync(question, answers, run)
+    if levels and question is not None and question.pk:
+        run.to_refresh.add(question.pk)
+    changes = [_CHANGE_NAMES.get(name, name) for name in changes]
+    changes += [f"{level} answer" for level in levels]
+    if parsed.concepts is not None:
+        if question is not None and question.pk:
+            run.concepts[question.pk] = parsed.concepts
+        if outcome != "created" and concepts_differ(question=question, concepts=parsed.concepts):
+            changes.append("concepts")
+    changes = list(dict.fromkeys(changes))
+    if outcome == "unchanged" and changes:
+        outcome = "updated"
+    run.report.questions.add(outcome)
+    return QuestionOutcome(outcome, parsed.text, parsed.line, tuple(changes)), question
+
+
+def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -> str:
+    """Write (or, in a dry run, only compare) one parsed document; return its progress line."""
+    topic = _topic_sync(document, source_name, run)
     slugs = [question_slug(parsed.text) for parsed in document.questions]
-    existing = {
-        q.slug: q for q in Question.objects.filter(slug__in=slugs).prefetch_related("model_answers")
-    }
-    before = (report.questions.created, report.questions.updated, report.questions.unchanged)
-    for position, (slug, parsed) in enumerate(zip(slugs, document.questions, strict=True), start=1):
-        values = {"topic": topic, "text": parsed.text, "position": position}
-        question = existing.get(slug)
-        if question is None:
-            question = Question.objects.create(slug=slug, **values)
-            report.questions.add("created")
-            to_refresh.add(question.pk)
-        else:
-            report.questions.add(_save_changes(question, values))
-        answers = {Level.EXPERT: parsed.expert, Level.BEGINNER: parsed.beginner}
-        if _answers_sync(question, answers, report):
-            to_refresh.add(question.pk)
+    matches = _matches(document, slugs, source_name)
+    tally = Tally()
+    in_document: list[int] = []
+    for position, (slug, parsed, question) in enumerate(
+        zip(slugs, document.questions, matches, strict=True), start=1
+    ):
+        values = {"topic_id": topic.pk, "text": parsed.text, "slug": slug, "position": position}
+        if parsed.uid is not None:
+            values["uid"] = parsed.uid
+        outcome, question = _question_sync(parsed, question, values, run)
+        if question is not None:
+            in_document.append(question.pk)
+        run.report.outcomes.append(outcome)
+        tally.add(outcome.outcome)
+        run.done += 1
+        if run.done % PROGRESS_EVERY == 0 and run.done < run.total:
+            run.progress(f"  {run.done}/{run.total} questions compared or written")
 
-    gone = Question.objects.filter(topic=topic).exclude(slug__in=slugs).order_by("position")
-    if gone_slugs := list(gone.values_list("slug", flat=True)):
-        report.warnings.append(
-            QUESTIONS_KEPT.format(
-                topic=topic.name, count=len(gone_slugs), slugs=", ".join(gone_slugs)
+    if topic.pk is not None:
+        gone = Question.objects.filter(topic=topic).exclude(pk__in=in_document).order_by("position")
+        if gone_rows := list(gone.values_list("slug", "text")):
+            run.report.kept.extend(text for _, text in gone_rows)
+            run.report.warnings.append(
+                QUESTIONS_KEPT.format(
+                    topic=topic.name,
+                    count=len(gone_rows),
+                    slugs=", ".join(slug for slug, _ in gone_rows),
+                )
             )
-        )
-    created, updated, unchanged = (
-        now - then
-        for now, then in zip(
-            (report.questions.created, report.questions.updated, report.questions.unchanged),
-            before,
-            strict=True,
-        )
-    )
     return (
         f"{topic.name} ({source_name}): {len(slugs)} questions: "
-        f"{created} created, {updated} updated, {unchanged} unchanged"
+        f"{tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
     )
 
 
@@ -194,46 +316,67 @@ def _column_limits_check(source_name: str, document: ParsedDocument) -> None:
         raise DocumentError(source_name, None, problem)
 
 
-def questions_import(
-    *,
-    documents: Sequence[tuple[str, ParsedDocument]],
-    progress: Callable[[str], None] = lambda line: None,
-) -> ImportReport:
-    """Import parsed documents, given as (source name, document), in one transaction."""
-    report = ImportReport()
+def _documents_check(documents: Sequence[tuple[str, ParsedDocument]]) -> None:
+    """Refuse a run that names one topic, question or id in two documents."""
     seen: dict[str, str] = {}
     topics: dict[str, str] = {}
     for source_name, document in documents:
-        report.warnings.extend(document.warnings)
         _column_limits_check(source_name, document)
         other = topics.setdefault(slugify(document.topic_name), source_name)
         if other != source_name:
             problem = TOPIC_IN_TWO_DOCUMENTS.format(other=other, topic=document.topic_name)
             raise DocumentError(source_name, 1, problem)
         for parsed in document.questions:
-            other = seen.setdefault(question_slug(parsed.text), source_name)
-            if other != source_name:
-                raise DocumentError(
-                    source_name,
-                    parsed.line,
-                    QUESTION_IN_TWO_TOPICS.format(other=other, question=parsed.text),
-                )
-    to_refresh: set[int] = set()
+            for key in (question_slug(parsed.text), parsed.uid and str(parsed.uid)):
+                if key and (other := seen.setdefault(key, source_name)) != source_name:
+                    raise DocumentError(
+                        source_name,
+                        parsed.line,
+                        QUESTION_IN_TWO_TOPICS.format(other=other, question=parsed.text),
+                    )
+
+
+def questions_import(
+    *,
+    documents: Sequence[tuple[str, ParsedDocument]],
+    progress: Callable[[str], None] = lambda line: None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import parsed documents, given as (source name, document), in one transaction.
+
+    With dry_run nothing is written: the report says what an import would create, update and
+    leave alone.
+    """
+    _documents_check(documents)
+    run = _Run(ImportReport(), write=not dry_run, progress=progress)
+    run.total = sum(len(document.questions) for _, document in documents)
+    for _, document in documents:
+        run.report.warnings.extend(document.warnings)
     with transaction.atomic():
         for source_name, document in documents:
-            progress(
-                _document_import(
-                    document, source_name=source_name, report=report, to_refresh=to_refresh
-                )
-            )
-        # Questions never given concepts (say, imported before extraction existed) get them now too.
-        with_concepts = Concept.objects.values("question_id")
-        to_refresh.update(
-            Question.objects.exclude(pk__in=with_concepts).values_list("pk", flat=True)
-        )
-        for question in Question.objects.filter(pk__in=to_refresh).prefetch_related(
-            "model_answers"
-        ):
-            if concepts_refresh(question=question).changed:
-                report.concepts_refreshed += 1
-    return report
+            progress(_document_import(document, source_name=source_name, run=run))
+        if run.write:
+            _concepts_write(run)
+    return run.report
+
+
+def _concepts_write(run: _Run) -> None:
+    """Set the concepts the documents carry, and extract them for new or changed questions."""
+    for pk, concepts in run.concepts.items():
+        question = Question(pk=pk)
+        result = concepts_set(question=question, concepts=concepts)
+        if result.created or result.updated or result.deleted:
+            run.report.concepts_refreshed += 1
+    # Questions never given concepts (say, imported before extraction existed) get them now too.
+    with_concepts = Concept.objects.values("question_id")
+    run.to_refresh.update(
+        Question.objects.exclude(pk__in=with_concepts).values_list("pk", flat=True)
+    )
+    run.to_refresh.difference_update(run.concepts)
+    refresh = Question.objects.filter(pk__in=run.to_refresh).prefetch_related("model_answers")
+    total = len(run.to_refresh)
+    for done, question in enumerate(refresh, start=1):
+        if concepts_refresh(question=question).changed:
+            run.report.concepts_refreshed += 1
+        if done % PROGRESS_EVERY == 0 and done < total:
+            run.progress(f"  concepts extracted for {done}/{total} questions")

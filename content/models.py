@@ -1,5 +1,7 @@
 """The question bank: topics, questions, their two model answers, and key concepts."""
 
+import uuid
+
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
@@ -49,6 +51,12 @@ class Question(models.Model):
         max_length=120,
         unique=True,
         help_text="Stable identity derived from the question text, so re-imports update in place.",
+    )
+    uid = models.UUIDField(
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Stable identity written into exported documents; it survives edits of the wording.",
     )
     position = models.PositiveIntegerField(default=0, help_text="Order in the source document.")
     created_at = models.DateTimeField(auto_now_add=True)

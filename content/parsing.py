@@ -6,6 +6,7 @@ The format, one item per line (blank lines and trailing spaces are ignored, CRLF
     <topic description>
     Questions
     <question>
+    Id: <uuid>                               (optional: the question's stable id)
     Expert Answer
     Posted on <Mon D, YYYY><first line of the answer>
     <more lines of the answer ...>
@@ -21,17 +22,23 @@ A question is the line right before an answer marker, except that a `Beginner An
 imports with a warning); the one case the format cannot tell apart is an expert-only question followed
 by a beginner-only one, which reads as a single question with both answers. A `Posted on` line
 anywhere but right after a marker is an error, so a missing marker line never merges two questions.
+
+An `Id: <uuid>` line between a question and its first answer marker names the question for good:
+re-importing matches it by that id even after its wording changed. Exports always write it.
 """
 
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 QUESTIONS_MARKER = "Questions"
 EXPERT_MARKER = "Expert Answer"
 BEGINNER_MARKER = "Beginner Answer"
 ANSWER_MARKERS = (EXPERT_MARKER, BEGINNER_MARKER)
 
+ID_RE = re.compile(r"Id: (?P<uid>\S+)")
 POSTED_ON_RE = re.compile(r"Posted on (?P<date>[A-Z][a-z]{2} \d{1,2}, \d{4})(?P<rest>.*)")
 
 MISSING_TOPIC = "expected the topic name on the first line, found an empty document"
@@ -46,6 +53,11 @@ MARKER_WITHOUT_QUESTION = "expected a question line before '{marker}', found {fo
 MISSING_POSTED_ON = "expected 'Posted on <Mon D, YYYY>' to start the {level} answer, found {found}"
 BAD_DATE = "expected a real date in 'Posted on <Mon D, YYYY>' (like 'Mar 26, 2025'), found {found}"
 DUPLICATE_QUESTION = "expected each question once, but this repeats the question on line {first}"
+BAD_ID = "expected a UUID after 'Id: ' (like '{example}'), found {found}"
+ID_MISPLACED = (
+    "expected the 'Id:' line between a question and its 'Expert Answer' or 'Beginner Answer'"
+)
+DUPLICATE_ID = "expected each id once, but this repeats the id of the question on line {first}"
 ONE_ANSWER_WARNING = "{source}, line {line}: question has no {missing} answer: {question}"
 POSTED_ON_WITHOUT_MARKER = "a 'Posted on' body must follow an 'Expert Answer' or 'Beginner Answer' line, found it after {found}"
 NUL_CHARACTER = "expected text, found a NUL character (\\x00) at column {column}"
@@ -60,11 +72,14 @@ class DocumentError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+# The in-memory bank every format reads into and writes from (content/formats/).
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedAnswer:
     text: str
-    posted_on: date
-    line: int  # of the "Posted on" line
+    posted_on: date | None  # None: the format has no dates (CSV, Markdown); keep the stored one
+    line: int  # of the "Posted on" line, or where the answer starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +88,15 @@ class ParsedQuestion:
     line: int
     expert: ParsedAnswer | None
     beginner: ParsedAnswer | None
+    uid: uuid.UUID | None = None
+    # Concepts as validated by content.concept_files (label -> fields); None: extract them.
+    concepts: dict[str, dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedDocument:
     topic_name: str
-    description: str
+    description: str | None  # None: the format has no description (CSV); keep the stored one
     questions: tuple[ParsedQuestion, ...]
     warnings: tuple[str, ...] = ()
     topic_line: int = 1
@@ -138,6 +156,50 @@ def _posted_on_check(rest: list[tuple[int, str]], *, source: str) -> None:
             raise DocumentError(source, number, POSTED_ON_WITHOUT_MARKER.format(found=found))
 
 
+def _ids_take(
+    rest: list[tuple[int, str]], *, source: str
+) -> tuple[list[tuple[int, str]], dict[int, tuple[uuid.UUID, int]]]:
+    """Remove the `Id:` lines; return the other lines, and (id, its line) by the line before it."""
+    kept: list[tuple[int, str]] = []
+    uids: dict[int, tuple[uuid.UUID, int]] = {}
+    first_line: dict[uuid.UUID, int] = {}
+    for index, (number, line) in enumerate(rest):
+        match = ID_RE.fullmatch(line.strip())
+        next_line = rest[index + 1][1].strip() if index + 1 < len(rest) else None
+        if match is None or (
+            next_line not in ANSWER_MARKERS and not _looks_like_uuid(match["uid"])
+        ):
+            kept.append((number, line))  # an answer line that happens to start with "Id: "
+            continue
+        if next_line not in ANSWER_MARKERS or not kept or kept[-1][1].strip() in ANSWER_MARKERS:
+            raise DocumentError(source, number, ID_MISPLACED)
+        uid = parse_uid(match["uid"], source=source, line=number)
+        if uid in first_line:
+            raise DocumentError(source, number, DUPLICATE_ID.format(first=first_line[uid]))
+        first_line[uid] = kept[-1][0]
+        uids[kept[-1][0]] = (uid, number)
+    return kept, uids
+
+
+def parse_uid(text: str, *, source: str, line: int) -> uuid.UUID:
+    """The UUID of an `Id:` line, or a DocumentError saying what was expected."""
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        found = _shown((line, text))
+        raise DocumentError(
+            source, line, BAD_ID.format(example=uuid.UUID(int=0), found=found)
+        ) from None
+
+
+def _looks_like_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
 def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
     """Parse one Q&A document; raise DocumentError naming the line when it does not follow the format."""
     lines = _content_lines(text)
@@ -158,7 +220,7 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
         number = line[0] if line else lines[1][0] + 1
         raise DocumentError(source, number, MISSING_QUESTIONS_LINE.format(found=_shown(line)))
     topic_name, description = lines[0][1].strip(), lines[1][1].strip()
-    rest = lines[3:]
+    rest, uids = _ids_take(lines[3:], source=source)
     if not rest:
         raise DocumentError(source, lines[2][0] + 1, MISSING_QUESTION)
 
@@ -230,8 +292,19 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
                     )
                 )
         questions.append(
-            ParsedQuestion(question_text, number, answers.get("expert"), answers.get("beginner"))
+            ParsedQuestion(
+                question_text,
+                number,
+                answers.get("expert"),
+                answers.get("beginner"),
+                uid=uids.pop(number, (None, 0))[0],
+            )
         )
     return ParsedDocument(
         topic_name, description, tuple(questions), tuple(warnings), topic_line=lines[0][0]
     )
+
+
+    if uids:  # an id whose line before it turned out to be part of an answer, not a question
+        raise DocumentError(source, min(line for _, line in uids.values()), ID_MISPLACED)
+    return ParsedDocument(topic_name, description, tuple(questions), tuple(warnings))

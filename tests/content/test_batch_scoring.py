@@ -4,6 +4,7 @@ import io
 import json
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -212,6 +213,7 @@ def test_ambiguous_question_text_asks_for_slug_or_id(bank):
     docker_question = bank[0]
     docker_question.pk = None
     docker_question.slug = "same-text-again"
+    docker_question.uid = uuid.uuid4()
     docker_question.save()
     [result] = run([{"id": 1, "question": docker_question.text, "answer": GOOD}])
     assert "matches several questions" in result["error"]

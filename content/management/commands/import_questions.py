@@ -1,8 +1,11 @@
-"""`manage.py import_questions PATH [PATH ...]`: import Q&A documents into the question bank."""
+"""`manage.py import_questions PATH [PATH ...]`: import question banks (seed, Markdown, CSV, JSON)."""
+
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from content.importer import ImportReport, Tally, document_read, questions_import
+from content.formats import FORMATS, document_parse, format_guess
+from content.importer import ImportReport, Tally, file_text, questions_import
 from content.models import Question
 from content.parsing import DocumentError
 
@@ -16,11 +19,21 @@ def _tally(name: str, tally: Tally) -> str:
 
 
 class Command(BaseCommand):
-    help = "Import Q&A documents (topic, description, questions with expert and beginner answers)."
+    help = (
+        "Import question banks: seed documents (.txt), Markdown (.md), CSV (.csv) or JSON (.json). "
+        "See docs/question-bank.md for each layout."
+    )
 
     def add_arguments(self, parser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Bank files (UTF-8 text).")
         parser.add_argument(
-            "paths", nargs="+", metavar="PATH", help="Q&A document files (UTF-8 text)."
+            "--format",
+            choices=sorted(FORMATS),
+            help="Read every file in this format instead of guessing it from the extension.",
+        )
+        parser.add_argument(
+            "--topic",
+            help="Topic name for CSV files, which have none (default: the file name without .csv).",
         )
         parser.add_argument(
             "--if-empty",
@@ -32,14 +45,26 @@ class Command(BaseCommand):
         if if_empty and Question.objects.exists():
             self.stdout.write(SKIPPED_NOT_EMPTY)
             return
+        started = time.perf_counter()
         try:
-            documents = [(path, document_read(path)) for path in paths]
+            documents = [
+                (
+                    path,
+                    document_parse(
+                        file_text(path),
+                        source=path,
+                        format_name=options["format"] or format_guess(path),
+                        topic_name=options["topic"],
+                    ),
+                )
+                for path in paths
+            ]
             report = questions_import(documents=documents, progress=self.stdout.write)
         except DocumentError as error:
             raise CommandError(f"{error}. Nothing was imported.") from None
-        self._summary(report)
+        self._summary(report, seconds=time.perf_counter() - started)
 
-    def _summary(self, report: ImportReport) -> None:
+    def _summary(self, report: ImportReport, *, seconds: float) -> None:
         for warning in report.warnings:
             self.stderr.write(self.style.WARNING(f"Warning: {warning}"))
         self.stdout.write(_tally("Questions", report.questions))
@@ -47,6 +72,6 @@ class Command(BaseCommand):
         if report.concepts_refreshed:
             self.stdout.write(f"Concepts extracted for {report.concepts_refreshed} question(s).")
         if report.changed:
-            self.stdout.write(self.style.SUCCESS("Import done."))
+            self.stdout.write(self.style.SUCCESS(f"Import done in {seconds:.1f} s."))
         else:
             self.stdout.write(NO_CHANGES)

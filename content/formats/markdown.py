@@ -1,0 +1,171 @@
+"""Markdown: `#` topic, its description, `##` per question, `### Expert answer` / `### Beginner answer`.
+
+markdown-it-py finds the headings (so a `#` inside a fenced code block is not one); the text between
+them is taken line by line as written, so answers keep their plain format. Answer lines that Markdown
+would read as a heading, a fence or HTML are written with a leading backslash, which reading removes.
+"""
+
+import re
+
+from markdown_it import MarkdownIt
+
+from content.parsing import (
+    ID_RE,
+    DocumentError,
+    ParsedAnswer,
+    ParsedDocument,
+    ParsedQuestion,
+    parse_uid,
+)
+
+EXTENSIONS = (".md", ".markdown")
+LEVEL_HEADINGS = {"expert answer": "expert", "beginner answer": "beginner"}
+
+NOTHING_BEFORE_TOPIC = "expected '# <topic name>' first, found {found}"
+ONE_TOPIC = "expected one '# <topic name>' heading, found a second one"
+NO_QUESTIONS = "expected at least one '## <question>' heading"
+BAD_SUBHEADING = "expected '### Expert answer' or '### Beginner answer', found '### {found}'"
+ANSWER_OUTSIDE_QUESTION = "expected '## <question>' before '### {found}'"
+LEVEL_TWICE = "expected one '### {heading}' per question, found a second one"
+STRAY_TEXT = "expected 'Id: <uuid>' or '### Expert answer' after a question, found {found}"
+EMPTY_ANSWER = "expected the answer text under '### {heading}', found none"
+NO_ANSWER = "expected '### Expert answer' or '### Beginner answer' under the question"
+DUPLICATE_QUESTION = "expected each question once, but this repeats the question on line {first}"
+ONE_ANSWER_WARNING = "{source}, line {line}: question has no {missing} answer: {question}"
+
+_SETEXT_UNDERLINE = re.compile(r"[=-]+\s*")
+_md = MarkdownIt("commonmark")
+
+
+def _shown(text: str) -> str:
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
+
+
+def _escaped(line: str) -> str:
+    bare = line.lstrip()
+    if bare.startswith(("#", "\\", "```", "~~~", "<")) or _SETEXT_UNDERLINE.fullmatch(bare):
+        return "\\" + line
+    return line
+
+
+def _unescaped(line: str) -> str:
+    return line[1:] if line.startswith("\\") else line
+
+
+def _headings(text: str) -> list[tuple[int, int, int, str]]:
+    """(level, first line index, index after the heading, text) of each top-level #, ##, ###."""
+    tokens = _md.parse(text)
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.level == 0 and token.tag in ("h1", "h2", "h3"):
+            content = " ".join(line.strip() for line in tokens[index + 1].content.split("\n"))
+            found.append((int(token.tag[1]), token.map[0], token.map[1], content.strip()))
+    return found
+
+
+def _sections(text: str, *, source: str):
+    lines = text.split("\n")
+    headings = _headings(text)
+    first_heading = headings[0][1] if headings else len(lines)
+    for number, line in enumerate(lines[:first_heading], start=1):
+        if line.strip():
+            raise DocumentError(source, number, NOTHING_BEFORE_TOPIC.format(found=_shown(line)))
+    for index, (level, start, end, title) in enumerate(headings):
+        stop = headings[index + 1][1] if index + 1 < len(headings) else len(lines)
+        body = [(number, line.rstrip()) for number, line in enumerate(lines[end:stop], end + 1)]
+        yield level, start + 1, title, [(n, line) for n, line in body if line.strip()]
+
+
+class _Builder:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.questions: list[dict] = []
+        self.warnings: list[str] = []
+
+    def question(self, line: int, title: str, body: list[tuple[int, str]]) -> None:
+        uid = None
+        for number, text in body:
+            match = ID_RE.fullmatch(text.strip())
+            if match is None or uid is not None:
+                raise DocumentError(self.source, number, STRAY_TEXT.format(found=_shown(text)))
+            uid = parse_uid(match["uid"], source=self.source, line=number)
+        self.questions.append({"text": title, "line": line, "uid": uid})
+
+    def answer(self, line: int, title: str, body: list[tuple[int, str]]) -> None:
+        level = LEVEL_HEADINGS.get(title.casefold().rstrip(":"))
+        if level is None:
+            raise DocumentError(self.source, line, BAD_SUBHEADING.format(found=title))
+        if not self.questions:
+            raise DocumentError(self.source, line, ANSWER_OUTSIDE_QUESTION.format(found=title))
+        question = self.questions[-1]
+        if level in question:
+            raise DocumentError(self.source, line, LEVEL_TWICE.format(heading=title))
+        if not body:
+            raise DocumentError(self.source, line, EMPTY_ANSWER.format(heading=title))
+        text = "\n".join(_unescaped(text) for _, text in body)
+        question[level] = ParsedAnswer(text, None, body[0][0])
+
+    def parsed(self) -> tuple[ParsedQuestion, ...]:
+        seen: dict[str, int] = {}
+        parsed = []
+        for question in self.questions:
+            text, line = question["text"], question["line"]
+            if "expert" not in question and "beginner" not in question:
+                raise DocumentError(self.source, line, NO_ANSWER)
+            if text in seen:
+                raise DocumentError(self.source, line, DUPLICATE_QUESTION.format(first=seen[text]))
+            seen[text] = line
+            for missing in ("expert", "beginner"):
+                if missing not in question:
+                    self.warnings.append(
+                        ONE_ANSWER_WARNING.format(
+                            source=self.source, line=line, missing=missing, question=text
+                        )
+                    )
+            parsed.append(
+                ParsedQuestion(
+                    text, line, question.get("expert"), question.get("beginner"), question["uid"]
+                )
+            )
+        return tuple(parsed)
+
+
+def read(text: str, *, source: str = "<markdown>") -> ParsedDocument:
+    """Parse a Markdown bank; raise DocumentError naming the line when it does not fit the layout."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    topic: tuple[str, str] | None = None
+    builder = _Builder(source)
+    for level, line, title, body in _sections(text, source=source):
+        if level == 1:
+            if topic is not None:
+                raise DocumentError(source, line, ONE_TOPIC)
+            topic = (title, " ".join(_unescaped(text).strip() for _, text in body))
+        elif topic is None:
+            raise DocumentError(source, line, NOTHING_BEFORE_TOPIC.format(found=_shown(title)))
+        elif level == 2:
+            builder.question(line, title, body)
+        else:
+            builder.answer(line, title, body)
+    if topic is None:
+        raise DocumentError(source, 1, NOTHING_BEFORE_TOPIC.format(found="no heading"))
+    questions = builder.parsed()
+    if not questions:
+        raise DocumentError(source, len(text.split("\n")), NO_QUESTIONS)
+    return ParsedDocument(topic[0], topic[1], questions, tuple(builder.warnings))
+
+
+def write(document: ParsedDocument) -> str:
+    """The document as Markdown; reading it gives the same document back (dates aside)."""
+    parts = [f"# {document.topic_name}"]
+    if document.description:
+        parts.append(_escaped(document.description))
+    for question in document.questions:
+        parts.append(f"## {question.text}")
+        if question.uid is not None:
+            parts.append(f"Id: {question.uid}")
+        for heading, answer in (("Expert", question.expert), ("Beginner", question.beginner)):
+            if answer is not None:
+                parts.append(f"### {heading} answer")
+                # One paragraph per line, so the rendered file reads like the answer page.
+                parts.extend(_escaped(line) for line in answer.text.split("\n") if line.strip())
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,38 @@
+"""`manage.py export_bank TOPIC --format FORMAT`: write one topic's questions in an import format."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from content.formats import FORMATS, export_name
+from content.formats.bank import bank_document
+from content.models import Topic
+
+NO_TOPIC = "No topic with the slug or name {topic!r}. Topics: {known}."
+
+
+class Command(BaseCommand):
+    help = "Export a topic's questions, answers and ids (JSON: with concepts) to a file or stdout."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("topic", metavar="TOPIC", help="The topic's slug or name.")
+        parser.add_argument("--format", choices=sorted(FORMATS), default="seed")
+        parser.add_argument(
+            "--output",
+            "-o",
+            help="File to write, '-' for stdout (default: <topic slug>.<extension> here).",
+        )
+
+    def handle(self, *args, topic: str, format: str, output: str | None, **options) -> None:
+        found = Topic.objects.filter(slug=topic).first() or Topic.objects.filter(name=topic).first()
+        if found is None:
+            known = ", ".join(Topic.objects.values_list("slug", flat=True)) or "none"
+            raise CommandError(NO_TOPIC.format(topic=topic, known=known))
+        document = bank_document(found, with_concepts=format == "json")
+        text = FORMATS[format].write(document)
+        if output == "-":
+            self.stdout.write(text, ending="")
+            return
+        path = Path(output or export_name(found.slug, format))
+        path.write_text(text, encoding="utf-8")
+        self.stdout.write(f"Wrote {len(document.questions)} questions of {found.name} to {path}.")
