@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -35,8 +35,13 @@ class _Plan(NamedTuple):
     delete: list[int]
 
 
-def concepts_extract(*, question: Question) -> tuple[scoring.Concept, ...]:
-    """The concepts the scorer finds in a question's model answers (nothing is stored)."""
+def concepts_extract(
+    *, question: Question, common: frozenset[str] | None = None
+) -> tuple[scoring.Concept, ...]:
+    """The concepts the scorer finds in a question's model answers (nothing is stored).
+
+    `common` is the bank's common stems when the caller already has them (a batch of one topic).
+    """
     texts = {answer.level: answer.text for answer in question.model_answers.all()}
     beginner = texts.get(Level.BEGINNER, "")
     # A question with only a beginner answer still gets concepts, all of them core.
@@ -44,7 +49,10 @@ def concepts_extract(*, question: Question) -> tuple[scoring.Concept, ...]:
     if not expert.strip():
         return ()
     return scoring.extract_concepts(
-        expert, beginner_answer=beginner, question=question.text, common=bank_common_stems(question)
+        expert,
+        beginner_answer=beginner,
+        question=question.text,
+        common=bank_common_stems(question) if common is None else common,
     )
 
 
@@ -203,3 +211,39 @@ def semantic_scoring_enabled() -> bool:
 def _sentence_encoder() -> semantic.SentenceEncoder:
     # One encoder per process: it loads the model once, lazily, and caches encodings.
     return semantic.SentenceEncoder()
+
+
+def concepts_refresh_many(
+    *, questions: Sequence[Question], progress: Callable[[int], None] = lambda done: None
+) -> int:
+    """concepts_refresh for many questions (an import): one read, one batch of writes.
+
+    Returns how many questions' concepts changed; progress gets the number extracted so far.
+    """
+    with transaction.atomic():
+        pks = [question.pk for question in questions]
+        list(Question.objects.select_for_update().filter(pk__in=pks).values_list("pk"))
+        rows: dict[int, list[Concept]] = {pk: [] for pk in pks}
+        for row in Concept.objects.filter(question_id__in=pks):
+            rows[row.question_id].append(row)
+        create: list[Concept] = []
+        update: list[Concept] = []
+        delete: list[int] = []
+        changed = 0
+        common: dict[int, frozenset[str]] = {}  # per topic: read its answers once, not per question
+        for done, question in enumerate(questions, start=1):
+            if question.topic_id not in common:
+                common[question.topic_id] = bank_common_stems(question)
+            extracted = concepts_extract(question=question, common=common[question.topic_id])
+            plan = _plan(rows[question.pk], extracted, question=question)
+            create += plan.create
+            update += plan.update
+            delete += plan.delete
+            changed += any(plan)
+            progress(done)
+        Concept.objects.filter(pk__in=delete).delete()
+        Concept.objects.bulk_update(
+            update, ["variants", "weight", "tier", "negated", "rank", "is_active", "updated_at"]
+        )
+        Concept.objects.bulk_create(create)
+    return changed

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from content.concept_files import concepts_differ, concepts_set
-from content.concepts import concepts_refresh
+from content.concepts import concepts_refresh_many
 from content.models import Concept, Level, ModelAnswer, Question, Topic
 from content.parsing import (
     DocumentError,
@@ -136,7 +136,10 @@ class _Run:
     report: ImportReport
     write: bool
     to_refresh: set[int] = field(default_factory=set)
-    concepts: dict[int, dict] = field(default_factory=dict)  # question pk -> concepts to set
+    new_questions: list[Question] = field(default_factory=list)  # written in one batch
+    new_answers: list[ModelAnswer] = field(default_factory=list)
+    # Concepts the documents carry, set after the questions are written.
+    concepts: dict[int, tuple[Question, dict]] = field(default_factory=dict)
     progress: Callable[[str], None] = lambda line: None
     done: int = 0
     total: int = 0
@@ -157,10 +160,10 @@ def _save_changes(instance, values: dict, *, write: bool) -> list[str]:
 
 
 def _answers_sync(
-    question: Question | None, answers: dict[str, ParsedAnswer | None], run: _Run
+    question: Question, answers: dict[str, ParsedAnswer | None], run: _Run
 ) -> list[str]:
     """Bring the question's model answers in line with the source; return the levels that change."""
-    existing = {a.level: a for a in question.model_answers.all()} if question else {}
+    existing = {a.level: a for a in question.model_answers.all()} if question.pk else {}
     changed = []
     for level, parsed in answers.items():
         current = existing.get(level)
@@ -177,7 +180,7 @@ def _answers_sync(
         if current is None:
             if run.write:
                 values.setdefault("posted_on", timezone.localdate())
-                ModelAnswer.objects.create(question=question, level=level, **values)
+                run.new_answers.append(ModelAnswer(question=question, level=level, **values))
             outcome = "created"
         else:
             outcome = "updated" if _save_changes(current, values, write=run.write) else "unchanged"
@@ -238,9 +241,9 @@ def _question_sync(
     parsed: ParsedQuestion, question: Question | None, values: dict, run: _Run
 ) -> tuple[QuestionOutcome, Question | None]:
     if question is None:
+        question = Question(**values)
         if run.write:
-            question = Question.objects.create(**values)
-            run.to_refresh.add(question.pk)
+            run.new_questions.append(question)
         changes: list[str] = []
         outcome = "created"
     else:
@@ -248,16 +251,16 @@ def _question_sync(
         outcome = "updated" if changes else "unchanged"
     answers = {Level.EXPERT: parsed.expert, Level.BEGINNER: parsed.beginner}
     levels = _answers_sync(question, answers, run)
-    if levels and question is not None and question.pk:
+    if levels and question.pk:
         run.to_refresh.add(question.pk)
     changes = [_CHANGE_NAMES.get(name, name) for name in changes]
     changes += [f"{level} answer" for level in levels]
     if parsed.concepts is not None:
-        if question is not None and question.pk:
-            run.concepts[question.pk] = parsed.concepts
+        if run.write:
+            run.concepts[id(question)] = (question, parsed.concepts)
         if outcome != "created" and concepts_differ(question=question, concepts=parsed.concepts):
             changes.append("concepts")
-    changes = list(dict.fromkeys(changes))
+    changes = list(dict.fromkeys(changes)) if outcome != "created" else []
     if outcome == "unchanged" and changes:
         outcome = "updated"
     run.report.questions.add(outcome)
@@ -270,7 +273,7 @@ def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -
     slugs = [question_slug(parsed.text) for parsed in document.questions]
     matches = _matches(document, slugs, source_name)
     tally = Tally()
-    in_document: list[int] = []
+    in_document: list[Question] = []
     for position, (slug, parsed, question) in enumerate(
         zip(slugs, document.questions, matches, strict=True), start=1
     ):
@@ -278,16 +281,24 @@ def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -
         if parsed.uid is not None:
             values["uid"] = parsed.uid
         outcome, question = _question_sync(parsed, question, values, run)
-        if question is not None:
-            in_document.append(question.pk)
+        in_document.append(question)
         run.report.outcomes.append(outcome)
         tally.add(outcome.outcome)
         run.done += 1
         if run.done % PROGRESS_EVERY == 0 and run.done < run.total:
             run.progress(f"  {run.done}/{run.total} questions compared or written")
 
+    if run.write:
+        Question.objects.bulk_create(run.new_questions)
+        ModelAnswer.objects.bulk_create(run.new_answers)
+        run.to_refresh.update(question.pk for question in run.new_questions)
+        run.new_questions, run.new_answers = [], []
     if topic.pk is not None:
-        gone = Question.objects.filter(topic=topic).exclude(pk__in=in_document).order_by("position")
+        gone = (
+            Question.objects.filter(topic=topic)
+            .exclude(pk__in=[question.pk for question in in_document if question.pk])
+            .order_by("position")
+        )
         if gone_rows := list(gone.values_list("slug", "text")):
             run.report.kept.extend(text for _, text in gone_rows)
             run.report.warnings.append(
@@ -362,8 +373,7 @@ def questions_import(
 
 def _concepts_write(run: _Run) -> None:
     """Set the concepts the documents carry, and extract them for new or changed questions."""
-    for pk, concepts in run.concepts.items():
-        question = Question(pk=pk)
+    for question, concepts in run.concepts.values():
         result = concepts_set(question=question, concepts=concepts)
         if result.created or result.updated or result.deleted:
             run.report.concepts_refreshed += 1
@@ -372,11 +382,14 @@ def _concepts_write(run: _Run) -> None:
     run.to_refresh.update(
         Question.objects.exclude(pk__in=with_concepts).values_list("pk", flat=True)
     )
-    run.to_refresh.difference_update(run.concepts)
+    run.to_refresh.difference_update(question.pk for question, _ in run.concepts.values())
     refresh = Question.objects.filter(pk__in=run.to_refresh).prefetch_related("model_answers")
     total = len(run.to_refresh)
-    for done, question in enumerate(refresh, start=1):
-        if concepts_refresh(question=question).changed:
-            run.report.concepts_refreshed += 1
+
+    def progress(done: int) -> None:
         if done % PROGRESS_EVERY == 0 and done < total:
             run.progress(f"  concepts extracted for {done}/{total} questions")
+
+    run.report.concepts_refreshed += concepts_refresh_many(
+        questions=list(refresh), progress=progress
+    )

@@ -1,0 +1,107 @@
+"""Every format: export then import changes nothing, imports are idempotent, CRLF and a BOM read the same."""
+
+import pytest
+
+from content.formats import FORMATS, document_parse
+from content.formats.bank import bank_document
+from content.importer import questions_import
+from content.models import ModelAnswer, Question, Topic
+from tests.content.formats.conftest import EXTENSIONS, FORMAT_NAMES, command, snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def exported(topic: Topic, format_name: str, tmp_path) -> str:
+    path = tmp_path / f"{topic.slug}{EXTENSIONS[format_name]}"
+    command("export_bank", topic.slug, "--format", format_name, "--output", str(path))
+    return str(path)
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_export_then_import_changes_nothing(docker_bank, format_name, tmp_path):
+    path = exported(docker_bank, format_name, tmp_path)
+    before = snapshot()
+    out, _ = command("import_questions", path)
+    assert "24 questions: 0 created, 0 updated, 24 unchanged" in out
+    assert "No changes" in out
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_an_export_rebuilds_the_bank_in_an_empty_database(docker_bank, format_name, tmp_path):
+    path = exported(docker_bank, format_name, tmp_path)
+    answers = sorted(ModelAnswer.objects.values_list("question__uid", "level", "text"))
+    uids = sorted(Question.objects.values_list("uid", "text"))
+    Topic.objects.all().delete()
+    out, _ = command("import_questions", path)
+    assert "24 created" in out
+    assert sorted(Question.objects.values_list("uid", "text")) == uids
+    assert sorted(ModelAnswer.objects.values_list("question__uid", "level", "text")) == answers
+    # and the second import of the same file is a no-op
+    before = snapshot()
+    out, _ = command("import_questions", path)
+    assert "No changes" in out and snapshot() == before
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_crlf_and_a_bom_read_like_the_clean_file(docker_bank, format_name):
+    text = FORMATS[format_name].write(bank_document(docker_bank, with_concepts=True))
+    windows = "\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")
+    clean = document_parse(text, source=f"docker{EXTENSIONS[format_name]}", format_name=format_name)
+    assert windows != text
+    assert (
+        document_parse(windows, source=f"docker{EXTENSIONS[format_name]}", format_name=format_name)
+        == clean
+    )
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_an_edited_wording_with_its_id_updates_the_question_in_place(
+    docker_bank, format_name, tmp_path
+):
+    question = Question.objects.get(topic=docker_bank, position=3)
+    path = exported(docker_bank, format_name, tmp_path)
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(text.replace(question.text, question.text + " Give an example.", 1))
+    out, _ = command("import_questions", path)
+    assert "0 created, 1 updated, 23 unchanged" in out
+    moved = Question.objects.get(uid=question.uid)
+    assert (moved.pk, moved.text) == (question.pk, question.text + " Give an example.")
+    assert moved.slug != question.slug
+    assert Question.objects.count() == 24
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_a_dry_run_reports_and_writes_nothing(docker_bank, format_name):
+    document = bank_document(docker_bank)
+    edited = document.questions[0].__class__(
+        document.questions[0].text + " Why?",
+        1,
+        document.questions[0].expert,
+        document.questions[0].beginner,
+        document.questions[0].uid,
+    )
+    new = document.questions[1].__class__("A new question?", 2, document.questions[1].expert, None)
+    document = document.__class__(
+        document.topic_name, document.description, (edited, *document.questions[1:], new)
+    )
+    text = FORMATS[format_name].write(document)
+    parsed = document_parse(
+        text, source=f"docker{EXTENSIONS[format_name]}", format_name=format_name
+    )
+    before = snapshot()
+    report = questions_import(documents=[("upload", parsed)], dry_run=True)
+    assert snapshot() == before
+    outcomes = {o.text: (o.outcome, o.changes) for o in report.outcomes}
+    assert outcomes[edited.text] == ("updated", ("wording",))
+    assert outcomes["A new question?"] == ("created", ())
+    assert (report.questions.created, report.questions.updated, report.questions.unchanged) == (
+        1,
+        1,
+        23,
+    )
+    # the real import does what the preview said
+    report = questions_import(documents=[("upload", parsed)])
+    assert (report.questions.created, report.questions.updated) == (1, 1)
