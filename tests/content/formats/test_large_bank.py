@@ -16,23 +16,28 @@ pytestmark = pytest.mark.django_db
 # as long on the clock (docs/benchmarks.md has both figures). Generous for slow CI machines.
 CPU_SECONDS = 15
 POSTED_ON = date(2025, 1, 5)
-SERVICES = ("registry", "scheduler", "gateway", "cache", "queue", "proxy", "ledger", "indexer")
+SYLLABLES = ("ka", "lo", "mi", "nu", "pe", "ri", "so", "tu", "va", "ze")
+
+
+def made_up_word(number: int) -> str:
+    """A distinct word per number, so no word is common to the whole bank (which extraction skips)."""
+    return "".join(SYLLABLES[int(digit)] for digit in f"{number:04d}")
 
 
 def large_bank(count: int) -> ParsedDocument:
     """Distinct questions with short, distinct answers, like an interviewer's own spreadsheet."""
     questions = []
     for number in range(1, count + 1):
-        service = SERVICES[number % len(SERVICES)]
+        service, store = made_up_word(number), made_up_word(number + count)
         expert = (
-            f"The {service} number {number} keeps state in a replicated log.\n"
+            f"The {service} service keeps state in a replicated {store} log.\n"
             f"- Failover: a standby {service} takes over within seconds\n"
-            f"Tip: watch the {service} latency percentiles, not the average."
+            f"Tip: watch the {store} latency percentiles, not the average."
         )
-        beginner = f"The {service} {number} stores data and another copy takes over on failure."
+        beginner = f"The {service} stores data in {store} and another copy takes over on failure."
         questions.append(
             ParsedQuestion(
-                f"How does {service} {number} survive a node failure?",
+                f"How does the {service} service survive a node failure?",
                 number,
                 ParsedAnswer(expert, POSTED_ON, number),
                 ParsedAnswer(beginner, POSTED_ON, number),
