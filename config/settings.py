@@ -242,3 +242,5 @@ SECURE_CSP = {
 # upload on purpose sets its own cap with @request_max_bytes.
 REQUEST_MAX_BYTES = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES", str(512 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# A question-bank file an interviewer uploads to preview and import (docs/question-bank.md).
+BANK_UPLOAD_MAX_BYTES = int(os.environ.get("DJANGO_BANK_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
@@ -142,3 +143,27 @@ class Concept(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class BankUpload(models.Model):
+    """An uploaded bank file kept between its preview and the interviewer's confirmation.
+
+    The preview must not write the bank, and a file input cannot be sent again; so the text waits
+    here, readable only by its uploader, and is deleted on import (or after a day, at the next upload).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bank_uploads"
+    )
+    file_name = models.CharField(max_length=255)
+    format_name = models.CharField(max_length=20)
+    topic_name = models.CharField(max_length=200, blank=True, help_text="For CSV files only.")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name

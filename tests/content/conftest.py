@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from content.models import Level, ModelAnswer, Question, Topic
+from tests.content.formats.conftest import BANK, command
 
 DOCKER_SOURCE = Path(__file__).resolve().parents[2] / "content" / "sources" / "docker.txt"
 POSTED_ON = re.compile(r"^Posted on [A-Z][a-z]{2} \d{1,2}, \d{4}")
@@ -46,3 +47,10 @@ def docker_question(docker_topic) -> Question:
 def layers_question(docker_topic) -> Question:
     """'Describe how Docker images use a layered filesystem approach ...'"""
     return question_make(docker_topic, 3, slug="docker-image-layers")
+
+
+@pytest.fixture
+def docker_bank(db) -> Topic:
+    """The bundled Docker bank, imported by the command (for the format and transfer tests)."""
+    command("import_questions", str(BANK))
+    return Topic.objects.get(slug="docker")

@@ -1,9 +1,8 @@
-"""The bundled Docker bank imported once per test, and a snapshot of every row an import may write."""
+"""Helpers for the bank-format tests: run a command, snapshot every row an import may write."""
 
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 
 from content.models import Concept, ModelAnswer, Question, Topic
@@ -37,9 +36,3 @@ def snapshot() -> dict:
             Concept.objects.values_list("question__uid", "label", "origin", "rank", "updated_at")
         ),
     }
-
-
-@pytest.fixture
-def docker_bank(db) -> Topic:
-    command("import_questions", str(BANK))
-    return Topic.objects.get(slug="docker")

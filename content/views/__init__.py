@@ -1,0 +1,1 @@
+"""Question-bank views: `pages` for reading the bank, `transfer` for importing and exporting it."""

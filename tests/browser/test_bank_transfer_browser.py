@@ -1,0 +1,62 @@
+"""An interviewer exports a bank to Markdown from its page and uploads it back: nothing changes."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from content.models import Question, Topic
+from interviews.access import interviewer_grant
+from tests.content.formats.conftest import snapshot
+
+BANK = Path(__file__).resolve().parents[2] / "content" / "sources" / "docker.txt"
+
+
+@pytest.fixture
+def interviewer(transactional_db, django_user_model):
+    call_command("import_questions", str(BANK), stdout=StringIO())
+    user = django_user_model.objects.create_user("ivy", password="x")
+    interviewer_grant(user=user)
+    return user
+
+
+def test_export_markdown_then_reimport_through_the_preview_changes_nothing(
+    page, login, interviewer, tmp_path
+):
+    login(page, interviewer)
+    page.goto("/topics/docker/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Markdown").click()
+    download = download_info.value
+    assert download.suggested_filename == "docker.md"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    assert path.read_text(encoding="utf-8").startswith("# Docker\n")
+    before = snapshot()
+
+    page.get_by_role("link", name="import a file").click()
+    page.get_by_label("Bank file").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.locator("#import-summary")).to_contain_text("0 questions to create, 0 to update")
+    expect(page.locator("#import-summary")).to_contain_text("24 left as they are")
+    expect(page.locator("#import-nothing")).to_be_visible()
+    expect(page.locator("tr.import-unchanged")).to_have_count(24)
+    assert snapshot() == before
+
+    # An edited wording: the preview says what will change, and only confirming writes it.
+    question = Question.objects.get(topic__slug="docker", position=1)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(question.text, question.text + " Briefly.", 1),
+        encoding="utf-8",
+    )
+    page.goto("/banks/import/")
+    page.get_by_label("Bank file").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.locator("tr.import-updated")).to_contain_text("updated: wording")
+    assert snapshot() == before
+    page.get_by_role("button", name="Import: write these changes").click()
+    expect(page.locator(".message-success")).to_contain_text("0 question(s) created, 1 updated")
+    assert Question.objects.get(uid=question.uid).text == question.text + " Briefly."
+    assert Topic.objects.get(slug="docker").questions.count() == 24

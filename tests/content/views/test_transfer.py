@@ -1,0 +1,145 @@
+"""Bank import and export pages: interviewer-only, previewed before writing, capped in size."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from content.formats import document_parse
+from content.models import BankUpload, Question
+from interviews.access import interviewer_grant
+from tests.content.formats.conftest import command, snapshot
+
+pytestmark = pytest.mark.django_db
+IMPORT_URL = "/banks/import/"
+
+
+@pytest.fixture
+def interviewer(django_user_model):
+    user = django_user_model.objects.create_user("ivy", password="x")
+    interviewer_grant(user=user)
+    return user
+
+
+@pytest.fixture
+def editor_client(client, interviewer):
+    client.force_login(interviewer)
+    return client
+
+
+def upload(client, name: str, data: bytes, **fields):
+    return client.post(IMPORT_URL, {"file": SimpleUploadedFile(name, data), **fields})
+
+
+def test_anonymous_users_are_sent_to_log_in_and_candidates_refused(client, candidate, docker_bank):
+    assert client.get(IMPORT_URL).status_code == 302
+    assert client.get("/topics/docker/export/markdown/").status_code == 302
+    client.force_login(candidate)
+    assert client.get(IMPORT_URL).status_code == 403
+    assert client.get("/topics/docker/export/json/").status_code == 403
+    assert b"/topics/docker/export/" not in client.get("/topics/docker/").content
+
+
+@pytest.mark.parametrize(
+    ("format_name", "file_name", "content_type"),
+    [
+        ("seed", "docker.txt", "text/plain; charset=utf-8"),
+        ("markdown", "docker.md", "text/markdown; charset=utf-8"),
+        ("csv", "docker.csv", "text/csv; charset=utf-8"),
+        ("json", "docker.json", "application/json"),
+    ],
+)
+def test_the_topic_page_links_downloads_in_every_format(
+    editor_client, docker_bank, format_name, file_name, content_type
+):
+    page = editor_client.get("/topics/docker/").content.decode()
+    url = reverse("content:bank_export", args=["docker", format_name])
+    assert f'href="{url}"' in page
+    response = editor_client.get(url)
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"] == f'attachment; filename="{file_name}"'
+    document = document_parse(response.content.decode(), source=file_name, format_name=format_name)
+    assert len(document.questions) == 24
+    assert editor_client.get("/topics/docker/export/docx/").status_code == 404
+
+
+def test_an_export_uploaded_back_previews_no_change_and_importing_changes_nothing(
+    editor_client, docker_bank
+):
+    data = editor_client.get("/topics/docker/export/markdown/").content
+    before = snapshot()
+    response = upload(editor_client, "docker.md", data)
+    preview_url = response.url
+    page = editor_client.get(preview_url).content.decode()
+    assert "<strong>0</strong> questions to create" in page
+    assert "<strong>24</strong> left as they are" in page
+    assert "Nothing to change" in page
+    response = editor_client.post(preview_url)
+    assert response.url == "/topics/docker/"
+    assert snapshot() == before
+    assert not BankUpload.objects.exists()
+
+
+def test_the_preview_lists_changes_and_writes_nothing_until_confirmed(editor_client, docker_bank):
+    question = Question.objects.get(topic=docker_bank, position=2)
+    text = editor_client.get("/topics/docker/export/csv/").content.decode()
+    text = text.replace(question.text, "Reworded: " + question.text, 1)
+    text += "A brand new question?,An expert answer about pods.,A beginner answer.,\r\n"
+    preview_url = upload(editor_client, "docker.csv", text.encode()).url
+    before = snapshot()
+    page = editor_client.get(preview_url).content.decode()
+    assert "<strong>1</strong> question to create" in page
+    assert "<strong>1</strong> to update" in page
+    assert "updated: wording" in page and "A brand new question?" in page
+    assert snapshot() == before
+    response = editor_client.post(preview_url, follow=True)
+    assert "1 question(s) created, 1 updated, 23 unchanged" in response.content.decode()
+    assert Question.objects.get(uid=question.uid).text == "Reworded: " + question.text
+    assert Question.objects.filter(text="A brand new question?").exists()
+
+
+def test_a_malformed_upload_shows_the_line_and_keeps_nothing(editor_client, docker_bank):
+    before = snapshot()
+    response = upload(editor_client, "bank.md", b"# K\n\n## Q?\n\n### Junior answer\n\nx\n")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "bank.md, line 5: expected &#x27;### Expert answer&#x27;" in page
+    assert not BankUpload.objects.exists() and snapshot() == before
+
+
+def test_an_unknown_extension_and_a_non_utf8_file_are_explained(editor_client):
+    page = upload(editor_client, "bank.docx", b"x").content.decode()
+    assert "bank.docx: expected a file ending in .txt" in page
+    page = upload(editor_client, "bank.md", b"# K\xff").content.decode()
+    assert "bank.md: expected UTF-8 text" in page
+
+
+def test_csv_takes_its_topic_from_the_form(editor_client, db):
+    data = b"question,expert_answer,beginner_answer\r\nWhat is a pod?,A pod.,A small pod.\r\n"
+    preview_url = upload(editor_client, "export.csv", data, topic_name="Kubernetes").url
+    editor_client.post(preview_url)
+    assert Question.objects.get().topic.name == "Kubernetes"
+
+
+def test_a_file_over_the_upload_cap_is_refused_with_its_size(editor_client, settings):
+    settings.BANK_UPLOAD_MAX_BYTES = 1000
+    page = upload(editor_client, "bank.md", b"# K\n" + b"x" * 1500).content.decode()
+    assert "a bank upload may be at most 1000" in page
+    assert not BankUpload.objects.exists()
+
+
+def test_another_users_upload_is_not_found(editor_client, docker_bank, django_user_model, client):
+    preview_url = upload(
+        editor_client, "docker.md", b"# K\n\n## Q?\n\n### Expert answer\n\nx\n"
+    ).url
+    other = django_user_model.objects.create_user("olga", password="x")
+    interviewer_grant(user=other)
+    client.force_login(other)
+    assert client.get(preview_url).status_code == 404
+    assert client.post(preview_url).status_code == 404
+    assert not Question.objects.filter(text="Q?").exists()
+
+
+def test_the_command_and_the_page_agree(editor_client, docker_bank, tmp_path):
+    path = tmp_path / "docker.json"
+    command("export_bank", "docker", "--format", "json", "--output", str(path))
+    assert path.read_bytes() == editor_client.get("/topics/docker/export/json/").content
