@@ -143,3 +143,18 @@ def test_the_command_and_the_page_agree(editor_client, docker_bank, tmp_path):
     path = tmp_path / "docker.json"
     command("export_bank", "docker", "--format", "json", "--output", str(path))
     assert path.read_bytes() == editor_client.get("/topics/docker/export/json/").content
+
+
+def test_the_upload_view_has_its_own_request_cap(editor_client, settings):
+    # Over the site-wide cap (512 KB by default) yet under the bank's: the form reads it.
+    assert settings.REQUEST_MAX_BYTES < 1024 * 1024 < settings.BANK_UPLOAD_MAX_BYTES
+    body = b"# K\n\n" + b"x" * (1024 * 1024)
+    response = upload(editor_client, "bank.md", body)
+    assert response.status_code == 200
+    assert "bank.md, line 3: expected at least one &#x27;## &lt;question&gt;&#x27; heading" in (
+        response.content.decode()
+    )
+    # Past twice the bank cap, the middleware refuses the body before anything reads it.
+    too_long = str(2 * settings.BANK_UPLOAD_MAX_BYTES + 1)
+    response = editor_client.post(IMPORT_URL, {}, CONTENT_LENGTH=too_long)
+    assert response.status_code == 400
