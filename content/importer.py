@@ -15,6 +15,7 @@ A dry run goes through the same comparisons and writes nothing: it is the upload
 
 import hashlib
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -363,7 +364,8 @@ def questions_import(
     run.total = sum(len(document.questions) for _, document in documents)
     for _, document in documents:
         run.report.warnings.extend(document.warnings)
-    with transaction.atomic():
+    # A dry run only reads: no transaction, so a preview never holds SQLite's write lock.
+    with transaction.atomic() if run.write else nullcontext():
         for source_name, document in documents:
             progress(_document_import(document, source_name=source_name, run=run))
         if run.write:
