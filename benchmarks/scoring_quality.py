@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             row["student_answer"],
             concepts_by_question[row["question_id"]],
             question=row["question"],
+            references=(row["desired_answer"],),
         )
         for row in rows
     ]
@@ -217,7 +218,10 @@ def score_all(rows: list[dict[str, str]]) -> list[float]:
                 row["desired_answer"], question=row["question"]
             )
         result = score(
-            row["student_answer"], concepts[row["question_id"]], question=row["question"]
+            row["student_answer"],
+            concepts[row["question_id"]],
+            question=row["question"],
+            references=(row["desired_answer"],),
         )
         values.append(result.value)
     return values

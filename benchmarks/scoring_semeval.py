@@ -86,8 +86,10 @@ def score_rows(rows: list[dict[str, str]], table: dict) -> list[float]:
             ]
         values.append(
             max(
-                score(row["student_answer"], c, question=question["question"]).value
-                for c in concepts[key]
+                score(
+                    row["student_answer"], c, question=question["question"], references=(text,)
+                ).value
+                for text, c in zip(references(question), concepts[key], strict=True)
             )
         )
     return values

@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     for item, item_concepts in zip(items, concepts, strict=True):
         for answer in (item["beginner"], item["beginner"][:600], item["expert"][:1200]):
             for level in ("expert", "beginner"):
-                cases.append((answer, item_concepts, level, item["question"]))
+                references = (item["expert"], item["beginner"])
+                cases.append((answer, item_concepts, level, item["question"], references))
     short_cases = [(answer[:200], *rest) for answer, *rest in cases]
     for name, answers in (("interview-length answers", cases), ("short answers", short_cases)):
         lengths = [len(case[0]) for case in answers]
@@ -112,12 +113,12 @@ def measure(cases: list, seconds: float) -> None:
         deadline = wall_started + seconds
         while time.perf_counter() < deadline:
             pass_latencies = []
-            for answer, item_concepts, level, question in cases:
+            for answer, item_concepts, level, question, references in cases:
                 if cold:
                     compile_concepts.cache_clear()
                     scoring_module._prepared.cache_clear()
                 begin = time.thread_time_ns()
-                score(answer, item_concepts, level=level, question=question)
+                score(answer, item_concepts, level=level, question=question, references=references)
                 pass_latencies.append((time.thread_time_ns() - begin) / 1e6)
             pass_rates.append(len(pass_latencies) / (sum(pass_latencies) / 1000))
             latencies += pass_latencies

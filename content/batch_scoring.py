@@ -160,16 +160,23 @@ class _Scorer:
         if has_question:
             question_text, concepts, references = self.bank_concepts(record["question"])
             reference = references.get(level) or references.get("expert", "")
+            model_answers = tuple(references.values())
         elif has_reference:
             question_text, concepts = self.reference_concepts(
                 record["reference"], record.get("question_text", "")
             )
             reference = record["reference"]
+            model_answers = (reference,)
         else:
             raise LineError(ERROR_NEITHER)
         try:
             result = concepts_score(
-                answer, concepts, level=level, question_text=question_text, reference=reference
+                answer,
+                concepts,
+                level=level,
+                question_text=question_text,
+                reference=reference,
+                references=model_answers,
             )
         except scoring.AnswerTooLong as error:
             raise LineError(str(error)) from None

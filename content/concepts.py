@@ -178,6 +178,7 @@ def answer_score(*, question: Question, answer: str, level: str = "expert") -> s
         level=level,
         question_text=question.text,
         reference=reference.text if reference else "",
+        references=tuple(a.text for a in question.model_answers.all()),
     )
 
 
@@ -188,8 +189,12 @@ def concepts_score(
     level: str,
     question_text: str,
     reference: str,
+    references: Sequence[str] = (),
 ) -> scoring.Score:
-    """The lexical score, blended with the semantic layer when it is installed and switched on."""
+    """The lexical score, blended with the semantic layer when it is installed and switched on.
+
+    `references` are all the question's model answers (the support precision counts their
+    words as backed); without them, `reference` alone is used."""
     if reference and semantic_scoring_enabled():
         return semantic.score_semantic(
             answer,
@@ -199,7 +204,13 @@ def concepts_score(
             reference=reference,
             encoder=_sentence_encoder(),
         )
-    return scoring.score(answer, concepts, level=level, question=question_text)
+    return scoring.score(
+        answer,
+        concepts,
+        level=level,
+        question=question_text,
+        references=tuple(references) or ((reference,) if reference else ()),
+    )
 
 
 def semantic_scoring_enabled() -> bool:

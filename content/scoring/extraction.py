@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from .code_terms import CODE_TERM_WEIGHT, code_terms
 from .matching import Matcher
 from .text import Tokens, content_stems, tokenize
 from .types import Concept
@@ -246,7 +247,24 @@ def extract_concepts(
                 taken.append(stems)
     if not chosen:
         return ()
-    return _weighted(chosen, text, beginner)
+    concepts = _weighted(chosen, text, beginner)
+    return concepts + _code_concepts(expert_answer, beginner_answer, concepts, asked | common)
+
+
+def _code_concepts(
+    expert: str, beginner: str, concepts: tuple[Concept, ...], known: set[str] | frozenset[str]
+) -> tuple[Concept, ...]:
+    """Concepts for the code tokens of the raw answers that no prose concept already names."""
+    taken = {c.label.casefold() for c in concepts}
+    out = []
+    for term in code_terms(expert, beginner):
+        stems = set(content_stems(term))
+        if term.casefold() in taken or stems <= known:
+            continue
+        # Code is expert detail: a beginner says it in words, so it joins the expert reference.
+        tier = "advanced" if beginner.strip() else "core"
+        out.append(Concept(term, (), CODE_TERM_WEIGHT, tier))
+    return tuple(out)
 
 
 def _choose(

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .matching import ConceptMatch, Matcher, compile_concepts
+from .support import support, supported_stems
 from .text import Tokens, content_stems, tokenize
 from .types import (
     MAX_ANSWER_CHARS,
@@ -52,9 +53,17 @@ FEEDBACK_COMPLETE = "You covered all the key concepts."
 
 
 def score(
-    answer: str, concepts: Sequence[Concept], *, level: Level = "expert", question: str = ""
+    answer: str,
+    concepts: Sequence[Concept],
+    *,
+    level: Level = "expert",
+    question: str = "",
+    references: Sequence[str] = (),
 ) -> Score:
-    """Score an answer 0-100 by weighted coverage of the concepts it expresses."""
+    """Score an answer 0-100 by weighted coverage of the concepts it expresses.
+
+    `references` are the model answers' texts: words they contain count as supported when the
+    support precision is measured (without them, only the concepts' words do)."""
     if len(answer) > MAX_ANSWER_CHARS:
         raise AnswerTooLong()
     key = tuple(concepts)
@@ -69,14 +78,15 @@ def score(
         return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, FEEDBACK_EMPTY)
 
     tokens = tokenize(answer)
-    matches, value, (concept_coverage, word_coverage, elaboration) = _evaluate(
-        matcher, tokens, asked
+    supported = supported_stems(tuple(references)) if references else frozenset()
+    matches, value, (concept_coverage, word_coverage, elaboration, precision) = _evaluate(
+        matcher, tokens, asked, supported
     )
-    if beginner_matcher is not None:
+    if beginner_matcher is not None and value < 100.0 * BEGINNER_REACH:
         # The beginner answer is a reference of its own: an answer that covers it in plain
         # words earns up to BEGINNER_REACH of the full score even where the expert's words are
         # missing.
-        beginner_value = _evaluate(beginner_matcher, tokens, asked)[1]
+        beginner_value = _evaluate(beginner_matcher, tokens, asked, supported)[1]
         value = max(value, BEGINNER_REACH * beginner_value)
 
     matched, partial, missed = _sorted_matches(matches)
@@ -93,22 +103,25 @@ def score(
         concept_coverage=round(concept_coverage, 4),
         word_coverage=round(word_coverage, 4),
         elaboration=round(elaboration, 4),
+        support_precision=round(precision, 4),
     )
 
 
 def _evaluate(
-    matcher: Matcher, tokens: Tokens, asked: frozenset[str]
-) -> tuple[list[ConceptMatch], float, tuple[float, float, float]]:
+    matcher: Matcher, tokens: Tokens, asked: frozenset[str], supported: frozenset[str]
+) -> tuple[list[ConceptMatch], float, tuple[float, float, float, float]]:
     """Matches, the guarded value, and its components against one compiled concept set."""
     matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked)
     concept_coverage = _weighted_coverage(matches)
+    precision, backed = support(tokens, where, asked, supported)
     word_coverage, elaboration = _word_coverage(
-        matcher, matches, tokens, where, factors, soft, asked
+        matcher, matches, tokens, where, factors, soft, asked, backed if supported else None
     )
     coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
     gate = min(1.0, coverage / ELABORATION_GATE)
     value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
-    return matches, _guarded(value, matches, tokens), (concept_coverage, word_coverage, elaboration)
+    components = (concept_coverage, word_coverage, elaboration, precision)
+    return matches, _guarded(value, matches, tokens), components
 
 
 @lru_cache(maxsize=1024)
@@ -218,6 +231,7 @@ def _word_coverage(
     factors: list[float],
     soft: dict[int, float],
     asked: frozenset[str],
+    backed: list[int] | None = None,
 ) -> tuple[float, float]:
     """Share of the concepts' label words the answer uses (question words left out), and
     elaboration: on-topic content words relative to the number of those words, capped at 1."""
@@ -245,7 +259,12 @@ def _word_coverage(
         for index in positions
         if index not in negated
     }
-    relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
+    if backed is not None:
+        # With the model answers at hand, only the words they back count: an on-topic false
+        # claim earns no elaboration credit (and costs nothing, so adding a fact never does).
+        relevant_words = sum(backed[s] for s in on_topic)
+    else:
+        relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
     elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
     return total / len(units), elaboration
 

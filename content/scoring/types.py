@@ -64,3 +64,6 @@ class Score:
     word_coverage: float = 0.0
     # On-topic length relative to what the concepts need, 0..1 (part of the value).
     elaboration: float = 0.0
+    # Share of the answer's content words (question words left out) that the model answers or
+    # the concepts support, 0..1: it scales the elaboration credit.
+    support_precision: float = 0.0

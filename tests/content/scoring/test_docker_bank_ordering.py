@@ -16,32 +16,28 @@ MARGIN = 5.0
 
 
 @cache
-def bank() -> tuple[tuple[str, tuple[Concept, ...]], ...]:
-    """(question, concepts) per question, extracted as the product does."""
+def bank() -> tuple[tuple[str, tuple[Concept, ...], tuple[str, ...]], ...]:
+    """(question, concepts, model answers) per question, extracted as the product does."""
     questions = parse_document(BANK.read_text(encoding="utf-8")).questions
     texts = tuple(
         "\n".join(a.text for a in (q.expert, q.beginner) if a is not None) for q in questions
     )
     common = common_stems(texts)
-    return tuple(
-        (
-            q.text,
-            extract_concepts(
-                q.expert.text,
-                beginner_answer=q.beginner.text if q.beginner else "",
-                question=q.text,
-                common=common,
-            ),
+    out = []
+    for q in questions:
+        beginner = q.beginner.text if q.beginner else ""
+        concepts = extract_concepts(
+            q.expert.text, beginner_answer=beginner, question=q.text, common=common
         )
-        for q in questions
-    )
+        out.append((q.text, concepts, (q.expert.text, beginner)))
+    return tuple(out)
 
 
 def values(index: int, level: str) -> dict[str, float]:
-    question, concepts = bank()[index]
+    question, concepts, references = bank()[index]
     answers = {**ANSWERS[index], "off-topic": OFF_TOPIC[index % len(OFF_TOPIC)], "empty": ""}
     return {
-        kind: score(text, concepts, question=question, level=level).value
+        kind: score(text, concepts, question=question, level=level, references=references).value
         for kind, text in answers.items()
     }
 

@@ -99,3 +99,52 @@ def test_hits_cover_whole_hyphenated_terms() -> None:
     result = score(text, (Concept("read"), Concept("image layers")))
     spans = {text[h.start : h.end] for h in result.matched}
     assert "read-only" in spans and "read" not in spans
+
+
+def test_claims_the_model_answers_do_not_back_earn_less_elaboration() -> None:
+    concepts = (
+        Concept("shared kernel"),
+        Concept("namespaces"),
+        Concept("cgroups"),
+        Concept("union filesystem"),
+        Concept("image layers"),
+        Concept("copy-on-write"),
+    )
+    references = (
+        "Containers use a shared kernel, namespaces and cgroups to isolate processes and limit "
+        "their memory; images are layers in a union filesystem with copy-on-write.",
+    )
+    backed = score(
+        "Namespaces isolate the processes of containers and cgroups limit their memory.",
+        concepts,
+        references=references,
+    )
+    unbacked = score(
+        "Namespaces paint purple rainbows for giraffes and cgroups bake their bread.",
+        concepts,
+        references=references,
+    )
+    assert backed.support_precision > unbacked.support_precision
+    assert backed.elaboration > unbacked.elaboration
+    assert backed.value > unbacked.value
+
+
+def test_code_tokens_of_the_model_answer_become_concepts() -> None:
+    from content.scoring import extract_concepts
+    from content.scoring.code_terms import code_terms
+
+    expert = (
+        "Limit memory with the --memory flag and CPU time with --cpus.\n"
+        "docker run --memory 512m --cpus 1.5 nginx\n"
+        "docker run --memory 1g --cpus 2 redis\n"
+        "In Compose, start order comes from depends_on:\n"
+        "services:\n  web:\n    depends_on:\n      - db\n  worker:\n    depends_on:\n      - db\n"
+        "volumes:\n  db_data:\n"
+        "Each service lists depends_on when it needs another one first.\n"
+        "WORKDIR /app\nWORKDIR /srv\n"
+    )
+    terms = code_terms(expert)
+    assert {"--memory", "--cpus", "depends_on", "WORKDIR"} <= set(terms)
+    assert "db_data" not in terms
+    labels = {c.label: c for c in extract_concepts(expert, beginner_answer="Set limits.")}
+    assert "depends_on" in labels and labels["depends_on"].tier == "advanced"

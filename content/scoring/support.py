@@ -1,0 +1,53 @@
+"""Support precision: how much of an answer the model answers back up."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .neighbours import neighbours_of
+from .text import Tokens, tokenize
+
+
+@lru_cache(maxsize=256)
+def supported_stems(references: tuple[str, ...]) -> frozenset[str]:
+    """The model answers' content stems and their neighbours in the word table."""
+    own = {
+        word_stem
+        for text in references
+        for word_stem, stop in zip(*_stems_and_stops(text), strict=True)
+        if not stop
+    }
+    return frozenset(own) | frozenset(neighbours_of(own))
+
+
+def _stems_and_stops(text: str) -> tuple[list[str], list[bool]]:
+    tokens = tokenize(text)
+    return tokens.stems, tokens.stop
+
+
+def support(
+    tokens: Tokens,
+    where: dict[str, list[int]],
+    asked: frozenset[str],
+    supported: frozenset[str],
+) -> tuple[float, list[int]]:
+    """The support precision, and per sentence the content words that are backed.
+
+    The precision is the share of the answer's content words, question words left out, that a
+    model answer supports: a concept's word (as written, with a typo or in other words) or any
+    word of a model answer (or one of its neighbours)."""
+    found = {index for positions in where.values() for index in positions}
+    backed_in = [0] * len(tokens.sentence_content)
+    total = backed = 0
+    sentence = tokens.sentence
+    for index, (word_stem, stop) in enumerate(zip(tokens.stems, tokens.stop, strict=True)):
+        if stop:
+            continue
+        if index in found or word_stem in supported:
+            backed_in[sentence[index]] += 1
+            if word_stem not in asked:
+                backed += 1
+                total += 1
+        elif word_stem not in asked:
+            total += 1
+    return (backed / total if total else 0.0), backed_in
