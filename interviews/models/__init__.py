@@ -9,6 +9,7 @@ from interviews.models.interviewer import (
     SessionTemplateQuestion,
     invite_token_new,
 )
+from interviews.models.review import ReviewCard, ReviewCardQuerySet, day_end
 from interviews.models.sessions import (
     InterviewSession,
     InterviewSessionQuerySet,
@@ -21,11 +22,14 @@ __all__ = [
     "ConceptVerdict",
     "InterviewSession",
     "InterviewSessionQuerySet",
+    "ReviewCard",
+    "ReviewCardQuerySet",
     "ReviewChange",
     "SessionInvite",
     "SessionItem",
     "SessionItemQuerySet",
     "SessionTemplate",
     "SessionTemplateQuestion",
+    "day_end",
     "invite_token_new",
 ]

@@ -19,6 +19,7 @@ from interviews import state
 from interviews.models import InterviewSession, SessionItem
 from interviews.services.errors import ANSWER_TOO_LONG_MESSAGE, AnswerRefused
 from interviews.services.item_scoring import item_score_apply
+from interviews.services.schedule import schedules_record
 from interviews.timing import is_past_grace, item_deadline
 
 FinishReason = Literal["submit", "timer", "sweep"]
@@ -102,6 +103,7 @@ def item_finish(
         item.finished_at = min(now, item.deadline_at) if item.deadline_at else now
         item_score_apply(item=item, level=item.session.level)
         item.save()
+        schedules_record(session=item.session, items=[item], now=now)
         session_advance(session=item.session, now=now)
         return FinishResult(item=item, finished_now=True, text_refused=text_refused)
 
@@ -128,7 +130,11 @@ def session_finish(*, session: InterviewSession, status: str, now: datetime | No
     now = now or timezone.now()
     with transaction.atomic():
         state.session_move(session, status)
+        unreached = list(session.items.filter(status=Item.PENDING))
         session.items.filter(status=Item.PENDING).update(status=Item.SKIPPED)
+        for item in unreached:
+            item.status = Item.SKIPPED
+        schedules_record(session=session, items=unreached, now=now)
         if status == Session.EXPIRED and session.deadline_at is not None:
             session.finished_at = min(now, session.deadline_at)
         else:

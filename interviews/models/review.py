@@ -1,0 +1,81 @@
+"""A candidate's review schedule: one FSRS card per candidate and question, kept in UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from content.models import Question
+
+
+def day_end(now: datetime) -> datetime:
+    """The first instant of the next UTC day: a card is due "today" when due before it."""
+    utc = now.astimezone(UTC)
+    return utc.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+
+
+class ReviewCardQuerySet(models.QuerySet):
+    def for_candidate(self, user) -> ReviewCardQuerySet:
+        return self.filter(candidate=user)
+
+    def due(self, now: datetime) -> ReviewCardQuerySet:
+        """Cards due by the end of the current UTC day, most overdue first."""
+        return self.filter(due_at__lt=day_end(now)).order_by("due_at", "id")
+
+    def upcoming(self, now: datetime) -> ReviewCardQuerySet:
+        return self.filter(due_at__gte=day_end(now)).order_by("due_at", "id")
+
+
+class ReviewCard(models.Model):
+    """When a candidate should see a question again, as the FSRS scheduler last decided it.
+
+    The fields mirror fsrs.Card so the scheduler's own code does every calculation; nothing
+    here computes an interval.
+    """
+
+    class State(models.IntegerChoices):
+        # The values are fsrs.State's.
+        LEARNING = 1, "Learning"
+        REVIEW = 2, "Review"
+        RELEARNING = 3, "Relearning"
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="review_cards")
+    state = models.PositiveSmallIntegerField(choices=State.choices, default=State.LEARNING)
+    step = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The learning step; empty in the review state."
+    )
+    stability = models.FloatField(null=True, blank=True)
+    difficulty = models.FloatField(null=True, blank=True)
+    due_at = models.DateTimeField(help_text="When the question is due again (UTC).")
+    last_review_at = models.DateTimeField(null=True, blank=True)
+    last_rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="1 again, 2 hard, 3 good, 4 easy (fsrs.Rating)."
+    )
+    review_count = models.PositiveIntegerField(default=0)
+    lapse_count = models.PositiveIntegerField(
+        default=0, help_text="How often a question already in review was rated 'again'."
+    )
+
+    objects = ReviewCardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [models.Index(fields=["candidate", "due_at"], name="review_candidate_due_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "question"], name="one_review_card_per_question"
+            ),
+            models.CheckConstraint(
+                condition=Q(last_rating__isnull=True) | Q(last_rating__gte=1, last_rating__lte=4),
+                name="review_rating_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} / {self.question_id} due {self.due_at:%Y-%m-%d}"

@@ -1,0 +1,191 @@
+"""The review schedule across days and months, driven by time-machine."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.utils import timezone
+from fsrs import Rating
+
+from interviews.models import ReviewCard, SessionItem, day_end
+from interviews.services import item_finish, session_abandon
+from interviews.services.schedule import card_review, rating_for
+
+DAY = dt.timedelta(days=1)
+MORNING = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
+GOOD_ANSWER = "Build an image, then run the image as a container."
+
+
+def _due(candidate, now):
+    return list(ReviewCard.objects.for_candidate(candidate).due(now))
+
+
+@pytest.mark.parametrize(
+    ("status", "score", "missed", "rating"),
+    [
+        ("submitted", 100.0, 0, Rating.Easy),
+        ("submitted", 90.0, 1, Rating.Good),
+        ("submitted", 84.9, 0, Rating.Good),
+        ("submitted", 60.0, 2, Rating.Good),
+        ("submitted", 59.9, 2, Rating.Hard),
+        ("submitted", 40.0, 3, Rating.Hard),
+        ("submitted", 39.9, 3, Rating.Again),
+        ("submitted", None, 0, Rating.Again),
+        ("timed_out", 100.0, 0, Rating.Again),
+        ("skipped", None, 0, Rating.Again),
+    ],
+)
+def test_rating_from_status_score_and_missed(status, score, missed, rating):
+    assert rating_for(status=status, score=score, missed_count=missed) == rating
+
+
+@pytest.mark.django_db
+def test_a_question_answered_well_moves_out(start_practice, candidate):
+    with time_machine.travel(MORNING, tick=False):
+        _session, item = start_practice(1)
+        item_finish(item_id=item.pk, text=GOOD_ANSWER)
+    card = ReviewCard.objects.get(candidate=candidate, question=item.question)
+    assert card.last_rating == Rating.Easy
+    assert card.due_at - MORNING >= 7 * DAY
+    assert _due(candidate, MORNING + 3 * DAY) == []
+    assert _due(candidate, card.due_at) == [card]
+
+
+@pytest.mark.django_db
+def test_a_question_answered_badly_comes_back_the_next_day(start_practice, candidate):
+    with time_machine.travel(MORNING, tick=False):
+        _session, item = start_practice(1)
+        item_finish(item_id=item.pk, text="No idea.")
+    card = ReviewCard.objects.get(candidate=candidate)
+    assert card.last_rating == Rating.Again
+    assert card.due_at == MORNING + DAY
+    # Not due for the rest of today, due from the first minute of tomorrow.
+    assert _due(candidate, MORNING.replace(hour=23, minute=59)) == []
+    tomorrow = (MORNING + DAY).replace(hour=0, minute=0, second=1)
+    assert _due(candidate, tomorrow) == [card]
+
+
+@pytest.mark.django_db
+def test_a_lapse_after_several_good_answers_shortens_the_interval(candidate, make_question):
+    question = make_question("docker", 1)
+    now = MORNING
+    intervals = []
+    for _ in range(4):
+        card = card_review(
+            candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Good, now=now
+        )
+        intervals.append(card.due_at - now)
+        now = card.due_at  # answered on the day it was due
+    assert intervals == sorted(intervals) and intervals[-1] > intervals[0]
+    assert now - MORNING > 60 * DAY  # the good answers carried it months out
+    lapsed = card_review(
+        candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=now
+    )
+    assert lapsed.due_at - now < intervals[-1]
+    assert lapsed.due_at - now < 7 * DAY
+    assert lapsed.lapse_count == 1
+    assert lapsed.stability < card.stability
+    recovered = card_review(
+        candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Good, now=lapsed.due_at
+    )
+    assert recovered.due_at - lapsed.due_at > lapsed.due_at - now
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Auckland", "America/Los_Angeles"])
+def test_time_zones_do_not_shift_a_due_date(candidate, make_question, settings, zone):
+    settings.TIME_ZONE = zone
+    question = make_question("docker", 1)
+    with time_machine.travel(MORNING, tick=False), timezone.override(zone):
+        card = card_review(
+            candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=MORNING
+        )
+    card.refresh_from_db()
+    assert card.due_at == MORNING + DAY
+    assert card.due_at.astimezone(dt.UTC).date() == dt.date(2026, 1, 6)
+
+
+@pytest.mark.django_db
+def test_midnight_does_not_shift_a_due_date(candidate, make_question):
+    before = make_question("docker", 1)
+    after = make_question("docker", 2)
+    last_second = dt.datetime(2026, 1, 31, 23, 59, 59, tzinfo=dt.UTC)
+    first_second = last_second + dt.timedelta(seconds=1)
+    late = card_review(
+        candidate_id=candidate.pk, question_id=before.pk, rating=Rating.Again, now=last_second
+    )
+    early = card_review(
+        candidate_id=candidate.pk, question_id=after.pk, rating=Rating.Again, now=first_second
+    )
+    # One second apart across a month's end: due one day apart, each a whole day later.
+    assert late.due_at.date() == dt.date(2026, 2, 1)
+    assert early.due_at.date() == dt.date(2026, 2, 2)
+    assert day_end(last_second) == first_second
+    assert _due(candidate, last_second) == []
+    assert _due(candidate, first_second) == [late]
+    assert _due(candidate, dt.datetime(2026, 2, 1, 23, 59, tzinfo=dt.UTC)) == [late]
+    assert _due(candidate, dt.datetime(2026, 2, 2, 0, 0, tzinfo=dt.UTC)) == [late, early]
+
+
+@pytest.mark.django_db
+def test_a_daylight_saving_change_keeps_whole_days(candidate, make_question, settings):
+    settings.TIME_ZONE = "Europe/Berlin"  # clocks go forward on 29 March 2026
+    question = make_question("docker", 1)
+    before_change = dt.datetime(2026, 3, 28, 22, 30, tzinfo=dt.UTC)
+    card = card_review(
+        candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Good, now=before_change
+    )
+    card.refresh_from_db()
+    interval = card.due_at - before_change
+    assert interval.seconds == 0 and interval.days >= 1
+
+
+@pytest.mark.django_db
+def test_skipped_and_timed_out_answers_count_as_again(start_practice, candidate):
+    with time_machine.travel(MORNING, tick=False) as traveller:
+        session, item = start_practice(2, per_item_seconds=60)
+        traveller.shift(dt.timedelta(minutes=5))
+        item_finish(item_id=item.pk, reason="sweep", text=GOOD_ANSWER)
+        session_abandon(session=session)
+    statuses = dict(session.items.values_list("position", "status"))
+    assert statuses == {1: SessionItem.Status.TIMED_OUT, 2: SessionItem.Status.SKIPPED}
+    ratings = set(ReviewCard.objects.for_candidate(candidate).values_list("last_rating", flat=True))
+    assert ratings == {Rating.Again}
+    assert ReviewCard.objects.for_candidate(candidate).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_second_attempt_reviews_the_same_card(start_practice, candidate):
+    with time_machine.travel(MORNING, tick=False):
+        _session, item = start_practice(1)
+        item_finish(item_id=item.pk, text="No idea.")
+    with time_machine.travel(MORNING + DAY, tick=False):
+        _session, item = start_practice(1)
+        item_finish(item_id=item.pk, text=GOOD_ANSWER)
+    card = ReviewCard.objects.get(candidate=candidate)
+    assert card.review_count == 2
+    assert card.due_at > MORNING + 2 * DAY
+
+
+@pytest.mark.django_db
+def test_an_invited_interview_leaves_the_schedule_alone(start_practice, candidate):
+    with time_machine.travel(MORNING, tick=False):
+        session, item = start_practice(1)
+        session.kind = session.Kind.INVITED
+        session.save(update_fields=["kind"])
+        item_finish(item_id=item.pk, text=GOOD_ANSWER)
+    assert not ReviewCard.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_servers_reviewing_one_card_apply_both(candidate, make_question, run_together):
+    question = make_question("docker", 1)
+
+    def review(rating):
+        return card_review(
+            candidate_id=candidate.pk, question_id=question.pk, rating=rating, now=MORNING
+        )
+
+    _results, errors = run_together(review, [Rating.Good, Rating.Good])
+    assert errors == []
+    assert ReviewCard.objects.get().review_count == 2
