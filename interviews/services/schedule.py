@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from django.db import transaction
 from fsrs import Card, Rating, Scheduler, State
 
 from interviews.models import InterviewSession, ReviewCard, SessionItem
@@ -58,13 +59,21 @@ def schedules_record(
 def card_review(
     *, candidate_id: int, question_id: int, rating: Rating, now: datetime
 ) -> ReviewCard:
-    """Apply one rating to the candidate's card for the question (created on first sight)."""
-    ReviewCard.objects.get_or_create(
-        candidate_id=candidate_id, question_id=question_id, defaults={"due_at": now}
-    )
-    card = ReviewCard.objects.select_for_update().get(
-        candidate_id=candidate_id, question_id=question_id
-    )
+    """Apply one rating to the candidate's card for the question (created on first sight).
+
+    Atomic on its own too (a savepoint inside item_finish), so the lock holds for any caller.
+    """
+    with transaction.atomic():
+        ReviewCard.objects.get_or_create(
+            candidate_id=candidate_id, question_id=question_id, defaults={"due_at": now}
+        )
+        card = ReviewCard.objects.select_for_update().get(
+            candidate_id=candidate_id, question_id=question_id
+        )
+        return _card_apply(card, rating=rating, now=now)
+
+
+def _card_apply(card: ReviewCard, *, rating: Rating, now: datetime) -> ReviewCard:
     review_at = now.astimezone(UTC)
     if card.last_review_at is not None:
         # A late sweep may finish an older attempt after a newer one: never review backwards.
