@@ -183,9 +183,18 @@ class SessionItemQuerySet(models.QuerySet):
         return self.filter(status=ItemStatus.ACTIVE, deadline_at__lt=cutoff)
 
     def awaiting_in_interview(self, user) -> SessionItemQuerySet:
-        """The user's items still to be answered (pending or active) in a running invited session."""
+        """The user's items still to be answered (pending or active) in a running invited session.
+
+        "The user's" is the candidate who opened the invite, or, before anyone has, the address
+        the interviewer entered: the questions must stay hidden from the start.
+        """
+        person = Q(session__candidate=user)
+        if user.email:
+            person |= Q(
+                session__candidate__isnull=True, session__candidate_email__iexact=user.email
+            )
         return self.filter(
-            session__candidate=user,
+            person,
             session__kind=InterviewSession.Kind.INVITED,
             session__status__in=SESSION_RUNNING,
             status__in=(ItemStatus.PENDING, ItemStatus.ACTIVE),

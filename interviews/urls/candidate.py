@@ -8,6 +8,10 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/signup/", views.signup, name="signup"),
     path("practice/", views.practice_new, name="practice_new"),
+    path("practice/chosen/", views.practice_chosen, name="practice_chosen"),
+    path("review/", views.review, name="review"),
+    path("progress/", views.mastery, name="mastery"),
+    path("progress/attempts.csv", views.attempts_export, name="attempts_export"),
     path("sessions/", views.history, name="history"),
     path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
     path("sessions/<int:pk>/start/", views.session_begin, name="session_begin"),
@@ -16,4 +20,5 @@ urlpatterns = [
     path("sessions/<int:pk>/results/", views.session_results, name="session_results"),
     path("sessions/<int:pk>/items/<int:position>/submit/", views.item_submit, name="item_submit"),
     path("sessions/<int:pk>/items/<int:position>/autosave/", views.autosave, name="autosave"),
+    path("sessions/<int:pk>/items/<int:position>/retry/", views.item_retry, name="item_retry"),
 ]

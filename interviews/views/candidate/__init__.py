@@ -2,6 +2,13 @@
 
 from interviews.views.candidate.accounts import signup
 from interviews.views.candidate.autosave import autosave
+from interviews.views.candidate.learning import (
+    attempts_export,
+    item_retry,
+    mastery,
+    practice_chosen,
+    review,
+)
 from interviews.views.candidate.pages import history, home
 from interviews.views.candidate.practice import practice_new
 from interviews.views.candidate.session import (
@@ -14,12 +21,17 @@ from interviews.views.candidate.session import (
 )
 
 __all__ = [
+    "attempts_export",
     "autosave",
     "history",
     "home",
     "item_next",
+    "item_retry",
     "item_submit",
+    "mastery",
+    "practice_chosen",
     "practice_new",
+    "review",
     "session_begin",
     "session_detail",
     "session_end",

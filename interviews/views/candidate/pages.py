@@ -3,15 +3,20 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from content.models import Topic
+from interviews.selectors.review import due_summary
 from interviews.selectors.sessions import sessions_of_candidate
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The landing page: what the product does, and the topics to practise."""
+    """The landing page: what the product does, what is due for review, the topics."""
     topics = Topic.objects.with_question_counts()
-    return render(request, "interviews/candidate/home.html", {"topics": topics})
+    due = None
+    if request.user.is_authenticated:
+        due = due_summary(request.user, now=timezone.now())
+    return render(request, "interviews/candidate/home.html", {"topics": topics, "due": due})
 
 
 @login_required

@@ -15,6 +15,7 @@ from interviews import state
 from interviews.access import questions_held_for_interview, session_own_get
 from interviews.forms.candidate import AnswerPostForm
 from interviews.models import InterviewSession, SessionItem
+from interviews.selectors.attempts import progress_attach
 from interviews.selectors.sessions import session_score
 from interviews.services import (
     DEADLINE_PASSED_MESSAGE,
@@ -53,7 +54,7 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         "item": active,
         "total": len(items),
         "notice": notice,
-        "last": answered[-1] if answered else None,
+        "last": _with_progress(answered[-1:], session),
         "show_feedback": (
             session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH
             and not session.hide_scores
@@ -67,6 +68,13 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         context["warn_seconds"] = _warn_seconds(active.limit_seconds)
         context["next_revision"] = active.autosave_revision + 1
     return context
+
+
+def _with_progress(last: list[SessionItem], session: InterviewSession) -> SessionItem | None:
+    """The last answered item, compared with earlier attempts (feedback shows it right away)."""
+    if session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH:
+        progress_attach(last, candidate_id=session.candidate_id)
+    return last[0] if last else None
 
 
 def _stage_response(request: HttpRequest, session: InterviewSession, *, notice: str = ""):
@@ -173,6 +181,7 @@ def session_results(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(
         session.items.select_related("question").prefetch_related("question__model_answers")
     )
+    progress_attach(items, candidate_id=session.candidate_id)
     context = {
         "session": session,
         "items": items,

@@ -1,0 +1,101 @@
+"""Concept mastery per topic: what the candidate covered and missed, and coverage over time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from content.models import Question, Topic
+from interviews.selectors.attempts import Attempt, attempts_of
+
+KEEP_MISSING_SHOWN = 5
+
+
+@dataclass(slots=True)
+class ConceptStat:
+    label: str
+    covered: int = 0
+    missed: int = 0
+    last_seen: datetime | None = None
+    missed_in: list[int] = field(default_factory=list)  # question ids, each once
+    needs: list[Question] = field(default_factory=list)  # filled for the ones shown as links
+
+    @property
+    def coverage(self) -> float:
+        """Share of this concept's appearances that the answers covered, 0-100."""
+        return 100.0 * self.covered / (self.covered + self.missed)
+
+
+@dataclass(frozen=True, slots=True)
+class CoveragePoint:
+    day: date
+    attempts: int
+    coverage: float  # covered concepts / all concepts asked that day, 0-100
+
+
+@dataclass(slots=True)
+class TopicMastery:
+    topic: Topic
+    attempt_count: int
+    concepts: list[ConceptStat]  # most missed first
+    points: list[CoveragePoint]  # oldest first
+    keep_missing: list[ConceptStat]  # each with .needs: the questions it was missed in
+
+
+def topics_practised(candidate) -> list[Topic]:
+    """The topics the candidate has practice attempts in, by name."""
+    return list(
+        Topic.objects.filter(
+            questions__session_items__session__candidate=candidate,
+            questions__session_items__session__kind="practice",
+            questions__session_items__finished_at__isnull=False,
+        ).distinct()
+    )
+
+
+def topic_mastery(candidate, topic: Topic) -> TopicMastery:
+    """Counts, last seen and coverage over time for one topic: two queries in all."""
+    attempts = attempts_of(candidate, topic_ids=[topic.pk])
+    concepts = _concept_stats(attempts)
+    keep_missing = [stat for stat in concepts if stat.missed >= 2][:KEEP_MISSING_SHOWN]
+    wanted = {pk for stat in keep_missing for pk in stat.missed_in}
+    questions = Question.objects.in_bulk(wanted) if wanted else {}
+    for stat in keep_missing:
+        stat.needs = [questions[pk] for pk in stat.missed_in if pk in questions]
+    return TopicMastery(
+        topic=topic,
+        attempt_count=len(attempts),
+        concepts=concepts,
+        points=_coverage_points(attempts),
+        keep_missing=keep_missing,
+    )
+
+
+def _concept_stats(attempts: list[Attempt]) -> list[ConceptStat]:
+    stats: dict[str, ConceptStat] = {}
+    for attempt in attempts:
+        for label in attempt.covered:
+            stat = stats.setdefault(label, ConceptStat(label))
+            stat.covered += 1
+            stat.last_seen = attempt.finished_at
+        for label in attempt.missed:
+            stat = stats.setdefault(label, ConceptStat(label))
+            stat.missed += 1
+            stat.last_seen = attempt.finished_at
+            if attempt.question_id not in stat.missed_in:
+                stat.missed_in.append(attempt.question_id)
+    return sorted(stats.values(), key=lambda s: (-s.missed, s.coverage, s.label))
+
+
+def _coverage_points(attempts: list[Attempt]) -> list[CoveragePoint]:
+    by_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for attempt in attempts:
+        totals = by_day[attempt.finished_at.date()]
+        totals[0] += 1
+        totals[1] += len(attempt.covered)
+        totals[2] += len(attempt.covered) + len(attempt.missed)
+    return [
+        CoveragePoint(day=day, attempts=count, coverage=100.0 * covered / asked if asked else 0.0)
+        for day, (count, covered, asked) in sorted(by_day.items())
+    ]

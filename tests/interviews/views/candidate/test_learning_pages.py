@@ -1,0 +1,283 @@
+"""Review, chosen questions, retry, mastery and the attempts CSV, as plain (JavaScript-off) forms."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+import time_machine
+from fsrs import Rating
+
+from interviews.models import InterviewSession, ReviewCard, SessionItem
+from interviews.services import item_finish
+from interviews.services.schedule import card_review
+
+NOW = dt.datetime(2026, 5, 12, 10, 0, tzinfo=dt.UTC)
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture
+def signed_in(client, candidate):
+    client.force_login(candidate)
+    return client
+
+
+@pytest.fixture
+def make_attempt(candidate):
+    """make_attempt(question, score, covered, missed, at): a finished practice answer."""
+
+    def make(question, score, covered=(), missed=(), at=NOW, user=None):
+        session = InterviewSession.objects.create(
+            candidate=user or candidate,
+            created_by=user or candidate,
+            status=InterviewSession.Status.COMPLETED,
+            started_at=at,
+            finished_at=at,
+        )
+        return SessionItem.objects.create(
+            session=session,
+            question=question,
+            position=1,
+            status=SessionItem.Status.SUBMITTED,
+            answer_text="An answer.",
+            started_at=at,
+            finished_at=at,
+            score=score,
+            matched=[{"label": label, "start": 0, "end": 1} for label in covered],
+            missed=list(missed),
+        )
+
+    return make
+
+
+def _invited_running(question, user):
+    session = InterviewSession.objects.create(
+        kind=InterviewSession.Kind.INVITED,
+        created_by=user,
+        candidate_email=user.email,
+        status=InterviewSession.Status.CREATED,
+    )
+    SessionItem.objects.create(session=session, question=question, position=1)
+
+
+@pytest.mark.django_db
+def test_review_page_with_nothing_due_says_when_the_next_one_is(
+    signed_in, candidate, make_question
+):
+    question = make_question("docker", 1)
+    card_review(candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Good, now=NOW)
+    with time_machine.travel(NOW, tick=False):
+        page = signed_in.get("/review/").content.decode()
+    assert "Nothing is due for review today" in page
+    due_on = ReviewCard.objects.get().due_at
+    assert f"{due_on:%A} {due_on.day} {due_on:%B %Y}" in page
+    assert 'href="/practice/"' in page
+
+
+@pytest.mark.django_db
+def test_review_now_starts_a_timed_session_most_overdue_first(signed_in, candidate, make_question):
+    questions = [make_question("docker", number) for number in (1, 2, 3)]
+    for days_ago, question in zip((1, 3, 2), questions, strict=True):
+        card_review(
+            candidate_id=candidate.pk,
+            question_id=question.pk,
+            rating=Rating.Again,
+            now=NOW - (days_ago + 1) * DAY,
+        )
+    with time_machine.travel(NOW, tick=False):
+        page = signed_in.get("/review/").content.decode()
+        assert page.index(questions[1].text) < page.index(questions[2].text)
+        assert page.index(questions[2].text) < page.index(questions[0].text)
+        response = signed_in.post(
+            "/review/", {"count": "2", "level": "expert", "per_item_minutes": "4"}
+        )
+    session = InterviewSession.objects.get(title="Review")
+    assert response.status_code == 302 and response["Location"] == session.get_absolute_url()
+    assert list(session.items.values_list("question_id", flat=True)) == [
+        questions[1].pk,
+        questions[2].pk,
+    ]
+    assert session.status == "in_progress" and session.per_item_seconds == 240
+    first = session.items.get(position=1)
+    assert first.status == "active" and first.deadline_at == NOW + dt.timedelta(minutes=4)
+
+
+@pytest.mark.django_db
+def test_review_leaves_out_questions_of_a_running_interview(
+    signed_in, candidate, make_question, other_user
+):
+    held, free = make_question("docker", 1), make_question("docker", 2)
+    for question in (held, free):
+        card_review(
+            candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=NOW - DAY
+        )
+    _invited_running(held, candidate)
+    with time_machine.travel(NOW, tick=False):
+        page = signed_in.get("/review/").content.decode()
+        signed_in.post("/review/", {"count": "5", "level": "expert", "per_item_minutes": ""})
+    assert held.text not in page and free.text in page
+    session = InterviewSession.objects.get(title="Review")
+    assert list(session.items.values_list("question_id", flat=True)) == [free.pk]
+
+
+@pytest.mark.django_db
+def test_the_home_page_shows_what_is_due(signed_in, candidate, make_question):
+    for number in (1, 2):
+        question = make_question("docker", number)
+        card_review(
+            candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=NOW - DAY
+        )
+    with time_machine.travel(NOW, tick=False):
+        page = signed_in.get("/").content.decode()
+    assert "<strong data-due-count>2</strong> questions due for review today" in page
+    assert 'action="/review/"' in page and "Review now" in page
+
+
+@pytest.mark.django_db
+def test_try_again_keeps_the_old_attempt_and_shows_the_change(signed_in, start_practice):
+    with time_machine.travel(NOW, tick=False):
+        session, item = start_practice(1)
+        item_finish(item_id=item.pk, text="An image.")
+        response = signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
+        retry = InterviewSession.objects.get(title="Try again")
+        assert response["Location"] == retry.get_absolute_url()
+        again = retry.items.get()
+        assert again.question_id == item.question_id and again.status == "active"
+        item_finish(item_id=again.pk, text="An image, run as a container.")
+        page = signed_in.get(f"/sessions/{retry.pk}/results/").content.decode()
+    item.refresh_from_db()
+    again.refresh_from_db()
+    assert item.answer_text == "An image." and item.score < again.score
+    assert (
+        f"Last time <strong>{item.score:.0f}</strong>, now <strong>{again.score:.0f}</strong>"
+        in page
+    )
+    assert "Newly covered: container." in page
+
+
+@pytest.mark.django_db
+def test_only_an_own_practice_answer_can_be_retried(client, other_user, start_practice):
+    with time_machine.travel(NOW, tick=False):
+        session, item = start_practice(1)
+        item_finish(item_id=item.pk, text="An image.")
+    client.force_login(other_user)
+    assert client.post(f"/sessions/{session.pk}/items/1/retry/").status_code == 404
+    assert client.get(f"/sessions/{session.pk}/items/1/retry/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_feedback_says_a_missed_concept_was_missed_before(signed_in, make_question, make_attempt):
+    question = make_question("docker", 1)
+    make_attempt(question, 50, covered=["image"], missed=["container"], at=NOW - 2 * DAY)
+    make_attempt(question, 50, covered=["image"], missed=["container"], at=NOW - DAY)
+    latest = make_attempt(question, 50, covered=["image"], missed=["container"], at=NOW)
+    page = signed_in.get(f"/sessions/{latest.session_id}/results/").content.decode()
+    assert "container" in page and "missed before (third time)" in page
+    first = SessionItem.objects.order_by("finished_at").first()
+    page = signed_in.get(f"/sessions/{first.session_id}/results/").content.decode()
+    assert "missed before" not in page
+
+
+@pytest.mark.django_db
+def test_chosen_questions_start_a_session_in_the_picked_order(signed_in, make_question):
+    one, two, three = (make_question("docker", number) for number in (1, 2, 3))
+    page = signed_in.get("/practice/chosen/?topic=docker").content.decode()
+    assert all(question.text in page for question in (one, two, three))
+    assert 'method="post" action="/practice/chosen/' in page
+    response = signed_in.post(
+        "/practice/chosen/",
+        {"questions": [three.pk, one.pk], "level": "beginner", "per_item_minutes": "2"},
+    )
+    session = InterviewSession.objects.get()
+    assert response["Location"] == session.get_absolute_url()
+    assert set(session.items.values_list("question_id", flat=True)) == {one.pk, three.pk}
+    assert session.level == "beginner" and session.status == "in_progress"
+
+
+@pytest.mark.django_db
+def test_chosen_questions_refuse_a_question_held_for_an_interview(
+    signed_in, candidate, make_question
+):
+    held, free = make_question("docker", 1), make_question("docker", 2)
+    _invited_running(held, candidate)
+    page = signed_in.get("/practice/chosen/?topic=docker").content.decode()
+    assert held.text not in page and free.text in page
+    response = signed_in.post(
+        "/practice/chosen/", {"questions": [held.pk], "level": "expert", "per_item_minutes": "3"}
+    )
+    assert response.status_code == 200
+    assert "A question you picked is not available for practice." in response.content.decode()
+    assert not InterviewSession.objects.filter(kind="practice").exists()
+    empty = signed_in.post("/practice/chosen/", {"level": "expert"})
+    assert "Pick at least one question." in empty.content.decode()
+
+
+@pytest.mark.django_db
+def test_mastery_page_counts_charts_and_links(signed_in, make_question, make_attempt):
+    one, two = make_question("docker", 1), make_question("docker", 2)
+    make_attempt(one, 50, covered=["image"], missed=["container"], at=NOW - DAY)
+    make_attempt(two, 0, covered=[], missed=["image", "container"], at=NOW - DAY)
+    make_attempt(one, 100, covered=["image", "container"], missed=[], at=NOW)
+    page = signed_in.get("/progress/?topic=docker").content.decode()
+    assert "3 answers in this topic" in page
+    assert "<svg" in page and "data-coverage-chart" in page and "<polyline" in page
+    # The chart's text equivalent: 1 of 4 concepts on the first day, 2 of 2 on the second.
+    assert "<td>2026-05-11</td><td>2</td><td>25%</td>" in page
+    assert "<td>2026-05-12</td><td>1</td><td>100%</td>" in page
+    assert "<strong>container</strong>: missed 2 times, covered 1." in page
+    assert f"/practice/chosen/?questions={one.pk}&amp;questions={two.pk}" in page
+    assert "<td>image</td><td>2</td><td>1</td><td>2026-05-12</td>" in page
+
+
+@pytest.mark.django_db
+def test_mastery_page_before_any_answer(signed_in):
+    page = signed_in.get("/progress/").content.decode()
+    assert "Nothing to show yet" in page and "<svg" not in page
+
+
+@pytest.mark.django_db
+def test_attempts_csv_has_every_column_and_safe_cells(
+    signed_in, make_question, make_attempt, other_user
+):
+    question = make_question("docker", 1)
+    question.text = '=HYPERLINK("http://example.com")'
+    question.save()
+    make_attempt(question, 62.5, covered=["image"], missed=["container", "-rm"], at=NOW)
+    make_attempt(question, 10, at=NOW, user=other_user)
+    response = signed_in.get("/progress/attempts.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["question", "date", "score", "level", "level_estimate", "covered", "missed"]
+    assert rows[1:] == [
+        [
+            '\'=HYPERLINK("http://example.com")',
+            "2026-05-12T10:00:00+00:00",
+            "62.5",
+            "expert",
+            "",
+            "image",
+            "container; -rm",
+        ]
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/review/", "/progress/?topic=docker", "/"])
+def test_pages_cost_the_same_queries_for_many_questions(
+    signed_in, candidate, make_question, make_attempt, django_assert_max_num_queries, url
+):
+    def grow(first, last):
+        for number in range(first, last):
+            question = make_question("docker", number)
+            make_attempt(question, 30, covered=["image"], missed=["container"], at=NOW - DAY)
+            card_review(
+                candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=NOW
+            )
+
+    grow(1, 3)
+    with time_machine.travel(NOW + 2 * DAY, tick=False):
+        with django_assert_max_num_queries(12) as few:
+            signed_in.get(url)
+        grow(3, 40)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert signed_in.get(url).status_code == 200
