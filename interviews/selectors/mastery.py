@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from content.models import Question, Topic
+from interviews import state
+from interviews.models import InterviewSession
 from interviews.selectors.attempts import Attempt, attempts_of
 
 KEEP_MISSING_SHOWN = 5
@@ -48,8 +50,8 @@ def topics_practised(candidate) -> list[Topic]:
     return list(
         Topic.objects.filter(
             questions__session_items__session__candidate=candidate,
-            questions__session_items__session__kind="practice",
-            questions__session_items__finished_at__isnull=False,
+            questions__session_items__session__kind=InterviewSession.Kind.PRACTICE,
+            questions__session_items__status__in=state.ITEM_ANSWERED,
         ).distinct()
     )
 
