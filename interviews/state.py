@@ -34,6 +34,8 @@ SESSION_RUNNING: tuple[str, ...] = (SessionStatus.CREATED, SessionStatus.IN_PROG
 ITEM_OPEN: tuple[str, ...] = (ItemStatus.PENDING, ItemStatus.ACTIVE)
 # An item that holds an answer and a score (a timed-out item keeps what was saved in time).
 ITEM_ANSWERED: tuple[str, ...] = (ItemStatus.SUBMITTED, ItemStatus.TIMED_OUT)
+# An item the candidate has seen: on screen now, or answered.
+ITEM_SHOWN: tuple[str, ...] = (ItemStatus.ACTIVE, *ITEM_ANSWERED)
 # An item that will not change any more: answered, or skipped when the session ended.
 ITEM_FINISHED: tuple[str, ...] = (*ITEM_ANSWERED, ItemStatus.SKIPPED)
 

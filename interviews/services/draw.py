@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 
 from content.models import Question, Topic
+from interviews import state
 from interviews.access import questions_held_for_interview
 from interviews.models import SessionItem
 
@@ -44,7 +45,7 @@ def questions_draw(
         history = (
             SessionItem.objects.for_candidate(candidate)
             .filter(question_id__in=question_ids)
-            .exclude(status__in=[SessionItem.Status.PENDING, SessionItem.Status.SKIPPED])
+            .filter(status__in=state.ITEM_SHOWN)
             .values("question_id")
             .annotate(best=Max(Coalesce("score_override", "score")))
         )
