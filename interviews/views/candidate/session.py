@@ -54,7 +54,7 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         "item": active,
         "total": len(items),
         "notice": notice,
-        "last": _with_progress(answered[-1:], session),
+        "last": _with_progress(answered[-1:], session, shown=active is None),
         "show_feedback": (
             session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH
             and not session.hide_scores
@@ -70,9 +70,11 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
     return context
 
 
-def _with_progress(last: list[SessionItem], session: InterviewSession) -> SessionItem | None:
-    """The last answered item, compared with earlier attempts (feedback shows it right away)."""
-    if session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH:
+def _with_progress(
+    last: list[SessionItem], session: InterviewSession, *, shown: bool
+) -> SessionItem | None:
+    """The last answered item, compared with earlier attempts when its feedback is on screen."""
+    if shown and session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH:
         progress_attach(last, candidate_id=session.candidate_id)
     return last[0] if last else None
 
