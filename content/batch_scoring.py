@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from content import scoring
 from content.concepts import concepts_score, scoring_concepts
+from content.json_input import json_parse
 from content.models import Question
 
 LEVELS = ("expert", "beginner")
@@ -91,16 +92,12 @@ def score_lines(lines: Iterable[tuple[int, str | LineError]]) -> Iterator[dict[s
 
 def _parse(text: str) -> dict[str, Any]:
     try:
-        record = json.loads(text, parse_constant=_refuse_constant)
+        record = json_parse(text)
     except ValueError as error:
         raise LineError(ERROR_NOT_JSON.format(detail=error)) from None
     if not isinstance(record, dict):
         raise LineError(ERROR_NOT_OBJECT)
     return record
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed")
 
 
 def _valid_id(value: Any) -> bool:

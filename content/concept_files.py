@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.concepts import variants_clean
+from content.json_input import json_parse
 from content.models import Concept, Question, Topic
 
 FORMAT_VERSION = 1
@@ -71,15 +72,11 @@ def concepts_dumps(data: dict[str, Any]) -> str:
 
 
 def concepts_loads(text: str) -> dict[str, Any]:
-    """Parse a concepts file; NaN and Infinity are refused like any other malformed JSON."""
+    """Parse a concepts file; NaN, Infinity and deep nesting are refused like malformed JSON."""
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except (json.JSONDecodeError, ValueError) as error:
+        return json_parse(text)
+    except ValueError as error:
         raise ConceptFileError(ERROR_NOT_JSON.format(detail=error)) from None
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def concepts_import(*, data: Any) -> ConceptsImported:

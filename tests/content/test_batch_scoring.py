@@ -354,3 +354,28 @@ def test_any_input_gives_one_valid_json_object_per_non_blank_line(bank, lines):
             assert set(result) == {"line", "id", "error"}
         else:
             assert 0 <= result["score"] <= 100
+
+
+def test_deeply_nested_lines_get_their_error_and_the_run_carries_on(bank, tmp_path):
+    from content.json_input import NESTED_TOO_DEEP
+
+    good = {"id": "after", "question": bank[0].slug, "answer": GOOD}
+    results, error = command(
+        tmp_path,
+        [
+            "[" * 200_000,  # a 200 KB line: a RecursionError that ended the run before
+            '{"id": "deep", "answer": "x", "question": ' + "[" * 100 + "]" * 100 + "}",
+            good,
+        ],
+    )
+
+    # Every line was read and answered; the exit status only says some failed.
+    assert str(error) == "2 of 3 lines failed; see their error objects."
+    assert [result["line"] for result in results] == [1, 2, 3]
+    assert results[0] == {
+        "line": 1,
+        "id": None,
+        "error": batch_scoring.ERROR_NOT_JSON.format(detail=NESTED_TOO_DEEP),
+    }
+    assert results[1]["error"] == batch_scoring.ERROR_NOT_JSON.format(detail=NESTED_TOO_DEEP)
+    assert results[2]["id"] == "after" and "score" in results[2]

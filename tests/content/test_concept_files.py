@@ -227,3 +227,22 @@ def test_service_and_export_agree_without_the_command(extracted):
     result = concepts_import(data=data)
     assert result.questions == 2
     assert result.created == result.deleted == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 200_000,  # a RecursionError traceback before
+        '{"questions": ' + "[" * 200_000 + "]" * 200_000 + "}",
+        '{"questions": [{"slug": "x", "concepts": ' + "[" * 40 + "]" * 40 + "}]}",
+    ],
+)
+def test_deeply_nested_json_is_a_clean_error(extracted, tmp_path, text):
+    from content.json_input import NESTED_TOO_DEEP
+
+    before = snapshot()
+    with pytest.raises(CommandError) as raised:
+        import_file(tmp_path, text)
+    assert "not valid JSON" in str(raised.value)
+    assert NESTED_TOO_DEEP in str(raised.value)
+    assert snapshot() == before
