@@ -122,7 +122,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "interviews:home"
+LOGIN_REDIRECT_URL = "interviews:landing"  # sends interviewers to /interviewer/
 LOGOUT_REDIRECT_URL = "interviews:home"
 
 # --- Email ---

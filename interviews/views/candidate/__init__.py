@@ -1,6 +1,6 @@
 """Candidate views: thin functions over interviews.services."""
 
-from interviews.views.candidate.accounts import signup
+from interviews.views.candidate.accounts import landing, signup
 from interviews.views.candidate.autosave import autosave
 from interviews.views.candidate.learning import (
     attempts_export,
@@ -28,6 +28,7 @@ __all__ = [
     "item_next",
     "item_retry",
     "item_submit",
+    "landing",
     "mastery",
     "practice_chosen",
     "practice_new",

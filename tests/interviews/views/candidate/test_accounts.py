@@ -50,8 +50,10 @@ def test_signup_mistakes_get_messages(client, db):
 
 
 def test_login_and_logout_by_post(client, candidate):
-    response = client.post(reverse("login"), {"username": "casey", "password": PASSWORD})
-    assert response.status_code == 302 and response["Location"] == reverse("interviews:home")
+    response = client.post(
+        reverse("login"), {"username": "casey", "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1] == (reverse("interviews:home"), 302)
     assert "Log out casey" in client.get("/").content.decode()
     assert client.get(reverse("logout")).status_code == 405  # log out only by POST
     response = client.post(reverse("logout"))
@@ -148,3 +150,22 @@ def test_signup_refuses_an_address_another_account_has_in_any_case(client, candi
     assert response.status_code == 200
     assert str(EMAIL_TAKEN_MESSAGE).replace("'", "&#x27;") in response.content.decode()
     assert not get_user_model().objects.filter(username="impostor").exists()
+
+
+def test_an_interviewer_lands_on_their_sessions_after_login(client, candidate):
+    from interviews.access import interviewer_grant
+
+    interviewer_grant(user=candidate)
+    response = client.post(
+        reverse("login"), {"username": "casey", "password": PASSWORD}, follow=True
+    )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1] == ("/interviewer/", 302)
+
+
+def test_an_explicit_next_still_wins_after_login(client, candidate):
+    response = client.post(
+        reverse("login") + "?next=/sessions/",
+        {"username": "casey", "password": PASSWORD},
+    )
+    assert response["Location"] == "/sessions/"
