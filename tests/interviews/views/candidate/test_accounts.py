@@ -169,3 +169,26 @@ def test_an_explicit_next_still_wins_after_login(client, candidate):
         {"username": "casey", "password": PASSWORD},
     )
     assert response["Location"] == "/sessions/"
+
+
+def test_a_guest_sees_no_password_link_and_no_form_they_cannot_fill_in(client, db):
+    from interviews.services.invites import guest_user_create
+
+    guest = guest_user_create(name="Gina Guest")
+    client.force_login(guest)
+    change_url = reverse("password_change")
+
+    home = client.get(reverse("interviews:home")).content.decode()
+    page = client.get(change_url)
+
+    assert f'href="{change_url}"' not in home
+    assert page.status_code == 200
+    assert 'name="old_password"' not in page.content.decode()
+    assert "no password" in page.content.decode()
+
+
+def test_an_account_with_a_password_keeps_the_link_and_the_form(client, candidate):
+    client.force_login(candidate)
+    change_url = reverse("password_change")
+    assert f'href="{change_url}"' in client.get(reverse("interviews:home")).content.decode()
+    assert 'name="old_password"' in client.get(change_url).content.decode()
