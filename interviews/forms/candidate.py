@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from content.models import Level, Topic
 from interviews.forms.time_limits import TimeMode, time_limits
 from interviews.models import InterviewSession
+from interviews.models.sessions import REVISION_MAX
 from interviews.services import BAD_REVISION_MESSAGE
 
 TOPIC_REQUIRED_MESSAGE = "Pick at least one topic."
@@ -27,9 +28,6 @@ ANSWER_NUL_MESSAGE = (
     "The answer contains a NUL character (\\0), which cannot be stored. "
     "Remove it (it often comes from pasting binary data) and save again."
 )
-# The revision column is a 32-bit integer on PostgreSQL; SQLite would take larger numbers, and
-# one huge revision there would make every later normal save look stale.
-REVISION_MAX = 2**31 - 1
 
 
 class AnswerPostForm(forms.Form):

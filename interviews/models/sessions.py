@@ -201,6 +201,11 @@ class SessionItemQuerySet(models.QuerySet):
         )
 
 
+# The autosave_revision column is a 32-bit integer on PostgreSQL (SQLite would store more, and then
+# one huge revision would make every later normal save look stale), so revisions stay in this range.
+REVISION_MAX = 2**31 - 1
+
+
 class SessionItem(models.Model):
     """One question within a session: the candidate's answer, its timing and its score."""
 

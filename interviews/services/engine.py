@@ -17,6 +17,7 @@ from django.utils import timezone
 from content.scoring import MAX_ANSWER_CHARS
 from interviews import state
 from interviews.models import InterviewSession, SessionItem
+from interviews.models.sessions import REVISION_MAX
 from interviews.services.errors import ANSWER_TOO_LONG_MESSAGE, AnswerRefused
 from interviews.services.item_scoring import item_score_apply
 from interviews.services.schedule import schedules_record
@@ -94,8 +95,9 @@ def item_finish(
         newer = revision is None or revision > item.autosave_revision
         if text is not None and not late and newer:
             item.answer_text = text
+            # A submit without a revision counts one up, never past what the column holds.
             item.autosave_revision = (
-                revision if revision is not None else item.autosave_revision + 1
+                revision if revision is not None else min(item.autosave_revision + 1, REVISION_MAX)
             )
             item.autosaved_at = now
         timed_out = reason != "submit" or (item.deadline_at is not None and now >= item.deadline_at)

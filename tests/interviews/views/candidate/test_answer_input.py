@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from interviews.forms.candidate import ANSWER_NUL_MESSAGE, REVISION_MAX
+from interviews.forms.candidate import ANSWER_NUL_MESSAGE
 from interviews.models import SessionItem
+from interviews.models.sessions import REVISION_MAX
 from interviews.services import BAD_REVISION_MESSAGE
 
 START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)  # as start_session starts
@@ -102,3 +103,16 @@ def test_forms_that_refused_nul_still_do(client):
     )
     assert response.status_code == 200
     assert "Null characters are not allowed." in response.content.decode()
+
+
+def test_a_submit_without_a_revision_after_the_largest_one_stays_in_range(logged_in, start_session):
+    session, item = start_session()
+    autosave, submit = _urls(item)
+    logged_in.post(autosave, {"answer_text": "edge", "revision": str(REVISION_MAX)})
+
+    response = logged_in.post(submit, {"answer_text": "final words"})
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.status, item.answer_text) == (item.Status.SUBMITTED, "final words")
+    assert item.autosave_revision == REVISION_MAX
