@@ -1,8 +1,8 @@
 """The public invite link: the first person to open it becomes the session's candidate.
 
 The link's token leaves the address bar at once: /invite/<token>/ keeps it in the visitor's session
-and redirects to /invite/, so the token never reaches a Referer, the history of a shared computer,
-or the access-log lines of the page, its static files and what follows.
+and redirects to /invite/, so the token never reaches a Referer, the address bar, or the access-log
+lines of the page, its static files and what follows.
 """
 
 from __future__ import annotations
