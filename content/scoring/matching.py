@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import not_
 
 from rapidfuzz.distance import OSA
 
 from .antonyms import opposites
+from .grouping import groups
+from .limits import MAX_ANCHORS
 from .neighbours import neighbours_of
+from .spans import one_clause, whole_term
 from .text import Tokens, content_stems, tokenize
 from .types import Concept
 
@@ -24,9 +26,6 @@ PARTIAL_CREDIT = 0.8
 LIST_FLOOR = 0.4
 LIST_FUNCTION_RATIO = 0.2
 LIST_MIN_CONTENT_WORDS = 3
-# Occurrences examined per form, earliest first: enough to find one with the right polarity in
-# prose, and a bound on the work a hostile answer can cause.
-MAX_ANCHORS = 24
 # A word matched in other words (a neighbour in the word table) earns this share of its
 # similarity, so a paraphrase never earns what the model answer's own word earns.
 SOFT_SCALE = 0.8
@@ -281,8 +280,8 @@ def _phrase_stages(
         # partial stage below already holds the full-phrase candidates.
         lists = [where.get(s, _NONE) for s in form]
         if all(lists):
-            groups = _groups(lists, window, len(form), sentence)
-            stages.append((1.0, ((1.0, g) for share, g in groups if share == 1.0)))
+            whole = groups(lists, window, len(form), sentence)
+            stages.append((1.0, ((1.0, g) for share, g in whole if share == 1.0)))
     present = [p for p in map(where.get, informative) if p]
     if present:
         share = len(present) / len(informative)
@@ -292,76 +291,8 @@ def _phrase_stages(
             fraction = 1 / len(informative)
             stages.append((bound, zip(repeat(fraction), zip(present[0][:MAX_ANCHORS]))))
         else:
-            stages.append((bound, _groups(present, window, len(informative), sentence)))
+            stages.append((bound, groups(present, window, len(informative), sentence)))
     return stages
-
-
-def _groups(
-    present: list[list[int]], window: int, words: int, sentence: list[int]
-) -> Iterator[tuple[float, tuple[int, ...]]]:
-    """The candidate groups of the lists of positions of a phrase's words, each with its share
-    of the phrase's words (see _any_groups). A group never spans two sentences."""
-    if len(present) == 2:
-        return _pair_groups(present[0], present[1], window, words, sentence)
-    return _any_groups(present, window, words, sentence)
-
-
-def _pair_groups(
-    first: list[int], second: list[int], window: int, words: int, sentence: list[int]
-) -> Iterator[tuple[float, tuple[int, ...]]]:
-    """_any_groups for two words, the commonest phrase: each anchor with the nearest position of
-    the other word when it lies within the window."""
-    one, two = 1 / words, 2 / words
-    heads = first[:MAX_ANCHORS]
-    in_first = set(heads)
-    for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
-        other = second if anchor in in_first else first
-        # The nearest position to the anchor (the earlier one on a tie).
-        index = bisect_left(other, anchor)
-        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
-            index -= 1
-        near = other[index]
-        if sentence[near] != sentence[anchor]:
-            yield one, (anchor,)
-        elif 0 < near - anchor < window:
-            yield two, (anchor, near)
-        elif 0 < anchor - near < window:
-            yield two, (near, anchor)
-        else:
-            yield one, (anchor,)
-
-
-def _any_groups(
-    present: list[list[int]], window: int, words: int, sentence: list[int]
-) -> Iterator[tuple[float, tuple[int, ...]]]:
-    """For each of the earliest occurrences, the words found within the window of it, with
-    their share of the phrase's words.
-
-    Anchors are taken in text order, so text appended to an answer never displaces a group
-    found before it: adding a sentence can only add candidates. The lists are sorted and
-    disjoint (each holds the positions of another stem), so an anchor's own list gives the
-    anchor itself and a group needs no set."""
-    anchors = sorted(chain.from_iterable(positions[:MAX_ANCHORS] for positions in present))
-    for anchor in anchors[:MAX_ANCHORS]:
-        group = []
-        for positions in present:
-            # The nearest position to the anchor (the earlier one on a tie).
-            index = bisect_left(positions, anchor)
-            if index == len(positions) or (
-                index and anchor - positions[index - 1] <= positions[index] - anchor
-            ):
-                index -= 1
-            if (
-                -window < positions[index] - anchor < window
-                and sentence[positions[index]] == sentence[anchor]
-            ):
-                group.append(positions[index])
-        if len(group) > 1:
-            group.sort()
-            if group[-1] - group[0] < window:
-                yield len(group) / words, tuple(group)
-                continue
-        yield 1 / words, (anchor,)
 
 
 def _best_match(
@@ -403,7 +334,7 @@ def _best_match(
                                 credit *= soft[index]
                     if credit <= best_credit:
                         continue
-                    if not _one_clause(tokens, group):
+                    if not one_clause(tokens, group):
                         continue
                     if (not negated.isdisjoint(group)) != concept.negated:
                         saw_negated = saw_negated or fraction == 1.0
@@ -425,33 +356,6 @@ def _best_match(
     return ConceptMatch(
         concept, best_credit, start, end, False, best_complete, best_group[0], in_other_words
     )
-
-
-_SENTENCE_MARKS = ".!?;\n"
-
-
-def _one_clause(tokens: Tokens, group: tuple[int, ...]) -> bool:
-    """True when no sentence mark or semicolon lies between the group's first and last word."""
-    if len(group) < 2:
-        return True
-    start, end = tokens.span(group[0])[1], tokens.span(group[-1])[0]
-    text = tokens.text
-    return not any(text.find(mark, start, end) >= 0 for mark in _SENTENCE_MARKS)
-
-
-def whole_term(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened to whole words and whole hyphenated terms ("read-only", not "read")."""
-    while start > 0 and (
-        text[start - 1].isalnum()
-        or (text[start - 1] == "-" and start > 1 and text[start - 2].isalnum())
-    ):
-        start -= 1
-    while end < len(text) and (
-        text[end].isalnum()
-        or (text[end] == "-" and end + 1 < len(text) and text[end + 1].isalnum())
-    ):
-        end += 1
-    return start, end
 
 
 @lru_cache(maxsize=512)

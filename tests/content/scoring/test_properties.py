@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from content.scoring import MAX_ANSWER_CHARS, Concept, extract_concepts, matching, score
+from content.scoring import MAX_ANSWER_CHARS, Concept, extract_concepts, grouping, score
 from tests.content.scoring.fixtures_docker import BEGINNER_ANSWER, EXPERT_ANSWER, QUESTION
 
 CONCEPTS = (
@@ -167,8 +167,8 @@ def test_two_word_groups_are_the_general_groups(positions: list[int], split, win
     sentence = [sum(1 for b in breaks if b <= index) for index in range(81)]
     if first and second:
         for words in (2, 3):
-            general = list(matching._any_groups([first, second], window, words, sentence))
-            pair = list(matching._pair_groups(first, second, window, words, sentence))
+            general = list(grouping.any_groups([first, second], window, words, sentence))
+            pair = list(grouping.pair_groups(first, second, window, words, sentence))
             assert pair == general
             for _, group in general:
                 assert len({sentence[i] for i in group}) == 1

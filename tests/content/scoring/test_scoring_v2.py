@@ -4,9 +4,9 @@ import pytest
 
 from content.scoring import Concept, score
 from content.scoring.antonyms import are_antonyms
-from content.scoring.matching import whole_term
 from content.scoring.neighbours import neighbour_table, neighbours_of
 from content.scoring.scoring import CONTRADICTED_CAP, KEYWORD_LIST_CAP
+from content.scoring.spans import whole_term
 
 CONCEPTS = (
     Concept("fast startup", weight=1.0),

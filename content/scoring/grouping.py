@@ -1,0 +1,77 @@
+"""Candidate groups of a phrase's words in an answer: positions near each other, one sentence."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import chain
+
+from .limits import MAX_ANCHORS
+
+
+def groups(
+    present: list[list[int]], window: int, words: int, sentence: list[int]
+) -> Iterator[tuple[float, tuple[int, ...]]]:
+    """The candidate groups of the lists of positions of a phrase's words, each with its share
+    of the phrase's words (see any_groups). A group never spans two sentences."""
+    if len(present) == 2:
+        return pair_groups(present[0], present[1], window, words, sentence)
+    return any_groups(present, window, words, sentence)
+
+
+def pair_groups(
+    first: list[int], second: list[int], window: int, words: int, sentence: list[int]
+) -> Iterator[tuple[float, tuple[int, ...]]]:
+    """any_groups for two words, the commonest phrase: each anchor with the nearest position of
+    the other word when it lies within the window."""
+    one, two = 1 / words, 2 / words
+    heads = first[:MAX_ANCHORS]
+    in_first = set(heads)
+    for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
+        other = second if anchor in in_first else first
+        # The nearest position to the anchor (the earlier one on a tie).
+        index = bisect_left(other, anchor)
+        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
+            index -= 1
+        near = other[index]
+        if sentence[near] != sentence[anchor]:
+            yield one, (anchor,)
+        elif 0 < near - anchor < window:
+            yield two, (anchor, near)
+        elif 0 < anchor - near < window:
+            yield two, (near, anchor)
+        else:
+            yield one, (anchor,)
+
+
+def any_groups(
+    present: list[list[int]], window: int, words: int, sentence: list[int]
+) -> Iterator[tuple[float, tuple[int, ...]]]:
+    """For each of the earliest occurrences, the words found within the window of it, with
+    their share of the phrase's words.
+
+    Anchors are taken in text order, so text appended to an answer never displaces a group
+    found before it: adding a sentence can only add candidates. The lists are sorted and
+    disjoint (each holds the positions of another stem), so an anchor's own list gives the
+    anchor itself and a group needs no set."""
+    anchors = sorted(chain.from_iterable(positions[:MAX_ANCHORS] for positions in present))
+    for anchor in anchors[:MAX_ANCHORS]:
+        group = []
+        for positions in present:
+            # The nearest position to the anchor (the earlier one on a tie).
+            index = bisect_left(positions, anchor)
+            if index == len(positions) or (
+                index and anchor - positions[index - 1] <= positions[index] - anchor
+            ):
+                index -= 1
+            if (
+                -window < positions[index] - anchor < window
+                and sentence[positions[index]] == sentence[anchor]
+            ):
+                group.append(positions[index])
+        if len(group) > 1:
+            group.sort()
+            if group[-1] - group[0] < window:
+                yield len(group) / words, tuple(group)
+                continue
+        yield 1 / words, (anchor,)

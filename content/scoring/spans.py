@@ -1,0 +1,31 @@
+"""Highlight spans: whole words and whole hyphenated terms, never across a sentence mark."""
+
+from __future__ import annotations
+
+from .text import Tokens
+
+_SENTENCE_MARKS = ".!?;\n"
+
+
+def one_clause(tokens: Tokens, group: tuple[int, ...]) -> bool:
+    """True when no sentence mark or semicolon lies between the group's first and last word."""
+    if len(group) < 2:
+        return True
+    start, end = tokens.span(group[0])[1], tokens.span(group[-1])[0]
+    text = tokens.text
+    return not any(text.find(mark, start, end) >= 0 for mark in _SENTENCE_MARKS)
+
+
+def whole_term(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words and whole hyphenated terms ("read-only", not "read")."""
+    while start > 0 and (
+        text[start - 1].isalnum()
+        or (text[start - 1] == "-" and start > 1 and text[start - 2].isalnum())
+    ):
+        start -= 1
+    while end < len(text) and (
+        text[end].isalnum()
+        or (text[end] == "-" and end + 1 < len(text) and text[end + 1].isalnum())
+    ):
+        end += 1
+    return start, end
