@@ -70,6 +70,7 @@ MAX_VARIANTS = 8
 # of the best one's (MAX_CONCEPTS only bounds the work on a very long answer).
 QUALITY_FLOOR = 0.3
 MAX_CONCEPTS = 40
+MERGE_NEAR_DUPLICATES = True
 # A stem in at least this share of a bank's questions says nothing about any one of them.
 COMMON_SHARE = 0.5
 COMMON_MIN_QUESTIONS = 6
@@ -300,6 +301,17 @@ def _choose(
             continue
         if any(stems <= other for other in seen_stems.values()) or stems <= asked | common:
             continue
+        # A longer phrase around a chosen concept ("persistent data storage mechanism" around
+        # "persistent data") says the same thing: one concept, the longer phrase a variant.
+        if MERGE_NEAR_DUPLICATES:
+            # A one-word concept absorbs nothing: "kernel" and "shared kernel" differ.
+            shorter = next(
+                (key for key, other in seen_stems.items() if len(other) > 1 and other < stems),
+                None,
+            )
+            if shorter is not None:
+                chosen[shorter][0].append(label)
+                continue
         seen_stems[label] = stems
         chosen[label] = ([*variants, *spelling_variants(label, vocabulary)], candidate.score)
         if len(chosen) >= limit:

@@ -148,3 +148,21 @@ def test_code_tokens_of_the_model_answer_become_concepts() -> None:
     assert "db_data" not in terms
     labels = {c.label: c for c in extract_concepts(expert, beginner_answer="Set limits.")}
     assert "depends_on" in labels and labels["depends_on"].tier == "advanced"
+
+
+def test_a_longer_phrase_around_a_concept_is_merged_into_it() -> None:
+    from content.scoring import extract_concepts
+
+    expert = (
+        "Volumes keep persistent data outside the container. Persistent data survives a "
+        "restart, and persistent data can be shared. A volume is one persistent data storage "
+        "mechanism, and a bind mount is another persistent data storage mechanism."
+    )
+    concepts = extract_concepts(expert)
+    labels = [c.label for c in concepts]
+    assert "persistent data" in labels
+    assert not any(label.startswith("persistent data ") for label in labels)
+    merged = next(c for c in concepts if c.label == "persistent data")
+    assert "persistent data storage" in merged.variants
+    result = score("It is a persistent data storage mechanism.", concepts)
+    assert "persistent data" in {hit.label for hit in result.matched}
