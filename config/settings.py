@@ -174,6 +174,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     # Object permissions only: may this user see this question's model answers?
     "interviews.access.ModelAnswerAccessBackend",
+    # Object permissions only: may this user use or edit this question bank?
+    "content.access.BankAccessBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "0.25"))  # hours

@@ -1,11 +1,14 @@
-"""The bank upload form: a file in one of the formats, read and parsed before anything is kept."""
+"""Forms of the bank pages: the upload form, and the authoring forms (content.authoring writes)."""
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 
+from content.authoring import QuestionState
 from content.formats import FORMATS, document_parse, format_guess
 from content.importer import bytes_text
+from content.models import Question, Topic, is_author
 from content.parsing import DocumentError, ParsedDocument
 
 FORMAT_LABELS = {
@@ -15,6 +18,13 @@ FORMAT_LABELS = {
     "json": "JSON (.json)",
 }
 TOO_LARGE = "This file is {size}; a bank upload may be at most {limit}."
+
+NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."
+TEXT_TAKEN_MESSAGE = "This bank already has a question with exactly this wording."
+EXPERT_REQUIRED_MESSAGE = "Write the expert answer: concepts are extracted from it."
+UNKNOWN_USERS_MESSAGE = "No interviewer has the username {names}."
+TEXT_MAX_LENGTH = 2_000
+ANSWER_MAX_LENGTH = 50_000
 
 
 class BankUploadForm(forms.Form):
@@ -59,3 +69,106 @@ class BankUploadForm(forms.Form):
     @property
     def document(self) -> ParsedDocument:
         return self.cleaned_data["document"]
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise forms.ValidationError(NUL_MESSAGE)
+    return value
+
+
+class TopicForm(forms.ModelForm):
+    share_with = forms.CharField(
+        required=False,
+        label="Share with interviewers",
+        help_text="Usernames, separated by commas. They may use its questions in their sessions.",
+    )
+
+    class Meta:
+        model = Topic
+        fields = ["name", "description", "shared_with_everyone", "is_published"]
+        labels = {"shared_with_everyone": "Share with every interviewer"}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            names = self.instance.shared_with.values_list("username", flat=True)
+            self.initial["share_with"] = ", ".join(names)
+
+    def clean_share_with(self) -> list:
+        names = [
+            name.strip() for name in self.cleaned_data["share_with"].split(",") if name.strip()
+        ]
+        users = {
+            user.username: user for user in get_user_model().objects.filter(username__in=names)
+        }
+        unknown = [name for name in names if name not in users or not is_author(users[name])]
+        if unknown:
+            raise forms.ValidationError(UNKNOWN_USERS_MESSAGE.format(names=", ".join(unknown)))
+        return list(users.values())
+
+    def topic_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {name: data[name] for name in self.Meta.fields}
+        fields["shared_with"] = data["share_with"]
+        return fields
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label="Question",
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[_no_nul],
+    )
+    expert_answer = forms.CharField(
+        label="Expert answer",
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        validators=[_no_nul],
+    )
+    beginner_answer = forms.CharField(
+        label="Beginner answer",
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        validators=[_no_nul],
+    )
+
+    def __init__(self, *args, topic: Topic, question: Question | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.topic, self.question = topic, question
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        others = Question.objects.filter(topic=self.topic, text=text)
+        if self.question is not None:
+            others = others.exclude(pk=self.question.pk)
+        if others.exists():
+            raise forms.ValidationError(TEXT_TAKEN_MESSAGE)
+        return text
+
+    def clean_expert_answer(self) -> str:
+        answer = self.cleaned_data["expert_answer"]
+        if not answer.strip():
+            raise forms.ValidationError(EXPERT_REQUIRED_MESSAGE)
+        return answer.strip("\n").replace("\r\n", "\n")
+
+    def clean_beginner_answer(self) -> str:
+        return self.cleaned_data["beginner_answer"].strip("\n").replace("\r\n", "\n")
+
+    def state(self) -> QuestionState:
+        data = self.cleaned_data
+        return QuestionState(data["text"], data["expert_answer"], data["beginner_answer"])
+
+
+class CopyForm(forms.Form):
+    topic = forms.ModelChoiceField(queryset=Topic.objects.none(), label="Into your bank")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.editable_by(user)

@@ -4,8 +4,21 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
+
+# Object permissions on banks, answered by content.access.BankAccessBackend.
+VIEW_TOPIC = "content.view_topic"
+CHANGE_TOPIC = "content.change_topic"
+# Held by the Interviewer group: the right to own banks and write questions.
+ADD_TOPIC = "content.add_topic"
+
+
+def is_author(user) -> bool:
+    """True for users who may own banks and write questions: interviewers and staff."""
+    return bool(
+        user.is_authenticated and user.is_active and (user.is_staff or user.has_perm(ADD_TOPIC))
+    )
 
 
 class Level(models.TextChoices):
@@ -14,8 +27,40 @@ class Level(models.TextChoices):
 
 
 class TopicQuerySet(models.QuerySet):
+    """Who may use and edit a bank: the one home of these rules (pages and sessions ask here).
+
+    - Staff see and edit every bank; an owner sees and edits their own.
+    - Other interviewers use a bank shared with them or with everyone, or published.
+    - Everybody else (candidates, visitors) sees only banks published for practice; an invited
+      candidate meets other questions only inside their own session.
+    """
+
     def with_question_counts(self) -> "TopicQuerySet":
         return self.annotate(question_count=Count("questions"))
+
+    def published(self) -> "TopicQuerySet":
+        return self.filter(is_published=True)
+
+    def visible_to(self, user) -> "TopicQuerySet":
+        if user.is_authenticated and user.is_active and user.is_staff:
+            return self.all()
+        if is_author(user):
+            # A subquery rather than a join, so counts annotated afterwards stay right.
+            shared = Topic.shared_with.through.objects.filter(user=user).values("topic_id")
+            return self.filter(
+                Q(owner=user)
+                | Q(shared_with_everyone=True)
+                | Q(pk__in=shared)
+                | Q(is_published=True)
+            )
+        return self.published()
+
+    def editable_by(self, user) -> "TopicQuerySet":
+        if user.is_authenticated and user.is_active and user.is_staff:
+            return self.all()
+        if is_author(user):
+            return self.filter(owner=user)
+        return self.none()
 
 
 class Topic(models.Model):
@@ -24,6 +69,30 @@ class Topic(models.Model):
     description = models.TextField(blank=True)
     source_name = models.CharField(
         max_length=255, blank=True, help_text="File name of the Q&A document it was imported from."
+    )
+    # A bank without an owner is the site's (the bundled and imported ones): staff edit it, and
+    # it is published and shared unless staff say otherwise. Interviewers' banks start private.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="banks",
+        help_text="The interviewer who owns this bank; empty for a site bank.",
+    )
+    shared_with_everyone = models.BooleanField(
+        default=True, help_text="Every interviewer may use its questions in their sessions."
+    )
+    shared_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="banks_shared",
+        help_text="Interviewers who may use its questions in their sessions.",
+    )
+    is_published = models.BooleanField(
+        default=True,
+        verbose_name="published for practice",
+        help_text="Candidates may practise on it and read its questions.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -39,10 +108,20 @@ class Topic(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("content:topic_detail", args=[self.slug])
 
+    @property
+    def is_site_bank(self) -> bool:
+        return self.owner_id is None
+
 
 class QuestionQuerySet(models.QuerySet):
     def for_topic(self, topic: Topic) -> "QuestionQuerySet":
         return self.filter(topic=topic)
+
+    def visible_to(self, user) -> "QuestionQuerySet":
+        return self.filter(topic__in=Topic.objects.visible_to(user))
+
+    def editable_by(self, user) -> "QuestionQuerySet":
+        return self.filter(topic__in=Topic.objects.editable_by(user))
 
 
 class Question(models.Model):
@@ -167,3 +246,36 @@ class BankUpload(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class QuestionRevision(models.Model):
+    """One saved state of a question's wording and model answers: who saved it, and when.
+
+    The question keeps its identity (pk, slug) across revisions; sessions store the wording they
+    asked on their own items, so restoring or editing never rewrites what a candidate saw.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="1 for the first state recorded, then 2, 3...")
+    text = models.TextField()
+    expert_answer = models.TextField(blank=True)
+    beginner_answer = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who saved it; empty for the state as imported.",
+    )
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "number"], name="unique_revision_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.slug} r{self.number}"

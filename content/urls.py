@@ -1,6 +1,6 @@
 from django.urls import path
 
-from content.views import pages, transfer
+from content.views import authoring, copying, history, pages, transfer
 
 app_name = "content"
 
@@ -12,5 +12,20 @@ urlpatterns = [
     path("banks/import/", transfer.bank_import, name="bank_import"),
     path(
         "banks/import/<uuid:upload_id>/", transfer.bank_import_preview, name="bank_import_preview"
+    ),
+    # Authoring: interviewers' own banks.
+    path("bank/", authoring.bank_list, name="bank_list"),
+    path("bank/new/", authoring.topic_new, name="topic_new"),
+    path("bank/preview/", authoring.preview, name="preview"),
+    path("bank/<slug:slug>/", authoring.topic_edit, name="topic_edit"),
+    path("bank/<slug:slug>/copy/", copying.topic_copy, name="topic_copy"),
+    path("bank/<slug:slug>/questions/new/", authoring.question_new, name="question_new"),
+    path("bank/questions/<slug:slug>/", authoring.question_edit, name="question_edit"),
+    path("bank/questions/<slug:slug>/copy/", copying.question_copy, name="question_copy"),
+    path("bank/questions/<slug:slug>/history/", history.question_history, name="question_history"),
+    path(
+        "bank/questions/<slug:slug>/history/<int:number>/restore/",
+        history.revision_restore,
+        name="revision_restore",
     ),
 ]

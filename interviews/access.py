@@ -39,6 +39,8 @@ INTERVIEWER_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("interviews", "delete_sessiontemplate"),
     ("interviews", "view_sessiontemplate"),
     ("content", "view_question"),
+    # Own banks and write questions (content.models.is_author checks this).
+    ("content", "add_topic"),
     ("content", "add_concept"),
     ("content", "change_concept"),
     ("content", "view_concept"),

@@ -1,9 +1,9 @@
-"""Question-bank pages: topics, their questions, and a question with its model answers."""
+"""Reading the bank: topics, their questions, and a question with its model answers."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from content.models import Question, Topic
+from content.models import Question, Topic, is_author
 
 # Whether a user may see a question's model answers depends on the sessions they took; the
 # session app answers this object permission through its authentication backend.
@@ -11,19 +11,29 @@ VIEW_MODEL_ANSWER = "content.view_modelanswer"
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
-    topics = Topic.objects.with_question_counts()
-    return render(request, "content/topic_list.html", {"topics": topics})
+    topics = Topic.objects.visible_to(request.user).with_question_counts()
+    return render(
+        request,
+        "content/topic_list.html",
+        {"topics": topics, "is_author": is_author(request.user)},
+    )
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = get_object_or_404(Topic.objects.visible_to(request.user), slug=slug)
     questions = Question.objects.for_topic(topic)
-    return render(request, "content/topic_detail.html", {"topic": topic, "questions": questions})
+    can_edit = Topic.objects.editable_by(request.user).filter(pk=topic.pk).exists()
+    return render(
+        request,
+        "content/topic_detail.html",
+        {"topic": topic, "questions": questions, "can_edit": can_edit},
+    )
 
 
 def question_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    questions = Question.objects.visible_to(request.user)
     question = get_object_or_404(
-        Question.objects.select_related("topic").prefetch_related("model_answers"), slug=slug
+        questions.select_related("topic").prefetch_related("model_answers"), slug=slug
     )
     show_answers = request.user.has_perm(VIEW_MODEL_ANSWER, question)
     return render(

@@ -109,8 +109,11 @@ class PracticeForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        topics = Topic.objects.annotate(question_count=Count("questions")).filter(
-            question_count__gt=0
+        # Candidates practise only on banks published for practice.
+        topics = (
+            Topic.objects.published()
+            .annotate(question_count=Count("questions"))
+            .filter(question_count__gt=0)
         )
         self.fields["topics"].queryset = topics
         self.fields["topics"].label_from_instance = lambda topic: (

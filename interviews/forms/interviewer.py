@@ -49,10 +49,14 @@ class SessionBuildForm(forms.Form):
     )
     template_name = forms.CharField(max_length=200, required=False, label="Template name")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the banks this interviewer may use: a posted id from another bank is invalid.
+        self.fields["questions"].queryset = Question.objects.visible_to(user).select_related(
+            "topic"
+        )
         self.fields["topic"].choices = [("", "All topics")] + [
-            (topic.slug, topic.name) for topic in Topic.objects.all()
+            (topic.slug, topic.name) for topic in Topic.objects.visible_to(user)
         ]
 
     def clean_questions(self) -> list[Question]:

@@ -214,6 +214,10 @@ class SessionItem(models.Model):
     session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="session_items")
     position = models.PositiveSmallIntegerField(help_text="1-based order within the session.")
+    asked_text = models.TextField(
+        blank=True,
+        help_text="The question's wording when the session was made; later edits leave it alone.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     answer_text = models.TextField(blank=True)
     autosave_revision = models.PositiveIntegerField(
@@ -291,6 +295,11 @@ class SessionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session} #{self.position}"
+
+    @property
+    def question_text(self) -> str:
+        """The wording the candidate was asked (the bank's current one for items made before)."""
+        return self.asked_text or self.question.text
 
     @property
     def final_score(self) -> float | None:

@@ -51,7 +51,7 @@ def _item_json(row: TranscriptItem) -> dict:
     item = row.item
     return {
         "position": item.position,
-        "question": item.question.text,
+        "question": item.question_text,
         "status": item.status,
         "answer": item.answer_text,
         "automatic_score": item.score,

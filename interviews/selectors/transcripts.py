@@ -53,7 +53,7 @@ def session_progress(session: InterviewSession, *, now: datetime | None = None) 
         answered=sum(item.is_finished for item in items),
         total=len(items),
         current_position=active.position if active else None,
-        current_question=active.question.text if active else "",
+        current_question=active.question_text if active else "",
         item_seconds_left=remaining_seconds(active.deadline_at, now=now) if active else None,
         session_seconds_left=(
             remaining_seconds(session.deadline_at, now=now) if session.is_running else None
@@ -62,7 +62,7 @@ def session_progress(session: InterviewSession, *, now: datetime | None = None) 
         rows=[
             ProgressRow(
                 position=item.position,
-                question=item.question.text,
+                question=item.question_text,
                 status=item.status,
                 status_label=item.get_status_display(),
                 score=item.score if item.is_finished else None,

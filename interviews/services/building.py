@@ -43,9 +43,11 @@ class PlanError(ValueError):
     """A plan that cannot become a session; the message is for the interviewer."""
 
 
-def questions_search(*, text: str = "", topic_slug: str = "", level: str = "") -> QuestionQuerySet:
-    """Bank questions matching the search text, topic and level (having a model answer at it)."""
-    questions = Question.objects.select_related("topic")
+def questions_search(
+    *, user, text: str = "", topic_slug: str = "", level: str = ""
+) -> QuestionQuerySet:
+    """Questions of the banks this interviewer may use, matching the text, topic and level."""
+    questions = Question.objects.visible_to(user).select_related("topic")
     if text:
         questions = questions.filter(Q(text__icontains=text) | Q(topic__name__icontains=text))
     if topic_slug:
@@ -55,9 +57,9 @@ def questions_search(*, text: str = "", topic_slug: str = "", level: str = "") -
     return questions.distinct()
 
 
-def questions_random(*, count: int, topic_slug: str = "", level: str = "") -> list[Question]:
+def questions_random(*, user, count: int, topic_slug: str = "", level: str = "") -> list[Question]:
     """Draw `count` different questions at random from those matching the filters."""
-    pool = questions_search(topic_slug=topic_slug, level=level)
+    pool = questions_search(user=user, topic_slug=topic_slug, level=level)
     available = pool.count()
     if count > available:
         raise PlanError(NOT_ENOUGH_TO_DRAW_MESSAGE.format(available=available))
@@ -88,7 +90,9 @@ def invited_session_create(
             hide_scores=plan.hide_scores,
         )
         SessionItem.objects.bulk_create(
-            SessionItem(session=session, question=question, position=position)
+            SessionItem(
+                session=session, question=question, position=position, asked_text=question.text
+            )
             for position, question in enumerate(plan.questions, start=1)
         )
         SessionInvite.objects.create(session=session, expires_at=now + INVITE_DEFAULT_LIFETIME)

@@ -48,7 +48,9 @@ def practice_session_create(
             feedback_mode=feedback_mode,
         )
         SessionItem.objects.bulk_create(
-            SessionItem(session=session, question=question, position=position)
+            SessionItem(
+                session=session, question=question, position=position, asked_text=question.text
+            )
             for position, question in enumerate(questions, start=1)
         )
     return session

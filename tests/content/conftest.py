@@ -1,10 +1,12 @@
-"""Questions built with the ORM from real excerpts of the bundled Docker bank."""
+"""Questions built with the ORM from real excerpts of the bundled Docker bank, and banks of
+interviewers written through the authoring service."""
 
 import re
 from pathlib import Path
 
 import pytest
 
+from content.authoring import QuestionState, question_create, topic_create
 from content.models import Level, ModelAnswer, Question, Topic
 from tests.content.formats.conftest import BANK, command
 
@@ -54,3 +56,41 @@ def docker_bank(db) -> Topic:
     """The bundled Docker bank, imported by the command (for the format and transfer tests)."""
     command("import_questions", str(BANK))
     return Topic.objects.get(slug="docker")
+
+
+EXPERT = (
+    "A Docker volume persists data outside the container's writable layer.\n"
+    "- Named volumes are managed by Docker\n"
+    "- Bind mounts map a host directory\n"
+    "Tip: back up volumes with a throwaway container."
+)
+BEGINNER = "A volume keeps your data when the container is removed."
+
+
+@pytest.fixture
+def author(django_user_model):
+    from interviews.access import interviewer_grant
+
+    user = django_user_model.objects.create_user("amy", "amy@example.com", "pw-amy-12345!")
+    interviewer_grant(user=user)
+    return django_user_model.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def colleague(django_user_model):
+    from interviews.access import interviewer_grant
+
+    user = django_user_model.objects.create_user("cole", "cole@example.com", "pw-cole-12345!")
+    interviewer_grant(user=user)
+    return django_user_model.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def private_bank(author):
+    return topic_create(owner=author, name="Amy storage drills")
+
+
+@pytest.fixture
+def private_question(private_bank, author):
+    state = QuestionState("What does a Docker volume do?", EXPERT, BEGINNER)
+    return question_create(topic=private_bank, author=author, state=state)

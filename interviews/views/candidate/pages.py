@@ -11,8 +11,8 @@ from interviews.selectors.sessions import sessions_of_candidate
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The landing page: what the product does, what is due for review, the topics."""
-    topics = Topic.objects.with_question_counts()
+    """The landing page: what the product does, what is due for review, the topics to practise."""
+    topics = Topic.objects.published().with_question_counts()
     due = None
     if request.user.is_authenticated:
         due = due_summary(request.user, now=timezone.now())

@@ -18,16 +18,17 @@ from interviews.services import curation
 CONCEPT_FORM_INVALID_MESSAGE = "Check the concept: it needs a label and a weight from 0 to 10."
 
 
-def _question_get(slug: str) -> Question:
+def _question_get(request: HttpRequest, slug: str) -> Question:
+    questions = Question.objects.visible_to(request.user)
     return get_object_or_404(
-        Question.objects.select_related("topic").prefetch_related("model_answers"), slug=slug
+        questions.select_related("topic").prefetch_related("model_answers"), slug=slug
     )
 
 
 @require_GET
 @interviewer_required
 def concepts(request: HttpRequest, slug: str) -> HttpResponse:
-    question = _question_get(slug)
+    question = _question_get(request, slug)
     context = {
         "question": question,
         "concepts": question.concepts.order_by("-is_active", "rank", "id"),
@@ -40,7 +41,7 @@ def concepts(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @interviewer_required
 def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpResponse:
-    question = _question_get(slug)
+    question = _question_get(request, slug)
     concept = get_object_or_404(Concept, pk=concept_pk, question=question)
     form = ConceptForm(request.POST)
     if not form.is_valid():
@@ -66,7 +67,7 @@ def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpRespon
 @require_POST
 @interviewer_required
 def concept_add(request: HttpRequest, slug: str) -> HttpResponse:
-    question = _question_get(slug)
+    question = _question_get(request, slug)
     form = ConceptForm(request.POST, prefix="new")
     if not form.is_valid():
         messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)
@@ -90,7 +91,7 @@ def concept_add(request: HttpRequest, slug: str) -> HttpResponse:
 @interviewer_required
 def concept_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """How a sample answer scores against the current concepts; nothing is stored."""
-    question = _question_get(slug)
+    question = _question_get(request, slug)
     form = PreviewForm(request.POST or request.GET or None)
     result = error = None
     if form.is_valid() and form.cleaned_data["answer"].strip():
@@ -112,7 +113,7 @@ def concept_preview(request: HttpRequest, slug: str) -> HttpResponse:
 @interviewer_required
 def concepts_rescore(request: HttpRequest, slug: str) -> HttpResponse:
     """Re-score this question's finished answers (in sessions this interviewer may see)."""
-    question = _question_get(slug)
+    question = _question_get(request, slug)
     results = curation.transcripts_rescore(
         question=question, sessions=sessions_reviewable(request.user), by=request.user
     )

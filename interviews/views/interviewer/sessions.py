@@ -50,14 +50,14 @@ def session_build(request: HttpRequest) -> HttpResponse:
         data.setdefault(name, value)
     if request.method == "POST" and "move" in request.POST:
         data.setlist("questions", questions_moved(data.getlist("questions"), data["move"]))
-    form = SessionBuildForm(data)
+    form = SessionBuildForm(data, user=request.user)
     action = request.POST.get("action", "search")
     if request.method == "POST" and form.is_valid() and action in {"create", "template", "draw"}:
         try:
             return _build_act(request, form, action)
         except building.PlanError as error:
             form.add_error(None, str(error))
-    context = _build_context(form)
+    context = _build_context(form, request.user)
     if request.htmx:
         return render(
             request, "interviews/interviewer/session_build.html#question-results", context
@@ -69,13 +69,20 @@ def _build_act(request: HttpRequest, form: SessionBuildForm, action: str) -> Htt
     data = form.cleaned_data
     if action == "draw":
         drawn = building.questions_random(
-            count=data["draw_count"] or 5, topic_slug=data["topic"], level=data["level"]
+            user=request.user,
+            count=data["draw_count"] or 5,
+            topic_slug=data["topic"],
+            level=data["level"],
         )
         data = request.POST.copy()
         data.setlist("questions", [str(question.pk) for question in drawn])
-        form = SessionBuildForm(data)
+        form = SessionBuildForm(data, user=request.user)
         form.is_valid()
-        return render(request, "interviews/interviewer/session_build.html", _build_context(form))
+        return render(
+            request,
+            "interviews/interviewer/session_build.html",
+            _build_context(form, request.user),
+        )
     per_item, total = form.time_limits()
     plan = building.SessionPlan(
         title=data["title"] or "Interview",
@@ -99,11 +106,12 @@ def _build_act(request: HttpRequest, form: SessionBuildForm, action: str) -> Htt
     return redirect("interviewer:session_detail", pk=session.pk)
 
 
-def _build_context(form: SessionBuildForm) -> dict:
+def _build_context(form: SessionBuildForm, user) -> dict:
     form.is_valid()  # cleaned_data keeps the valid filters even when other fields are not
     data = form.cleaned_data
     selected = list(data.get("questions") or [])
     results = building.questions_search(
+        user=user,
         text=data.get("search", "") or "",
         topic_slug=data.get("topic", "") or "",
         level=data.get("level", "") or "",

@@ -41,7 +41,7 @@ def test_draw_picks_questions_at_random_and_shows_them_chosen(client, interviewe
     )
     assert page.content.decode().count("checked>") >= 2
     with pytest.raises(PlanError, match=NOT_ENOUGH_TO_DRAW_MESSAGE.format(available=3)):
-        building.questions_random(count=4)
+        building.questions_random(user=interviewer, count=4)
 
 
 def test_creating_without_questions_is_refused_with_a_message(client, interviewer, bank):

@@ -1,0 +1,152 @@
+"""Writing banks in the browser: topics, questions with their two answers, and revisions.
+
+A question keeps its pk and slug when its wording or answers change; each saved change is a
+QuestionRevision holding the whole new state, so the page can show a diff and restore any of them.
+A question that has no revision yet (imported) gets one for its state as imported before the first
+edit, so that state can be restored too. Concepts are extracted again on every save; curated ones
+stay (concepts_refresh keeps them).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+
+from content.concepts import concepts_refresh
+from content.importer import question_slug
+from content.models import Level, ModelAnswer, Question, QuestionRevision, Topic
+
+SLUG_SUFFIX_BYTES = 3
+# Topic slugs that would shadow the authoring pages' own addresses under bank/.
+RESERVED_TOPIC_SLUGS = frozenset({"new", "preview", "questions"})
+NOTE_IMPORTED = "As imported"
+NOTE_CREATED = "Written"
+NOTE_RESTORED = "Restored revision {number}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionState:
+    """What a revision records: the wording and the two model answers."""
+
+    text: str
+    expert_answer: str = ""
+    beginner_answer: str = ""
+
+
+def slug_free(model, base: str, *, max_length: int) -> str:
+    """`base` when no row of `model` has it, else base with a short random suffix."""
+    base = base[: max_length - 2 * SLUG_SUFFIX_BYTES - 1].strip("-") or "bank"
+    slug = base
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{secrets.token_hex(SLUG_SUFFIX_BYTES)}"
+    return slug
+
+
+def question_state(question: Question) -> QuestionState:
+    answers = {answer.level: answer.text for answer in question.model_answers.all()}
+    return QuestionState(
+        text=question.text,
+        expert_answer=answers.get(Level.EXPERT, ""),
+        beginner_answer=answers.get(Level.BEGINNER, ""),
+    )
+
+
+def topic_create(*, owner, name: str, **fields) -> Topic:
+    """A new bank owned by `owner`; private and unpublished unless `fields` say otherwise."""
+    shared_with = fields.pop("shared_with", ())
+    fields = {"is_published": False, "shared_with_everyone": False, **fields}
+    base = slugify(name)
+    base = f"{base}-bank" if base in RESERVED_TOPIC_SLUGS else base
+    slug = slug_free(Topic, base, max_length=Topic._meta.get_field("slug").max_length)
+    with transaction.atomic():
+        topic = Topic.objects.create(owner=owner, name=name, slug=slug, **fields)
+        topic.shared_with.set(shared_with)
+    return topic
+
+
+def topic_update(*, topic: Topic, shared_with=None, **fields) -> Topic:
+    """Change a bank's name, description, sharing or publishing; its slug (its address) stays."""
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(topic, name, value)
+        topic.save()
+        if shared_with is not None:
+            topic.shared_with.set(shared_with)
+    return topic
+
+
+def revision_add(
+    *, question: Question, state: QuestionState, author, note: str
+) -> QuestionRevision:
+    last = question.revisions.aggregate(last=Max("number"))["last"] or 0
+    return QuestionRevision.objects.create(
+        question=question,
+        number=last + 1,
+        text=state.text,
+        expert_answer=state.expert_answer,
+        beginner_answer=state.beginner_answer,
+        author=author,
+        note=note,
+    )
+
+
+def _answers_set(question: Question, state: QuestionState) -> None:
+    for level, text in (
+        (Level.EXPERT, state.expert_answer),
+        (Level.BEGINNER, state.beginner_answer),
+    ):
+        if text.strip():
+            ModelAnswer.objects.update_or_create(
+                question=question, level=level, defaults={"text": text}
+            )
+        else:
+            ModelAnswer.objects.filter(question=question, level=level).delete()
+
+
+def question_create(*, topic: Topic, author, state: QuestionState) -> Question:
+    """Add a question with its answers to a bank, record revision 1, extract its concepts."""
+    last = topic.questions.aggregate(last=Max("position"))["last"] or 0
+    max_length = Question._meta.get_field("slug").max_length
+    with transaction.atomic():
+        question = Question.objects.create(
+            topic=topic,
+            text=state.text,
+            slug=slug_free(Question, question_slug(state.text), max_length=max_length),
+            position=last + 1,
+        )
+        _answers_set(question, state)
+        revision_add(question=question, state=state, author=author, note=NOTE_CREATED)
+        concepts_refresh(question=Question.objects.get(pk=question.pk))
+    return question
+
+
+def question_update(*, question: Question, author, state: QuestionState, note: str = "") -> bool:
+    """Save a new wording or answers in place as a new revision; False when nothing changed."""
+    before = question_state(question)
+    if before == state:
+        return False
+    with transaction.atomic():
+        if not question.revisions.exists():
+            revision_add(question=question, state=before, author=None, note=NOTE_IMPORTED)
+        question.text = state.text
+        question.save(update_fields=["text", "updated_at"])
+        _answers_set(question, state)
+        revision_add(question=question, state=state, author=author, note=note)
+        # A fresh row: the caller's copy may hold its old answers prefetched.
+        concepts_refresh(question=Question.objects.get(pk=question.pk))
+    return True
+
+
+def revision_restore(*, revision: QuestionRevision, author) -> bool:
+    """Make an earlier revision current again, as a new revision (history is never rewritten)."""
+    state = QuestionState(revision.text, revision.expert_answer, revision.beginner_answer)
+    return question_update(
+        question=revision.question,
+        author=author,
+        state=state,
+        note=NOTE_RESTORED.format(number=revision.number),
+    )

@@ -1,0 +1,65 @@
+"""Copying a question, or a whole bank, into a bank of your own to adapt it.
+
+A copy is a new question (its own pk, slug and stable id) with the wording, both model answers
+and every concept as they are now, curated ones included; it starts its own history with one
+revision that says where it came from. The original is not touched.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+
+from content.authoring import question_state, revision_add, slug_free, topic_create
+from content.importer import question_slug
+from content.models import Concept, ModelAnswer, Question, Topic
+
+NOTE_COPIED = "Copied from {topic}"
+COPY_NAME = "{name} (copy)"
+CONCEPT_FIELDS = ("label", "variants", "weight", "tier", "negated", "origin", "is_active", "rank")
+
+
+def question_copy(*, question: Question, topic: Topic, author) -> Question:
+    """A copy of `question` at the end of `topic`, with its answers and concepts."""
+    last = topic.questions.aggregate(last=Max("position"))["last"] or 0
+    max_length = Question._meta.get_field("slug").max_length
+    with transaction.atomic():
+        copy = Question.objects.create(
+            topic=topic,
+            text=question.text,
+            slug=slug_free(Question, question_slug(question.text), max_length=max_length),
+            position=last + 1,
+        )
+        ModelAnswer.objects.bulk_create(
+            ModelAnswer(
+                question=copy, level=answer.level, text=answer.text, posted_on=answer.posted_on
+            )
+            for answer in question.model_answers.all()
+        )
+        Concept.objects.bulk_create(
+            Concept(question=copy, **{name: getattr(concept, name) for name in CONCEPT_FIELDS})
+            for concept in question.concepts.all()
+        )
+        revision_add(
+            question=copy,
+            state=question_state(copy),
+            author=author,
+            note=NOTE_COPIED.format(topic=question.topic.name),
+        )
+    return copy
+
+
+def topic_copy(*, topic: Topic, owner) -> Topic:
+    """A new private bank of `owner` holding a copy of every question of `topic`, in order."""
+    with transaction.atomic():
+        copy = topic_create(
+            owner=owner,
+            name=COPY_NAME.format(name=topic.name[:190]),
+            description=topic.description,
+        )
+        questions = topic.questions.order_by("position", "id").prefetch_related(
+            "model_answers", "concepts"
+        )
+        for question in questions:
+            question_copy(question=question, topic=copy, author=owner)
+    return copy

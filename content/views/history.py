@@ -1,0 +1,32 @@
+"""A question's revisions with their diffs, and restoring an earlier one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from content import authoring
+from content.access import author_required, question_editable_get
+from content.revisions import revision_changes
+
+
+@require_GET
+@author_required
+def question_history(request: HttpRequest, slug: str) -> HttpResponse:
+    question = question_editable_get(request.user, slug)
+    context = {"question": question, "changes": revision_changes(question)}
+    return render(request, "content/question_history.html", context)
+
+
+@require_POST
+@author_required
+def revision_restore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    question = question_editable_get(request.user, slug)
+    revision = get_object_or_404(question.revisions, number=number)
+    if authoring.revision_restore(revision=revision, author=request.user):
+        messages.success(request, f"Restored revision {number} as a new revision.")
+    else:
+        messages.info(request, f"Revision {number} is already the current text.")
+    return redirect("content:question_history", slug=question.slug)

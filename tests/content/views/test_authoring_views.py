@@ -1,0 +1,162 @@
+"""The authoring pages: create a bank and questions, preview, validation that loses nothing."""
+
+import pytest
+from django.urls import reverse
+
+from content.forms import EXPERT_REQUIRED_MESSAGE, NUL_MESSAGE, TEXT_TAKEN_MESSAGE
+from content.models import Concept, Question, Topic
+from tests.content.conftest import BEGINNER, EXPERT
+
+pytestmark = pytest.mark.django_db
+
+
+def _question_data(**changes):
+    return {
+        "text": "How do you keep data across container restarts?",
+        "expert_answer": EXPERT,
+        "beginner_answer": BEGINNER,
+        **changes,
+    }
+
+
+def test_an_interviewer_creates_a_private_bank(client, author):
+    client.force_login(author)
+    page = client.post(
+        reverse("content:topic_new"), {"name": "Kubernetes basics", "description": "Pods."}
+    )
+    topic = Topic.objects.get(name="Kubernetes basics")
+    assert page["Location"] == reverse("content:question_new", args=[topic.slug])
+    assert topic.owner == author and not topic.is_published and not topic.shared_with_everyone
+
+
+def test_a_bank_name_that_would_shadow_a_page_gets_another_address(client, author):
+    client.force_login(author)
+    client.post(reverse("content:topic_new"), {"name": "New"})
+    assert Topic.objects.get(name="New").slug == "new-bank"
+
+
+def test_sharing_names_unknown_usernames_in_the_field(client, author, private_bank, candidate):
+    client.force_login(author)
+    page = client.post(
+        reverse("content:topic_edit", args=[private_bank.slug]),
+        {"name": "Renamed", "share_with": "nobody, casey"},
+    )
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "No interviewer has the username nobody, casey." in body  # casey is a candidate
+    assert 'value="Renamed"' in body
+    private_bank.refresh_from_db()
+    assert private_bank.name == "Amy storage drills"
+
+
+def test_sharing_with_a_colleague_by_username(client, author, colleague, private_bank):
+    client.force_login(author)
+    client.post(
+        reverse("content:topic_edit", args=[private_bank.slug]),
+        {"name": private_bank.name, "share_with": "cole", "is_published": "on"},
+    )
+    private_bank.refresh_from_db()
+    assert list(private_bank.shared_with.all()) == [colleague]
+    assert private_bank.is_published
+
+
+def test_saving_a_question_records_a_revision_and_extracts_concepts(client, author, private_bank):
+    client.force_login(author)
+    page = client.post(reverse("content:question_new", args=[private_bank.slug]), _question_data())
+    question = Question.objects.get(topic=private_bank)
+    assert page["Location"] == reverse("content:question_edit", args=[question.slug])
+    assert question.model_answer("expert").text == EXPERT
+    assert question.model_answer("beginner").text == BEGINNER
+    assert question.revisions.get().author == author
+    labels = set(question.concepts.values_list("label", flat=True))
+    assert labels, "concepts were extracted"
+    editor = client.get(page["Location"]).content.decode()
+    assert all(label in editor for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"text": ""}, "text", "This field is required."),
+        ({"expert_answer": "  \n"}, "expert_answer", EXPERT_REQUIRED_MESSAGE),
+        ({"beginner_answer": "bad \x00 byte"}, "beginner_answer", NUL_MESSAGE),
+        ({"text": "x" * 2001}, "text", "Ensure this value has at most 2000 characters"),
+    ],
+)
+def test_a_failed_save_names_the_field_and_keeps_what_was_typed(
+    client, author, private_bank, changes, field, message
+):
+    client.force_login(author)
+    data = _question_data(**changes)
+    page = client.post(reverse("content:question_new", args=[private_bank.slug]), data)
+    assert page.status_code == 200
+    form = page.context["form"]
+    assert list(form.errors) == [field]
+    assert message in form.errors[field][0]
+    body = page.content.decode()
+    assert "Check the fields marked below" in body
+    assert "Tip: back up volumes" in body or field == "expert_answer"
+    assert BEGINNER in body or field == "beginner_answer"
+    assert not Question.objects.filter(topic=private_bank).exists()
+
+
+def test_the_same_wording_twice_in_one_bank_is_refused(client, author, private_question):
+    client.force_login(author)
+    page = client.post(
+        reverse("content:question_new", args=[private_question.topic.slug]),
+        _question_data(text=private_question.text),
+    )
+    assert page.context["form"].errors["text"] == [TEXT_TAKEN_MESSAGE]
+
+
+def test_the_preview_button_renders_without_saving(client, author, private_bank):
+    client.force_login(author)
+    page = client.post(
+        reverse("content:question_new", args=[private_bank.slug]),
+        {**_question_data(), "preview": "1"},
+    )
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "<li>Named volumes are managed by Docker</li>" in body
+    assert "callout-tip" in body
+    assert not Question.objects.exists()
+
+
+def test_the_live_preview_is_the_partial_alone(client, author):
+    client.force_login(author)
+    page = client.post(reverse("content:preview"), _question_data(), HTTP_HX_REQUEST="true")
+    body = page.content.decode()
+    assert body.lstrip().startswith('<section id="preview"')
+    assert "<li>Bind mounts map a host directory</li>" in body
+    assert "<html" not in body
+
+
+def test_editing_keeps_identity_and_curated_concepts(client, author, private_question):
+    pk, slug = private_question.pk, private_question.slug
+    curated = Concept.objects.create(
+        question=private_question, label="off-host backups", origin="curated", rank=99
+    )
+    client.force_login(author)
+    client.post(
+        reverse("content:question_edit", args=[slug]),
+        _question_data(text="Where does a Docker volume keep data?"),
+    )
+    question = Question.objects.get(pk=pk)
+    assert (question.slug, question.text) == (slug, "Where does a Docker volume keep data?")
+    assert question.revisions.count() == 2
+    assert Concept.objects.filter(pk=curated.pk).exists()
+
+
+def test_saving_unchanged_text_makes_no_revision(client, author, private_question):
+    client.force_login(author)
+    client.post(
+        reverse("content:question_edit", args=[private_question.slug]),
+        _question_data(text=private_question.text, expert_answer=EXPERT),
+    )
+    assert private_question.revisions.count() == 1
+
+
+def test_a_candidate_cannot_reach_the_editor(client, candidate, private_question):
+    client.force_login(candidate)
+    page = client.get(reverse("content:question_edit", args=[private_question.slug]))
+    assert page.status_code == 403
