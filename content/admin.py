@@ -6,8 +6,10 @@ from content.models import Concept, ModelAnswer, Question, Topic
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "source_name", "updated_at"]
+    list_display = ["name", "slug", "owner", "is_published", "shared_with_everyone", "updated_at"]
+    list_filter = ["is_published", "shared_with_everyone"]
     search_fields = ["name", "description"]
+    autocomplete_fields = ["owner", "shared_with"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -92,6 +92,9 @@ class TopicForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # The model's defaults suit site banks; an interviewer's new bank starts private.
+            self.initial.update(shared_with_everyone=False, is_published=False)
         if self.instance.pk and not self.is_bound:
             names = self.instance.shared_with.values_list("username", flat=True)
             self.initial["share_with"] = ", ".join(names)

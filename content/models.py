@@ -62,6 +62,15 @@ class TopicQuerySet(models.QuerySet):
             return self.filter(owner=user)
         return self.none()
 
+    def curatable_by(self, user) -> "TopicQuerySet":
+        """Banks whose concepts this user may correct: their own, and the site banks they use.
+
+        Correcting the site bank's concepts is shared interviewer work (the agreement page counts
+        it); an interviewer's own bank takes corrections only from its owner and staff.
+        """
+        site_banks = self.visible_to(user).filter(owner__isnull=True)
+        return self.filter(Q(pk__in=self.editable_by(user)) | Q(pk__in=site_banks))
+
 
 class Topic(models.Model):
     name = models.CharField(max_length=200)
@@ -122,6 +131,9 @@ class QuestionQuerySet(models.QuerySet):
 
     def editable_by(self, user) -> "QuestionQuerySet":
         return self.filter(topic__in=Topic.objects.editable_by(user))
+
+    def curatable_by(self, user) -> "QuestionQuerySet":
+        return self.filter(topic__in=Topic.objects.curatable_by(user))
 
 
 class Question(models.Model):

@@ -130,3 +130,20 @@ def test_anonymous_visitors_are_sent_to_log_in_for_authoring(client, private_ban
 def test_question_querysets_follow_their_topic(author, colleague, private_question):
     assert private_question in Question.objects.editable_by(author)
     assert private_question not in Question.objects.visible_to(colleague)
+
+
+def test_concepts_of_a_shared_bank_are_read_only_to_others_but_site_banks_stay_open(
+    client, colleague, private_bank, private_question, make_question
+):
+    private_bank.shared_with.add(colleague)
+    client.force_login(colleague)
+    slug = private_question.slug
+    assert client.get(reverse("interviewer:concepts", args=[slug])).status_code == 200
+    add = reverse("interviewer:concept_add", args=[slug])
+    form = {"new-label": "sneaky", "new-weight": "1", "new-tier": "core"}
+    assert client.post(add, form).status_code == 404
+    assert not private_question.concepts.filter(label="sneaky").exists()
+    site_question = make_question("docker", 1)
+    site_add = reverse("interviewer:concept_add", args=[site_question.slug])
+    assert client.post(site_add, form).status_code == 302
+    assert site_question.concepts.filter(label="sneaky").exists()

@@ -18,8 +18,13 @@ from interviews.services import curation
 CONCEPT_FORM_INVALID_MESSAGE = "Check the concept: it needs a label and a weight from 0 to 10."
 
 
-def _question_get(request: HttpRequest, slug: str) -> Question:
-    questions = Question.objects.visible_to(request.user)
+def _question_get(request: HttpRequest, slug: str, *, write: bool = False) -> Question:
+    """A question of a bank the interviewer may use; to change its concepts, one they may curate."""
+    questions = Question.objects.all()
+    if write:
+        questions = questions.curatable_by(request.user)
+    else:
+        questions = questions.visible_to(request.user)
     return get_object_or_404(
         questions.select_related("topic").prefetch_related("model_answers"), slug=slug
     )
@@ -41,7 +46,7 @@ def concepts(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @interviewer_required
 def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpResponse:
-    question = _question_get(request, slug)
+    question = _question_get(request, slug, write=True)
     concept = get_object_or_404(Concept, pk=concept_pk, question=question)
     form = ConceptForm(request.POST)
     if not form.is_valid():
@@ -67,7 +72,7 @@ def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpRespon
 @require_POST
 @interviewer_required
 def concept_add(request: HttpRequest, slug: str) -> HttpResponse:
-    question = _question_get(request, slug)
+    question = _question_get(request, slug, write=True)
     form = ConceptForm(request.POST, prefix="new")
     if not form.is_valid():
         messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)

@@ -29,6 +29,13 @@ def test_an_interviewer_creates_a_private_bank(client, author):
     assert topic.owner == author and not topic.is_published and not topic.shared_with_everyone
 
 
+def test_the_new_bank_form_starts_private(client, author):
+    client.force_login(author)
+    body = client.get(reverse("content:topic_new")).content.decode()
+    assert 'name="shared_with_everyone"' in body and 'name="is_published"' in body
+    assert "checked" not in body
+
+
 def test_a_bank_name_that_would_shadow_a_page_gets_another_address(client, author):
     client.force_login(author)
     client.post(reverse("content:topic_new"), {"name": "New"})
