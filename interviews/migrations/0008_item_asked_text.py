@@ -41,7 +41,7 @@ def authors_revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("content", "0003_bank_owners"),
-        ("interviews", "0006_item_score_reviewed"),
+        ("interviews", "0007_item_scorer_version"),
     ]
 
     operations = [
