@@ -18,15 +18,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from config.middleware import request_max_bytes
+from content.authoring import topic_update
 from content.formats import CONTENT_TYPES, FORMATS, document_parse, export_name
 from content.formats.bank import bank_document
 from content.forms import BankUploadForm
 from content.importer import questions_import
-from content.models import BankUpload, Topic
+from content.models import CHANGE_TOPIC, BankUpload, Topic
 from content.parsing import DocumentError
 
 RUN_INTERVIEWS = "interviews.run_interviews"
 UPLOADS_KEPT_FOR = timedelta(days=1)
+NOT_YOURS = "The bank “{topic}” is not yours to change: rename the topic in the file to import a bank of your own."
 IMPORTED = "{topic}: {created} question(s) created, {updated} updated, {unchanged} unchanged."
 
 
@@ -73,10 +75,23 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
         topic_name=upload.topic_name or None,
     )
     documents = [(upload.file_name, document)]
+    existing = Topic.objects.filter(slug=slugify(document.topic_name)).first()
+    if existing is not None and not request.user.has_perm(CHANGE_TOPIC, existing):
+        context = {"upload": upload, "error": NOT_YOURS.format(topic=existing.name)}
+        return render(request, "content/bank_import_preview.html", context)
     try:
         if request.method == "POST":
             with transaction.atomic():
                 report = questions_import(documents=documents)
+                if existing is None:
+                    # A bank an interviewer uploads is theirs, and private, like one they write.
+                    topic = Topic.objects.get(slug=slugify(document.topic_name))
+                    topic_update(
+                        topic=topic,
+                        owner=request.user,
+                        is_published=False,
+                        shared_with_everyone=False,
+                    )
                 upload.delete()
             tally = report.questions
             counts = {"created": tally.created, "updated": tally.updated}
@@ -97,7 +112,7 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
 def bank_export(request: HttpRequest, slug: str, format_name: str) -> HttpResponse:
     if format_name not in FORMATS:
         raise Http404("No such format.")
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = get_object_or_404(Topic.objects.visible_to(request.user), slug=slug)
     document = bank_document(topic, with_concepts=format_name == "json")
     response = HttpResponse(FORMATS[format_name].write(document), CONTENT_TYPES[format_name])
     response["Content-Disposition"] = f'attachment; filename="{export_name(slug, format_name)}"'

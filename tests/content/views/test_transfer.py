@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from content.formats import document_parse
-from content.models import BankUpload, Question
+from content.models import BankUpload, Question, Topic
 from interviews.access import interviewer_grant
 from tests.content.formats.conftest import command, snapshot
 
@@ -62,8 +62,16 @@ def test_the_topic_page_links_downloads_in_every_format(
     assert editor_client.get("/topics/docker/export/docx/").status_code == 404
 
 
+@pytest.fixture
+def own_docker_bank(docker_bank, interviewer):
+    """Re-importing into a bank is editing it: here the bank is the interviewer's own."""
+    docker_bank.owner = interviewer
+    docker_bank.save()
+    return docker_bank
+
+
 def test_an_export_uploaded_back_previews_no_change_and_importing_changes_nothing(
-    editor_client, docker_bank
+    editor_client, own_docker_bank
 ):
     data = editor_client.get("/topics/docker/export/markdown/").content
     before = snapshot()
@@ -79,8 +87,10 @@ def test_an_export_uploaded_back_previews_no_change_and_importing_changes_nothin
     assert not BankUpload.objects.exists()
 
 
-def test_the_preview_lists_changes_and_writes_nothing_until_confirmed(editor_client, docker_bank):
-    question = Question.objects.get(topic=docker_bank, position=2)
+def test_the_preview_lists_changes_and_writes_nothing_until_confirmed(
+    editor_client, own_docker_bank
+):
+    question = Question.objects.get(topic=own_docker_bank, position=2)
     text = editor_client.get("/topics/docker/export/csv/").content.decode()
     text = text.replace(question.text, "Reworded: " + question.text, 1)
     text += "A brand new question?,An expert answer about pods.,A beginner answer.,\r\n"
@@ -158,3 +168,36 @@ def test_the_upload_view_has_its_own_request_cap(editor_client, settings):
     too_long = str(2 * settings.BANK_UPLOAD_MAX_BYTES + 1)
     response = editor_client.post(IMPORT_URL, {}, CONTENT_LENGTH=too_long)
     assert response.status_code == 400
+
+
+def test_an_upload_cannot_change_a_bank_the_uploader_may_not_edit(editor_client, docker_bank):
+    data = editor_client.get("/topics/docker/export/markdown/").content
+    before = snapshot()
+    preview_url = upload(editor_client, "docker.md", data).url
+    page = editor_client.get(preview_url).content.decode()
+    assert "is not yours to change" in page
+    editor_client.post(preview_url)
+    assert snapshot() == before
+
+
+def test_an_uploaded_new_bank_belongs_to_the_uploader_and_starts_private(
+    editor_client, interviewer
+):
+    text = (
+        "question,expert answer,beginner answer,id\r\nWhat is a pod?,The smallest unit.,A box.,\r\n"
+    )
+    preview_url = upload(editor_client, "pods.csv", text.encode(), topic_name="Pods").url
+    editor_client.post(preview_url)
+    topic = Topic.objects.get(name="Pods")
+    assert topic.owner == interviewer
+    assert not topic.is_published and not topic.shared_with_everyone
+
+
+def test_export_follows_bank_visibility(client, django_user_model, interviewer):
+    from content.authoring import topic_create
+
+    topic_create(owner=interviewer, name="Secret bank")
+    other = django_user_model.objects.create_user("otto", password="x")
+    interviewer_grant(user=other)
+    client.force_login(other)
+    assert client.get("/topics/secret-bank/export/json/").status_code == 404

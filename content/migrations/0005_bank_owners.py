@@ -14,7 +14,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0002_concept_negated'),
+        ('content', '0004_bankupload'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

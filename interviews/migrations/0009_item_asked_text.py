@@ -40,8 +40,8 @@ def authors_revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0003_bank_owners"),
-        ("interviews", "0007_item_scorer_version"),
+        ("content", "0005_bank_owners"),
+        ("interviews", "0008_review_schedule"),
     ]
 
     operations = [
