@@ -11,7 +11,8 @@ AFTER = [("content", "0003_question_uid")]
 @pytest.mark.django_db(transaction=True)
 def test_questions_stored_before_ids_existed_each_get_a_distinct_one():
     executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("content")
+    # Every app: taking content back also unapplies the session migrations that depend on it.
+    latest = executor.loader.graph.leaf_nodes()
     executor.migrate(BEFORE)
     old_apps = executor.loader.project_state(BEFORE).apps
     topic = old_apps.get_model("content", "Topic").objects.create(name="T", slug="t")
