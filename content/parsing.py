@@ -300,10 +300,8 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
                 uid=uids.pop(number, (None, 0))[0],
             )
         )
+    if uids:  # an id whose line before it turned out to be part of an answer, not a question
+        raise DocumentError(source, min(line for _, line in uids.values()), ID_MISPLACED)
     return ParsedDocument(
         topic_name, description, tuple(questions), tuple(warnings), topic_line=lines[0][0]
     )
-
-    if uids:  # an id whose line before it turned out to be part of an answer, not a question
-        raise DocumentError(source, min(line for _, line in uids.values()), ID_MISPLACED)
-    return ParsedDocument(topic_name, description, tuple(questions), tuple(warnings))

@@ -208,3 +208,16 @@ def test_line_numbers_count_blank_lines_as_an_editor_does():
 def test_error_messages_are_module_constants():
     assert "{found}" in parsing.MISSING_POSTED_ON
     assert DocumentError("f.txt", None, "file not found").args == ("f.txt: file not found",)
+
+
+def test_an_id_line_after_an_answer_body_is_an_error_naming_its_line():
+    text = (
+        "Topic\nAbout it\nQuestions\n"
+        "What is A?\nExpert Answer\nPosted on Mar 26, 2025\nA is a thing.\n"
+        "Id: 3f2b8c1e-0a4d-4b6e-9f1a-2c3d4e5f6a7b\n"
+        "Beginner Answer\nPosted on Mar 26, 2025\nA is simple.\n"
+    )
+    with pytest.raises(DocumentError) as raised:
+        parse_document(text, source="bank.txt")
+    assert raised.value.line == 8
+    assert parsing.ID_MISPLACED in str(raised.value)
