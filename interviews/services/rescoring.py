@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 
 from content.concepts import answer_score
 from content.scoring import SCORER_VERSION, AnswerTooLong
@@ -31,37 +32,32 @@ class BatchRescored:
     failed: int = 0
 
 
+@dataclass(slots=True)
+class _Outcome:
+    """One item re-scored in memory, and what it held before."""
+
+    item: SessionItem
+    before: float | None
+    before_version: str
+    changed: bool
+
+
 def items_due_rescore():
     """Finished items whose automatic score another scorer version set."""
     return SessionItem.objects.scored_by_other_version(SCORER_VERSION)
 
 
 def items_rescore_batch(*, after_pk: int, size: int, dry_run: bool = False) -> BatchRescored:
-    """Re-score up to `size` due items with pk above after_pk; a dry run only counts changes."""
-    if dry_run:
-        # No transaction: on SQLite it would hold the write lock while nothing is written.
-        return _batch_run(_batch_load(after_pk, size, lock=False), dry_run=True)
-    with transaction.atomic():
-        return _batch_run(_batch_load(after_pk, size, lock=True), dry_run=False)
+    """Re-score up to `size` due items with pk above after_pk; a dry run only counts changes.
 
-
-def _batch_load(after_pk: int, size: int, *, lock: bool) -> list[SessionItem]:
-    due = items_due_rescore().filter(pk__gt=after_pk).order_by("pk")
-    if lock:
-        # Locked and re-checked, so two runs at once (or a curation re-score) never redo an
-        # item that is already current.
-        due = due.select_for_update(of=("self",))
-    return list(
-        due.select_related("session", "question").prefetch_related(
-            "question__concepts", "question__model_answers", "concept_verdicts"
-        )[:size]
-    )
-
-
-def _batch_run(items: list[SessionItem], *, dry_run: bool) -> BatchRescored:
+    Scoring happens before the transaction, which then only writes: on SQLite the write lock
+    is held for the UPDATEs, not for the scoring, so candidates' autosaves barely wait.
+    """
+    items = _batch_load(after_pk, size)
     if not items:
         return BatchRescored(last_pk=None)
-    rescored, changed, failed = [], [], 0
+    rescored: list[_Outcome] = []
+    failed = 0
     for item in items:
         before, before_version = item.score, item.scorer_version
         try:
@@ -76,34 +72,64 @@ def _batch_run(items: list[SessionItem], *, dry_run: bool) -> BatchRescored:
         except AnswerTooLong:
             failed += 1  # kept as it is, and picked again by the next run
             continue
-        rescored.append(item)
-        if after != before:
-            changed.append((item, before, before_version))
+        rescored.append(_Outcome(item, before, before_version, changed=after != before))
     if not dry_run:
-        SessionItem.objects.bulk_update(rescored, SCORE_FIELDS)
-        _verdicts_follow(rescored)
-        for item in rescored:
-            if item.concept_verdicts.all():
-                # The reviewed score is the automatic one moved by the verdicts: it moves too.
-                item_reviewed_score_refresh(item)
-        _changes_log(changed)
+        rescored = _batch_write(rescored)
     return BatchRescored(
-        last_pk=items[-1].pk, rescored=len(rescored), changed=len(changed), failed=failed
+        last_pk=items[-1].pk,
+        rescored=len(rescored),
+        changed=sum(outcome.changed for outcome in rescored),
+        failed=failed,
     )
 
 
-def _changes_log(changed: list[tuple[SessionItem, float | None, str]]) -> None:
+def _batch_load(after_pk: int, size: int) -> list[SessionItem]:
+    due = items_due_rescore().filter(pk__gt=after_pk).order_by("pk")
+    return list(
+        due.select_related("session", "question").prefetch_related(
+            "question__concepts", "question__model_answers"
+        )[:size]
+    )
+
+
+def _batch_write(rescored: list[_Outcome]) -> list[_Outcome]:
+    """Save the new scores of the items still due, under their row locks; returns those."""
+    with transaction.atomic():
+        # Locked and re-checked: an item another run (or a curation re-score) made current
+        # since it was loaded is left as that run wrote it.
+        still_due = set(
+            items_due_rescore()
+            .select_for_update(of=("self",))
+            .filter(pk__in=[outcome.item.pk for outcome in rescored])
+            .values_list("pk", flat=True)
+        )
+        rescored = [outcome for outcome in rescored if outcome.item.pk in still_due]
+        items = [outcome.item for outcome in rescored]
+        # One plain UPDATE per row: bulk_update's CASE expressions cost more than they save here.
+        for item in items:
+            item.save(update_fields=SCORE_FIELDS)
+        prefetch_related_objects(items, "concept_verdicts")  # read under the lock
+        _verdicts_follow(items)
+        for item in items:
+            if item.concept_verdicts.all():
+                # The reviewed score is the automatic one moved by the verdicts: it moves too.
+                item_reviewed_score_refresh(item)
+        _changes_log([outcome for outcome in rescored if outcome.changed])
+    return rescored
+
+
+def _changes_log(changed: list[_Outcome]) -> None:
     """One review-log entry per changed score, by nobody: the scorer, not a person, moved it."""
     ReviewChange.objects.bulk_create(
         ReviewChange(
-            session=item.session,
-            item=item,
+            session=outcome.item.session,
+            item=outcome.item,
             field=ReviewChange.Field.RESCORE,
-            old_value=before,
-            new_value=item.score,
-            reason=RESCORE_REASON.format(new=SCORER_VERSION, old=before_version),
+            old_value=outcome.before,
+            new_value=outcome.item.score,
+            reason=RESCORE_REASON.format(new=SCORER_VERSION, old=outcome.before_version),
         )
-        for item, before, before_version in changed
+        for outcome in changed
     )
 
 

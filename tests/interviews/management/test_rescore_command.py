@@ -186,3 +186,25 @@ def test_unscored_and_current_items_are_left_alone(start_practice):
 def test_a_bad_batch_size_gets_a_clear_message(value):
     with pytest.raises(CommandError, match="--batch-size: must be a whole number of 1 or more"):
         run("--batch-size", value)
+
+
+@pytest.mark.django_db
+def test_an_item_made_current_meanwhile_is_left_as_the_other_writer_left_it(
+    scored_items, monkeypatch
+):
+    items, _ = scored_items
+    real = rescoring_service.item_score_apply
+
+    def another_writer_first(**kwargs):
+        # While this batch scores, something else re-scores the second item with this scorer.
+        SessionItem.objects.filter(pk=items[1].pk).update(score=42.0, scorer_version=SCORER_VERSION)
+        real(**kwargs)
+
+    monkeypatch.setattr(rescoring_service, "item_score_apply", another_writer_first)
+    out, _ = run()
+
+    assert "Re-scored 4 answers" in out
+    second = SessionItem.objects.get(pk=items[1].pk)
+    assert second.score == 42.0 and second.previous_score is None
+    assert not ReviewChange.objects.filter(item=second).exists()
+    assert versions() == [SCORER_VERSION] * 5
