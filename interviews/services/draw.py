@@ -35,7 +35,7 @@ def questions_draw(
     rng = rng or random.Random()
     questions = Question.objects.filter(topic__in=topics)
     if candidate is not None:
-        # A question waiting in the candidate's running interview must not be practised first.
+        # A question waiting in the candidate's running interview must not turn up in practice.
         questions = questions.exclude(pk__in=questions_held_for_interview(candidate))
     question_ids = list(questions.order_by("id").values_list("id", flat=True))
     if len(question_ids) < count:
