@@ -22,6 +22,7 @@ from interviews.models import (
 
 NO_QUESTIONS_MESSAGE = "Pick at least one question, or draw some at random."
 NOT_ENOUGH_TO_DRAW_MESSAGE = "The bank has only {available} questions matching these filters."
+ORDER_LOCKED_MESSAGE = "The candidate has started, so the order of the questions stays as it is."
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,28 @@ def invited_session_create(
         )
         SessionInvite.objects.create(session=session, expires_at=now + INVITE_DEFAULT_LIFETIME)
     return session
+
+
+def session_item_move(*, session: InterviewSession, item_id: int, direction: str) -> None:
+    """Swap a question with its neighbour ("up" or "down") while the session has not started."""
+    with transaction.atomic():
+        session = InterviewSession.objects.select_for_update().get(pk=session.pk)
+        if session.status != InterviewSession.Status.CREATED:
+            raise PlanError(ORDER_LOCKED_MESSAGE)
+        items = list(session.items.order_by("position"))
+        index = next((i for i, item in enumerate(items) if item.pk == item_id), None)
+        other = None if index is None else index + (-1 if direction == "up" else 1)
+        if other is None or direction not in ("up", "down") or not 0 <= other < len(items):
+            return
+        moved, neighbour = items[index], items[other]
+        positions = (moved.position, neighbour.position)
+        # Position 0 is never used, so it frees the slot under the unique (session, position).
+        moved.position = 0
+        moved.save(update_fields=["position"])
+        neighbour.position = positions[0]
+        neighbour.save(update_fields=["position"])
+        moved.position = positions[1]
+        moved.save(update_fields=["position"])
 
 
 def template_create(*, interviewer, name: str, plan: SessionPlan) -> SessionTemplate:

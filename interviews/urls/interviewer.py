@@ -19,6 +19,11 @@ urlpatterns = [
     path("interviewer/templates/<int:pk>/use/", views_sessions.template_use, name="template_use"),
     path("interviewer/sessions/<int:pk>/", views_sessions.session_detail, name="session_detail"),
     path(
+        "interviewer/sessions/<int:pk>/items/<int:item_pk>/move/",
+        views_sessions.session_item_move,
+        name="session_item_move",
+    ),
+    path(
         "interviewer/sessions/<int:pk>/invite/revoke/",
         views_sessions.invite_revoke,
         name="invite_revoke",

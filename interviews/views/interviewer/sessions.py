@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from interviews.access import interviewer_required, session_reviewable_get
@@ -161,6 +162,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "interviews/interviewer/session_detail.html#progress", context)
     invite = SessionInvite.objects.filter(session=session).first()
     context["invite"] = invite
+    context["order"] = session.items.select_related("question").order_by("position")
     if invite is not None:
         context["invite_url"] = request.build_absolute_uri(invite.get_absolute_url())
     return render(request, "interviews/interviewer/session_detail.html", context)
@@ -207,3 +209,17 @@ def invite_renew(request: HttpRequest, pk: int) -> HttpResponse:
     except invites.InviteRefused as error:
         messages.error(request, error.message)
     return redirect("interviewer:session_detail", pk=session.pk)
+
+
+@require_POST
+@interviewer_required
+def session_item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Move a question up or down before the candidate starts (a plain form post)."""
+    session = session_reviewable_get(request, pk)
+    try:
+        building.session_item_move(
+            session=session, item_id=item_pk, direction=request.POST.get("direction", "")
+        )
+    except building.PlanError as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('interviewer:session_detail', args=[session.pk])}#order")

@@ -116,3 +116,45 @@ def test_practice_feedback_is_unchanged_when_scores_are_shown(client, candidate,
         headers={"HX-Request": "true"},
     ).content.decode()
     assert 'class="score"' in body
+
+
+def move(client, session, item, direction):
+    url = reverse("interviewer:session_item_move", args=[session.pk, item.pk])
+    return client.post(url, {"direction": direction})
+
+
+def test_a_built_session_can_be_reordered_until_the_candidate_starts(
+    client, interviewer, invited_session, bank
+):
+    from interviews.services import session_start
+    from interviews.services.building import ORDER_LOCKED_MESSAGE
+
+    client.force_login(interviewer)
+    detail = reverse("interviewer:session_detail", args=[invited_session.pk])
+    page = client.get(detail).content.decode()
+    assert "Order of the questions" in page
+    second = invited_session.items.get(position=2)
+    response = move(client, invited_session, second, "up")
+    assert response.status_code == 302 and response["Location"].endswith("#order")
+    assert asked_order(invited_session) == [bank[1].pk, bank[0].pk]
+    move(client, invited_session, second, "up")  # already first: nothing changes
+    assert asked_order(invited_session) == [bank[1].pk, bank[0].pk]
+    move(client, invited_session, second, "down")
+    assert asked_order(invited_session) == [bank[0].pk, bank[1].pk]
+
+    session_start(session=invited_session)
+    page = client.post(
+        reverse("interviewer:session_item_move", args=[invited_session.pk, second.pk]),
+        {"direction": "up"},
+        follow=True,
+    ).content.decode()
+    assert ORDER_LOCKED_MESSAGE in page
+    assert "Order of the questions" not in page
+    assert asked_order(invited_session) == [bank[0].pk, bank[1].pk]
+
+
+def test_another_interviewer_cannot_reorder(client, other_interviewer, invited_session, bank):
+    client.force_login(other_interviewer)
+    response = move(client, invited_session, invited_session.items.get(position=2), "up")
+    assert response.status_code == 404
+    assert asked_order(invited_session) == [bank[0].pk, bank[1].pk]
