@@ -17,15 +17,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def interviewer(django_user_model):
-    from interviews.access import interviewer_grant
-
-    user = django_user_model.objects.create_user("ivy", "ivy@example.com", "x-pw-123!")
-    interviewer_grant(user=user)
-    return user
-
-
-@pytest.fixture
 def interview(interviewer, candidate, make_question):
     """An invited session of two questions that the candidate has accepted and started."""
     questions = [make_question("docker", number) for number in (1, 2)]
