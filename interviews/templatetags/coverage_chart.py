@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django import template
 
+from interviews.charts import percent_line
+
 register = template.Library()
 
 WIDTH = 600
@@ -22,16 +24,15 @@ class PlacedPoint:
 
 def place_points(points) -> list[PlacedPoint]:
     """CoveragePoints (oldest first) placed on a WIDTH x HEIGHT plot, 0% at the bottom."""
-    step = (WIDTH - 2 * PAD) / max(1, len(points) - 1)
-    usable = HEIGHT - 2 * PAD
+    places = percent_line([point.coverage for point in points], width=WIDTH, height=HEIGHT, pad=PAD)
     return [
         PlacedPoint(
-            x=round(PAD + index * step, 1),
-            y=round(PAD + usable * (1 - point.coverage / 100), 1),
+            x=x,
+            y=y,
             label=f"{point.day:%Y-%m-%d}: {round(point.coverage)}% of concepts covered "
             f"over {point.attempts} answer{'s' if point.attempts != 1 else ''}",
         )
-        for index, point in enumerate(points)
+        for (x, y), point in zip(places, points, strict=True)
     ]
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django import template
 
+from interviews.charts import percent_line
+
 register = template.Library()
 
 CHART_WIDTH = 600
@@ -33,16 +35,20 @@ def score_points(sessions) -> list[ChartPoint]:
     )
     if not finished:
         return []
-    step = (CHART_WIDTH - 2 * CHART_PAD) / max(1, len(finished) - 1)
-    usable = CHART_HEIGHT - 2 * CHART_PAD
+    places = percent_line(
+        [session.average_score for session in finished],
+        width=CHART_WIDTH,
+        height=CHART_HEIGHT,
+        pad=CHART_PAD,
+    )
     return [
         ChartPoint(
-            x=round(CHART_PAD + index * step, 1),
-            y=round(CHART_PAD + usable * (1 - session.average_score / 100), 1),
+            x=x,
+            y=y,
             score=round(session.average_score),
             label=f"{session.created_at:%Y-%m-%d}: {round(session.average_score)}",
         )
-        for index, session in enumerate(finished)
+        for (x, y), session in zip(places, finished, strict=True)
     ]
 
 
