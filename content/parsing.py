@@ -3,7 +3,7 @@
 The format, one item per line (blank lines and trailing spaces are ignored, CRLF and a BOM too):
 
     <topic name>
-    <topic description>
+    <topic description>                      (one line; "(no description)" for none)
     Questions
     <question>
     Id: <uuid>                               (optional: the question's stable id)
@@ -36,6 +36,9 @@ from typing import Any
 QUESTIONS_MARKER = "Questions"
 EXPERT_MARKER = "Expert Answer"
 BEGINNER_MARKER = "Beginner Answer"
+# The description line of a topic that has none: the line itself is required, so a missing topic
+# or description line stays an error instead of shifting the header.
+NO_DESCRIPTION = "(no description)"
 ANSWER_MARKERS = (EXPERT_MARKER, BEGINNER_MARKER)
 
 ID_RE = re.compile(r"Id: (?P<uid>\S+)")
@@ -220,6 +223,8 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
         number = line[0] if line else lines[1][0] + 1
         raise DocumentError(source, number, MISSING_QUESTIONS_LINE.format(found=_shown(line)))
     topic_name, description = lines[0][1].strip(), lines[1][1].strip()
+    if description == NO_DESCRIPTION:
+        description = ""
     rest, uids = _ids_take(lines[3:], source=source)
     if not rest:
         raise DocumentError(source, lines[2][0] + 1, MISSING_QUESTION)

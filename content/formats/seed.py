@@ -3,6 +3,7 @@
 from content.parsing import (
     BEGINNER_MARKER,
     EXPERT_MARKER,
+    NO_DESCRIPTION,
     QUESTIONS_MARKER,
     ParsedAnswer,
     ParsedDocument,
@@ -23,7 +24,8 @@ def _answer_lines(marker: str, answer: ParsedAnswer) -> list[str]:
 
 def write(document: ParsedDocument) -> str:
     """The document as seed text; parsing it gives the same document back."""
-    lines = [document.topic_name, document.description or document.topic_name, QUESTIONS_MARKER]
+    description = document.description or NO_DESCRIPTION
+    lines = [document.topic_name, description, QUESTIONS_MARKER]
     for question in document.questions:
         lines.append(question.text)
         if question.uid is not None:

@@ -133,6 +133,12 @@ def test_text_may_start_on_the_line_after_the_posting_date():
     assert question.beginner.text == "Spaced."
 
 
+def test_a_topic_without_a_description_says_so_on_its_description_line():
+    text = "Cooking\n(no description)\nQuestions\nHow do you boil an egg?\nExpert Answer\nPosted on Dec 31, 2024Gently.\n"
+    document = parse_document(text)
+    assert (document.topic_name, document.description) == ("Cooking", "")
+
+
 HEAD = "Topic\nDescription\nQuestions\n"
 
 

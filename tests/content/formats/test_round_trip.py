@@ -105,3 +105,23 @@ def test_a_dry_run_reports_and_writes_nothing(docker_bank, format_name):
     # the real import does what the preview said
     report = questions_import(documents=[("upload", parsed)])
     assert (report.questions.created, report.questions.updated) == (1, 1)
+
+
+def test_a_topic_without_a_description_round_trips_through_the_seed_format(tmp_path):
+    csv_file = tmp_path / "kitchen.csv"
+    csv_file.write_text(
+        "question,expert_answer,beginner_answer\nHow do you boil an egg?,Gently.,In water.\n",
+        encoding="utf-8",
+    )
+    command("import_questions", str(csv_file))  # CSV has no description: the topic has none
+    topic = Topic.objects.get(slug="kitchen")
+    assert topic.description == ""
+    path = exported(topic, "seed", tmp_path)
+    before = snapshot()
+    out, _ = command("import_questions", path)
+    assert "No changes" in out
+    assert snapshot() == before
+    # and into an empty database the description stays empty too
+    Topic.objects.all().delete()
+    command("import_questions", path)
+    assert Topic.objects.get(slug="kitchen").description == ""
