@@ -10,7 +10,6 @@ stay (concepts_refresh keeps them).
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
@@ -19,22 +18,13 @@ from django.utils.text import slugify
 from content.concepts import concepts_refresh
 from content.importer import question_slug
 from content.models import Level, ModelAnswer, Question, QuestionRevision, Topic
+from content.revisions import NOTE_IMPORTED, QuestionState, question_state, revision_add
 
 SLUG_SUFFIX_BYTES = 3
 # Topic slugs that would shadow the authoring pages' own addresses under bank/.
 RESERVED_TOPIC_SLUGS = frozenset({"new", "preview", "questions"})
-NOTE_IMPORTED = "As imported"
 NOTE_CREATED = "Written"
 NOTE_RESTORED = "Restored revision {number}"
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionState:
-    """What a revision records: the wording and the two model answers."""
-
-    text: str
-    expert_answer: str = ""
-    beginner_answer: str = ""
 
 
 def slug_free(model, base: str, *, max_length: int) -> str:
@@ -44,15 +34,6 @@ def slug_free(model, base: str, *, max_length: int) -> str:
     while model.objects.filter(slug=slug).exists():
         slug = f"{base}-{secrets.token_hex(SLUG_SUFFIX_BYTES)}"
     return slug
-
-
-def question_state(question: Question) -> QuestionState:
-    answers = {answer.level: answer.text for answer in question.model_answers.all()}
-    return QuestionState(
-        text=question.text,
-        expert_answer=answers.get(Level.EXPERT, ""),
-        beginner_answer=answers.get(Level.BEGINNER, ""),
-    )
 
 
 def topic_create(*, owner, name: str, **fields) -> Topic:
@@ -77,21 +58,6 @@ def topic_update(*, topic: Topic, shared_with=None, **fields) -> Topic:
         if shared_with is not None:
             topic.shared_with.set(shared_with)
     return topic
-
-
-def revision_add(
-    *, question: Question, state: QuestionState, author, note: str
-) -> QuestionRevision:
-    last = question.revisions.aggregate(last=Max("number"))["last"] or 0
-    return QuestionRevision.objects.create(
-        question=question,
-        number=last + 1,
-        text=state.text,
-        expert_answer=state.expert_answer,
-        beginner_answer=state.beginner_answer,
-        author=author,
-        note=note,
-    )
 
 
 def _answers_set(question: Question, state: QuestionState) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
-from content.authoring import question_state, revision_add, slug_free, topic_create
+from content.authoring import slug_free, topic_create
 from content.importer import question_slug
 from content.models import Concept, ModelAnswer, Question, Topic
+from content.revisions import question_state, revision_add
 
 NOTE_COPIED = "Copied from {topic}"
 COPY_NAME = "{name} (copy)"

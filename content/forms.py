@@ -5,11 +5,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 
-from content.authoring import QuestionState
 from content.formats import FORMATS, document_parse, format_guess
 from content.importer import bytes_text
 from content.models import Question, Topic, is_author
 from content.parsing import DocumentError, ParsedDocument
+from content.revisions import QuestionState
 
 FORMAT_LABELS = {
     "seed": "Seed document (.txt)",

@@ -10,6 +10,9 @@ deleted, because the source is the authority for model answers. Rows whose field
 not saved, so their updated_at stays; concepts people curated are never touched here unless the
 document carries the concepts itself (the JSON format), which then are the authority.
 
+An import that changes a stored question's wording or answers records a revision, as an edit in
+the browser does (content.revisions), so its history shows the change and can undo it.
+
 A dry run goes through the same comparisons and writes nothing: it is the upload preview.
 """
 
@@ -25,7 +28,7 @@ from django.utils.text import slugify
 
 from content.concept_files import concepts_differ, concepts_set
 from content.concepts import concepts_refresh_many
-from content.models import Concept, Level, ModelAnswer, Question, Topic
+from content.models import Concept, Level, ModelAnswer, Question, QuestionRevision, Topic
 from content.parsing import (
     DocumentError,
     ParsedAnswer,
@@ -33,6 +36,7 @@ from content.parsing import (
     ParsedQuestion,
     parse_document,
 )
+from content.revisions import QuestionState, StateChange, question_state, revisions_record_many
 
 SLUG_TEXT_LENGTH = 80
 SLUG_HASH_LENGTH = 10
@@ -56,6 +60,7 @@ WORDING_TAKEN = (
 MATCHED_TWICE = (
     "expected each question once, but line {first} already updates the question this matches"
 )
+NOTE_IMPORTED_FROM = "Imported from {file}"
 
 
 def question_slug(text: str) -> str:
@@ -144,6 +149,9 @@ class _Run:
     progress: Callable[[str], None] = lambda line: None
     done: int = 0
     total: int = 0
+    # Stored questions whose wording or answers the import changes, recorded as revisions.
+    revisions: list[StateChange] = field(default_factory=list)
+    revision_note: str = ""
 
 
 def _changes(instance, values: dict) -> list[str]:
@@ -238,9 +246,23 @@ def _matches(document: ParsedDocument, slugs: list[str], source_name: str) -> li
 _CHANGE_NAMES = {"text": "wording", "slug": "wording", "topic_id": "topic", "position": "order"}
 
 
+def _revision_queue(parsed: ParsedQuestion, question: Question, run: _Run) -> None:
+    """Queue a revision when the document changes this stored question's wording or answers."""
+    before = question_state(question)
+    after = QuestionState(
+        parsed.text,
+        parsed.expert.text if parsed.expert else "",
+        parsed.beginner.text if parsed.beginner else "",
+    )
+    if after != before:
+        run.revisions.append(StateChange(question, before, after, run.revision_note))
+
+
 def _question_sync(
     parsed: ParsedQuestion, question: Question | None, values: dict, run: _Run
 ) -> tuple[QuestionOutcome, Question | None]:
+    if question is not None and run.write:
+        _revision_queue(parsed, question, run)  # before the sync below changes it
     if question is None:
         question = Question(**values)
         if run.write:
@@ -353,11 +375,12 @@ def questions_import(
     documents: Sequence[tuple[str, ParsedDocument]],
     progress: Callable[[str], None] = lambda line: None,
     dry_run: bool = False,
+    author=None,
 ) -> ImportReport:
     """Import parsed documents, given as (source name, document), in one transaction.
 
     With dry_run nothing is written: the report says what an import would create, update and
-    leave alone.
+    leave alone. `author` is who the revisions of changed questions name (None: the importer).
     """
     _documents_check(documents)
     run = _Run(ImportReport(), write=not dry_run, progress=progress)
@@ -367,8 +390,11 @@ def questions_import(
     # A dry run only reads: no transaction, so a preview never holds SQLite's write lock.
     with transaction.atomic() if run.write else nullcontext():
         for source_name, document in documents:
+            note = NOTE_IMPORTED_FROM.format(file=Path(source_name).name)
+            run.revision_note = note[: QuestionRevision._meta.get_field("note").max_length]
             progress(_document_import(document, source_name=source_name, run=run))
         if run.write:
+            revisions_record_many(changes=run.revisions, author=author)
             _concepts_write(run)
     return run.report
 

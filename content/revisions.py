@@ -1,17 +1,105 @@
-"""A question's history as the page shows it: each revision with its diff from the one before."""
+"""A question's history: recording revisions, and each one with its diff from the one before.
+
+Both ways a question changes record here, the editor (content.authoring) and an import
+(content.importer), so they leave the same history.
+"""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from content.models import Question, QuestionRevision
+from django.db.models import Max
+
+from content.models import Level, Question, QuestionRevision
+
+NOTE_IMPORTED = "As imported"
 
 FIELDS = (
     ("text", "Question"),
     ("expert_answer", "Expert answer"),
     ("beginner_answer", "Beginner answer"),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionState:
+    """What a revision records: the wording and the two model answers."""
+
+    text: str
+    expert_answer: str = ""
+    beginner_answer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    """A question changed outside the editor: its state before and after, and why."""
+
+    question: Question
+    before: QuestionState
+    after: QuestionState
+    note: str
+
+
+def question_state(question: Question) -> QuestionState:
+    answers = {answer.level: answer.text for answer in question.model_answers.all()}
+    return QuestionState(
+        text=question.text,
+        expert_answer=answers.get(Level.EXPERT, ""),
+        beginner_answer=answers.get(Level.BEGINNER, ""),
+    )
+
+
+def _revision(question: Question, state: QuestionState, *, number: int, author, note: str):
+    return QuestionRevision(
+        question=question,
+        number=number,
+        text=state.text,
+        expert_answer=state.expert_answer,
+        beginner_answer=state.beginner_answer,
+        author=author,
+        note=note,
+    )
+
+
+def revision_add(
+    *, question: Question, state: QuestionState, author, note: str
+) -> QuestionRevision:
+    last = question.revisions.aggregate(last=Max("number"))["last"] or 0
+    revision = _revision(question, state, number=last + 1, author=author, note=note)
+    revision.save()
+    return revision
+
+
+def revisions_record_many(*, changes: Sequence[StateChange], author) -> None:
+    """Record each change as a revision by `author`, as an edit in the editor would, in two queries.
+
+    A question with no history yet first gets its state before the change (revision 1, no author,
+    "As imported"), so that state can be restored too.
+    """
+    if not changes:
+        return
+    last_numbers = dict(
+        QuestionRevision.objects.filter(question__in=[change.question for change in changes])
+        .values("question_id")
+        .annotate(last=Max("number"))
+        .values_list("question_id", "last")
+    )
+    rows = []
+    for change in changes:
+        last = last_numbers.get(change.question.pk, 0)
+        if not last:
+            rows.append(
+                _revision(change.question, change.before, number=1, author=None, note=NOTE_IMPORTED)
+            )
+            last = 1
+        rows.append(
+            _revision(
+                change.question, change.after, number=last + 1, author=author, note=change.note
+            )
+        )
+    QuestionRevision.objects.bulk_create(rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from content import authoring
 from content.access import author_required, question_editable_get, topic_editable_get
 from content.forms import QuestionForm, TopicForm
 from content.models import Question, Topic
+from content.revisions import question_state
 
 QUESTION_FORM = "content/question_form.html"
 
@@ -78,7 +79,7 @@ def question_new(request: HttpRequest, slug: str) -> HttpResponse:
 @author_required
 def question_edit(request: HttpRequest, slug: str) -> HttpResponse:
     question = question_editable_get(request.user, slug)
-    initial = authoring.question_state(question)
+    initial = question_state(question)
     form = QuestionForm(
         request.POST or None, topic=question.topic, question=question, initial=asdict(initial)
     )

@@ -82,7 +82,7 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
     try:
         if request.method == "POST":
             with transaction.atomic():
-                report = questions_import(documents=documents)
+                report = questions_import(documents=documents, author=request.user)
                 if existing is None:
                     # A bank an interviewer uploads is theirs, and private, like one they write.
                     topic = Topic.objects.get(slug=slugify(document.topic_name))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from content.authoring import QuestionState, question_create, topic_create
+from content.authoring import question_create, topic_create
 from content.models import Level, ModelAnswer, Question, Topic
+from content.revisions import QuestionState
 from tests.content.formats.conftest import BANK, command
 
 DOCKER_SOURCE = Path(__file__).resolve().parents[2] / "content" / "sources" / "docker.txt"

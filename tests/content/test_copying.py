@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from content.authoring import QuestionState, question_update
+from content.authoring import question_update
 from content.copying import question_copy, topic_copy
 from content.models import Concept, Topic
+from content.revisions import QuestionState
 
 pytestmark = pytest.mark.django_db
 

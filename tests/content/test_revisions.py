@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from content.authoring import NOTE_IMPORTED, QuestionState, question_update, revision_restore
-from content.revisions import DiffLine, text_diff
+from content.authoring import question_update, revision_restore
+from content.revisions import NOTE_IMPORTED, DiffLine, QuestionState, text_diff
 
 pytestmark = pytest.mark.django_db
 

@@ -201,3 +201,21 @@ def test_export_follows_bank_visibility(client, django_user_model, interviewer):
     interviewer_grant(user=other)
     client.force_login(other)
     assert client.get("/topics/secret-bank/export/json/").status_code == 404
+
+
+def test_an_uploaded_change_is_a_revision_by_the_uploader_shown_in_the_history(
+    editor_client, own_docker_bank, interviewer
+):
+    question = Question.objects.get(topic=own_docker_bank, position=2)
+    text = editor_client.get("/topics/docker/export/csv/").content.decode()
+    text = text.replace(question.text, "Reworded: " + question.text, 1)
+    editor_client.post(upload(editor_client, "docker.csv", text.encode()).url)
+
+    first, second = question.revisions.order_by("number")
+    assert (first.author, first.text) == (None, question.text)
+    assert (second.author, second.note) == (interviewer, "Imported from docker.csv")
+    slug = Question.objects.get(pk=question.pk).slug  # follows the new wording
+    page = editor_client.get(reverse("content:question_history", args=[slug]))
+    body = page.content.decode()
+    assert "Revision 2 (current)" in body and "Imported from docker.csv by ivy" in body
+    assert f'<span class="diff-added">+Reworded: {question.text}</span>' in body

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from content.authoring import QuestionState, question_update
+from content.authoring import question_update
+from content.revisions import QuestionState
 from interviews.selectors.exports import transcript_csv, transcript_data
 from interviews.services.building import SessionPlan, invited_session_create
 
