@@ -86,6 +86,8 @@ class SessionBuildForm(forms.Form):
 class TemplateUseForm(forms.Form):
     candidate_name = forms.CharField(max_length=200, required=False)
     candidate_email = forms.EmailField(required=False)
+    # Set by the button shown when some of the template's banks are no longer the interviewer's.
+    without_unavailable = forms.BooleanField(required=False)
 
 
 class SessionFilterForm(forms.Form):

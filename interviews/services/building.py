@@ -23,6 +23,13 @@ from interviews.models import (
 NO_QUESTIONS_MESSAGE = "Pick at least one question, or draw some at random."
 NOT_ENOUGH_TO_DRAW_MESSAGE = "The bank has only {available} questions matching these filters."
 ORDER_LOCKED_MESSAGE = "The candidate has started, so the order of the questions stays as it is."
+TEMPLATE_BANKS_GONE_MESSAGE = (
+    "{count} question(s) of this template come from banks you can no longer use: {banks}. "
+    "Create the session without them, or build a new template."
+)
+TEMPLATE_EMPTY_MESSAGE = (
+    "None of this template's questions is available to you any more: build a new session."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +150,59 @@ def template_create(*, interviewer, name: str, plan: SessionPlan) -> SessionTemp
     return template
 
 
+@dataclass(frozen=True, slots=True)
+class TemplateQuestions:
+    """A template's questions, in order, split by whether the interviewer may still use their bank.
+
+    A bank's owner may stop sharing it, or staff unpublish a site bank; a template saved before
+    must not hand out its questions after that.
+    """
+
+    usable: list[Question]
+    unavailable: list[Question]
+
+    @property
+    def unavailable_banks(self) -> list[str]:
+        return sorted({question.topic.name for question in self.unavailable})
+
+
+def template_questions(template: SessionTemplate, *, user) -> TemplateQuestions:
+    questions = template.ordered_questions()
+    usable_ids = set(
+        Question.objects.visible_to(user)
+        .filter(pk__in=[question.pk for question in questions])
+        .values_list("pk", flat=True)
+    )
+    return TemplateQuestions(
+        usable=[question for question in questions if question.pk in usable_ids],
+        unavailable=[question for question in questions if question.pk not in usable_ids],
+    )
+
+
 def plan_from_template(
-    template: SessionTemplate, *, candidate_name: str = "", candidate_email: str = ""
+    template: SessionTemplate,
+    *,
+    user,
+    candidate_name: str = "",
+    candidate_email: str = "",
+    without_unavailable: bool = False,
 ) -> SessionPlan:
+    """The template as a plan of `user`'s; PlanError when some of its banks are no longer theirs.
+
+    Leaving questions out changes the interview, so it takes the interviewer's word
+    (`without_unavailable`), given on the template list where the missing banks are named.
+    """
+    questions = template_questions(template, user=user)
+    if questions.unavailable and not without_unavailable:
+        banks = ", ".join(f"“{name}”" for name in questions.unavailable_banks)
+        count = len(questions.unavailable)
+        raise PlanError(TEMPLATE_BANKS_GONE_MESSAGE.format(count=count, banks=banks))
+    if not questions.usable:
+        raise PlanError(TEMPLATE_EMPTY_MESSAGE)
     return SessionPlan(
         title=template.name,
         level=template.level,
-        questions=template.ordered_questions(),
+        questions=questions.usable,
         per_item_seconds=template.per_item_seconds,
         total_seconds=template.total_seconds,
         candidate_name=candidate_name,

@@ -123,9 +123,10 @@ def _build_context(form: SessionBuildForm, user) -> dict:
 @require_GET
 @interviewer_required
 def template_list(request: HttpRequest) -> HttpResponse:
-    templates = SessionTemplate.objects.filter(created_by=request.user).prefetch_related(
-        "template_questions__question"
-    )
+    templates = [
+        (template, building.template_questions(template, user=request.user))
+        for template in SessionTemplate.objects.filter(created_by=request.user)
+    ]
     return render(
         request,
         "interviews/interviewer/template_list.html",
@@ -141,8 +142,8 @@ def template_use(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Check the candidate's email address.")
         return redirect("interviewer:template_list")
-    plan = building.plan_from_template(template, **form.cleaned_data)
     try:
+        plan = building.plan_from_template(template, user=request.user, **form.cleaned_data)
         session = building.invited_session_create(interviewer=request.user, plan=plan)
     except building.PlanError as error:
         messages.error(request, str(error))
