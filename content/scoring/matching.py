@@ -224,25 +224,43 @@ class Matcher:
                 compiled[index].concept, plans[index], tokens, where, factors, soft
             )
         if self._opposed:
-            self._contradicted(tokens, matches)
+            self._contradicted(tokens, matches, where)
         return matches, where, factors, soft
 
-    def _contradicted(self, tokens: Tokens, matches: list[ConceptMatch]) -> None:
+    def _contradicted(
+        self, tokens: Tokens, matches: list[ConceptMatch], where: dict[str, list[int]]
+    ) -> None:
         """Mark as negated the concepts the answer states the other way round: a word of the
-        concept's label has its opposite in the answer, affirmed, and the concept is not found
-        whole."""
-        opposed, negated = self._opposed, tokens.negated
-        stated = {
-            own
-            for index, word_stem in enumerate(tokens.stems)
-            if word_stem in opposed and index not in negated
-            for own in opposed[word_stem]
-        }
+        concept's label has its opposite in the answer, affirmed, the concept is not found whole,
+        and for a label of several words another of its words is in the opposite's sentence
+        ("push" alone says nothing against "docker pull nginx"). A sentence that has both the
+        word and its opposite ("push and pull") reverses neither."""
+        opposed, negated, sentence = self._opposed, tokens.negated, tokens.sentence
+        stated: dict[str, set[int]] = {}
+        for index, word_stem in enumerate(tokens.stems):
+            if word_stem in opposed and index not in negated:
+                for own in opposed[word_stem]:
+                    # "push and pull" names both sides: no reversal of either.
+                    if not any(sentence[at] == sentence[index] for at in where.get(own, ())):
+                        stated.setdefault(own, set()).add(sentence[index])
         if not stated:
             return
         for index, item in enumerate(self.compiled):
             match = matches[index]
-            if match.complete or match.concept.negated or stated.isdisjoint(item.label_stems):
+            if (
+                match.complete
+                or match.concept.negated
+                or stated.keys().isdisjoint(item.label_stems)
+            ):
+                continue
+            if len(item.label_stems) > 1 and not any(
+                sentence[at] in stated[own]
+                for own in item.label_stems
+                if own in stated
+                for other in item.label_stems
+                if other != own
+                for at in where.get(other, ())
+            ):
                 continue
             matches[index] = ConceptMatch(match.concept, 0.0, 0, 0, True)
 
@@ -316,7 +334,9 @@ def _best_match(
                 if credit <= best_credit:
                     continue
                 if (index in negated) != concept.negated:
-                    saw_negated = True
+                    # Only the concept's own word negated marks it negated; a negated word that
+                    # is merely near in meaning earns nothing and says nothing.
+                    saw_negated = saw_negated or not (soft and index in soft)
                     continue
                 best_credit, best_group, best_complete = credit, (index,), True
                 if credit == 1.0:
@@ -337,7 +357,9 @@ def _best_match(
                     if not one_clause(tokens, group):
                         continue
                     if (not negated.isdisjoint(group)) != concept.negated:
-                        saw_negated = saw_negated or fraction == 1.0
+                        saw_negated = saw_negated or (
+                            fraction == 1.0 and not (soft and any(i in soft for i in group))
+                        )
                         continue
                     best_credit, best_group, best_complete = credit, group, fraction == 1.0
                     if best_credit >= bound:

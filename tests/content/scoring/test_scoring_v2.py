@@ -64,6 +64,25 @@ def test_a_concept_stated_the_other_way_round_caps_the_whole_answer() -> None:
     assert reversed_.value <= CONTRADICTED_CAP < right.value
 
 
+def test_an_opposite_far_from_the_rest_of_a_phrase_or_beside_its_word_reverses_nothing() -> None:
+    concepts = (Concept("docker pull nginx"), Concept("registry"), Concept("layers"))
+    both = score("The registry serves docker push and docker pull nginx for layers.", concepts)
+    apart = score("The registry stores layers. You push to it. Nginx is a web server.", concepts)
+    near = score("The registry stores layers. Docker push nginx sends the image.", concepts)
+    assert not both.negated and not apart.negated
+    assert "docker pull nginx" in near.negated
+
+
+def test_a_negated_word_near_in_meaning_earns_nothing_but_caps_nothing() -> None:
+    concepts = (Concept("fast startup"), Concept("shared kernel"), Concept("isolation"))
+    result = score(
+        "Containers use a shared kernel with isolation, and their startup is not quick.",
+        concepts,
+    )
+    assert not result.negated
+    assert "fast startup" not in {h.label for h in result.matched}
+
+
 def test_a_negated_key_concept_caps_the_whole_answer() -> None:
     concepts = (Concept("shared kernel"), Concept("namespaces"), Concept("cgroups"))
     result = score(
