@@ -51,6 +51,13 @@ _CALLOUT_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _CODE_LINE_RE = re.compile(r"(?:^|\s)--?[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/?/?\w")
+# A Dockerfile line ("FROM runtime-base AS final", "RUN npm install"): an instruction in
+# capitals and its arguments, not a heading ("FROM: sets the base image"). Its words are stage
+# names, packages and paths, never concepts.
+_INSTRUCTION_LINE_RE = re.compile(
+    r"(?:FROM|RUN|COPY|ADD|CMD|ENTRYPOINT|ENV|ARG|EXPOSE|WORKDIR|USER|VOLUME|HEALTHCHECK|LABEL|"
+    r"ONBUILD|STOPSIGNAL|SHELL|MAINTAINER)\s+[^\s:]"
+)
 _CLEAN_SURFACE_RE = re.compile(r"[^\W_]+(?:(?:[ '\u2019-]|, )[^\W_]+)*")
 # A definition head: "Namespaces: ..." or "Control Groups (cgroups): ...".
 _HEADING_END_RE = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*:")
@@ -85,7 +92,7 @@ def clean_text(text: str) -> str:
         stripped = line.strip()
         if not stripped or _BOILERPLATE_LINE_RE.match(stripped):
             continue
-        if stripped.startswith(("#", "$ ", ">>>", "//")):
+        if stripped.startswith(("#", "$ ", ">>>", "//")) or _INSTRUCTION_LINE_RE.match(stripped):
             continue
         if stripped[-1] not in ".!?:" and _CODE_LINE_RE.search(stripped) and "|" not in stripped:
             continue

@@ -156,3 +156,20 @@ def test_abbreviations_defined_in_the_text_are_detected(text: str, expected: dic
 )
 def test_spelling_variants(phrase: str, variant: str) -> None:
     assert variant in spelling_variants(phrase)
+
+
+def test_dockerfile_lines_give_no_concepts_but_instruction_headings_do() -> None:
+    answer = (
+        "A multi-stage build separates the build stage from the runtime stage, and the final "
+        "stage copies only the compiled binary. The runtime stage starts from a small base.\n"
+        "FROM golang:1.22 AS builder\n"
+        "RUN go mod download\n"
+        "FROM runtime-base AS final\n"
+        "USER appuser\n"
+        "FROM runtime-base AS final\n"
+        "- WORKDIR: sets the working directory for the instructions after it\n"
+        "- WORKDIR: is set once per stage\n"
+    )
+    labels = {c.label.lower() for c in extract_concepts(answer)}
+    assert not labels & {"runtime-base", "appuser", "go mod download", "runtime-base final"}
+    assert any("workdir" in label or "working directory" in label for label in labels)
