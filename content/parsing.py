@@ -206,9 +206,26 @@ def _looks_like_uuid(text: str) -> bool:
 def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
     """Parse one Q&A document; raise DocumentError naming the line when it does not follow the format."""
     lines = _content_lines(text)
+    _nul_check(lines, source=source)
+    topic_name, description = _header_parse(lines, source=source)
+    rest, uids = _ids_take(lines[3:], source=source)
+    if not rest:
+        raise DocumentError(source, lines[2][0] + 1, MISSING_QUESTION)
+    blocks = _blocks_find(rest, source=source)
+    questions, warnings = _questions_parse(rest, blocks, uids, source=source)
+    return ParsedDocument(
+        topic_name, description, tuple(questions), tuple(warnings), topic_line=lines[0][0]
+    )
+
+
+def _nul_check(lines: list[tuple[int, str]], *, source: str) -> None:
     for number, line in lines:
         if "\x00" in line:
             raise DocumentError(source, number, NUL_CHARACTER.format(column=line.index("\x00") + 1))
+
+
+def _header_parse(lines: list[tuple[int, str]], *, source: str) -> tuple[str, str]:
+    """The topic name and description, checked to be followed by the 'Questions' line."""
     if not lines:
         raise DocumentError(source, 1, MISSING_TOPIC)
     if len(lines) < 2 or lines[1][1].strip() in (QUESTIONS_MARKER, *ANSWER_MARKERS):
@@ -223,28 +240,22 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
         number = line[0] if line else lines[1][0] + 1
         raise DocumentError(source, number, MISSING_QUESTIONS_LINE.format(found=_shown(line)))
     topic_name, description = lines[0][1].strip(), lines[1][1].strip()
-    if description == NO_DESCRIPTION:
-        description = ""
-    rest, uids = _ids_take(lines[3:], source=source)
-    if not rest:
-        raise DocumentError(source, lines[2][0] + 1, MISSING_QUESTION)
+    return topic_name, "" if description == NO_DESCRIPTION else description
 
-    # Indexes (into rest) of the answer markers; each opens a body running to the next block.
+
+def _blocks_find(rest: list[tuple[int, str]], *, source: str) -> list[tuple[int, list[int]]]:
+    """Group the answer markers by question: (index of the question line, its marker indexes).
+
+    Indexes are into `rest`; each marker opens a body that runs to the next marker or question.
+    """
     markers = [i for i, (_, line) in enumerate(rest) if line.strip() in ANSWER_MARKERS]
     if not markers:
         raise DocumentError(source, rest[-1][0] + 1, MISSING_ANSWER)
     _posted_on_check(rest, source=source)
-    if markers[0] != 1:
-        number, line = rest[0]
-        if markers[0] == 0:
-            problem = MARKER_WITHOUT_QUESTION.format(marker=line.strip(), found="'Questions'")
-        else:
-            problem = STRAY_LINE.format(found=_shown(rest[0]))
-        raise DocumentError(source, number, problem)
-
+    _first_question_check(rest, first_marker=markers[0], source=source)
     # A marker starts a new question (the line before it) unless it is the Beginner Answer
     # right after a question's Expert Answer.
-    blocks: list[tuple[int, list[int]]] = []  # (index of the question line, its marker indexes)
+    blocks: list[tuple[int, list[int]]] = []
     for index in markers:
         kind = rest[index][1].strip()
         if blocks:
@@ -264,49 +275,69 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
                     MARKER_WITHOUT_QUESTION.format(marker=kind, found=_shown(rest[index - 1])),
                 )
         blocks.append((index - 1, [index]))
+    return blocks
 
+
+def _first_question_check(rest: list[tuple[int, str]], *, first_marker: int, source: str) -> None:
+    """The first line after 'Questions' is a question, and the line after it an answer marker."""
+    if first_marker == 1:
+        return
+    number, line = rest[0]
+    if first_marker == 0:
+        problem = MARKER_WITHOUT_QUESTION.format(marker=line.strip(), found="'Questions'")
+    else:
+        problem = STRAY_LINE.format(found=_shown(rest[0]))
+    raise DocumentError(source, number, problem)
+
+
+def _questions_parse(
+    rest: list[tuple[int, str]],
+    blocks: list[tuple[int, list[int]]],
+    uids: dict[int, tuple[uuid.UUID, int]],
+    *,
+    source: str,
+) -> tuple[list[ParsedQuestion], list[str]]:
+    """One ParsedQuestion per block, and a warning for each answer a question lacks."""
     questions: list[ParsedQuestion] = []
     warnings: list[str] = []
-    seen: dict[str, int] = {}
-    for block_number, (question_index, marker_indexes) in enumerate(blocks):
-        end = blocks[block_number + 1][0] if block_number + 1 < len(blocks) else len(rest)
+    first_line_of: dict[str, int] = {}
+    ends = [question_index for question_index, _ in blocks[1:]] + [len(rest)]
+    for (question_index, marker_indexes), end in zip(blocks, ends, strict=True):
         number, question_text = rest[question_index]
         question_text = question_text.strip()
-        if question_text in seen:
-            raise DocumentError(
-                source, number, DUPLICATE_QUESTION.format(first=seen[question_text])
+        if question_text in first_line_of:
+            first = first_line_of[question_text]
+            raise DocumentError(source, number, DUPLICATE_QUESTION.format(first=first))
+        first_line_of[question_text] = number
+        answers = _answer_bodies_parse(rest, marker_indexes, end=end, source=source)
+        warnings += (
+            ONE_ANSWER_WARNING.format(
+                source=source, line=number, missing=missing, question=question_text
             )
-        seen[question_text] = number
-        answers: dict[str, ParsedAnswer] = {}
-        for k, marker_index in enumerate(marker_indexes):
-            body_end = marker_indexes[k + 1] if k + 1 < len(marker_indexes) else end
-            kind = rest[marker_index][1].strip()
-            level = "expert" if kind == EXPERT_MARKER else "beginner"
-            answers[level] = _answer_parse(
-                rest[marker_index + 1 : body_end],
-                after=rest[body_end] if body_end < len(rest) else None,
-                marker_line=rest[marker_index][0],
-                level=level,
-                source=source,
-            )
-        for missing in ("expert", "beginner"):
-            if missing not in answers:
-                warnings.append(
-                    ONE_ANSWER_WARNING.format(
-                        source=source, line=number, missing=missing, question=question_text
-                    )
-                )
-        questions.append(
-            ParsedQuestion(
-                question_text,
-                number,
-                answers.get("expert"),
-                answers.get("beginner"),
-                uid=uids.pop(number, (None, 0))[0],
-            )
+            for missing in ("expert", "beginner")
+            if missing not in answers
         )
+        expert, beginner = answers.get("expert"), answers.get("beginner")
+        uid = uids.pop(number, (None, 0))[0]
+        questions.append(ParsedQuestion(question_text, number, expert, beginner, uid=uid))
     if uids:  # an id whose line before it turned out to be part of an answer, not a question
         raise DocumentError(source, min(line for _, line in uids.values()), ID_MISPLACED)
-    return ParsedDocument(
-        topic_name, description, tuple(questions), tuple(warnings), topic_line=lines[0][0]
-    )
+    return questions, warnings
+
+
+def _answer_bodies_parse(
+    rest: list[tuple[int, str]], marker_indexes: list[int], *, end: int, source: str
+) -> dict[str, ParsedAnswer]:
+    """A question's answers by level; each body runs to the next marker, or to `end`."""
+    answers: dict[str, ParsedAnswer] = {}
+    body_ends = [*marker_indexes[1:], end]
+    for marker_index, body_end in zip(marker_indexes, body_ends, strict=True):
+        level = "expert" if rest[marker_index][1].strip() == EXPERT_MARKER else "beginner"
+        answers[level] = _answer_parse(
+            rest[marker_index + 1 : body_end],
+            after=rest[body_end] if body_end < len(rest) else None,
+            marker_line=rest[marker_index][0],
+            level=level,
+            source=source,
+        )
+    return answers
