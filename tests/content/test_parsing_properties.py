@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from content.parsing import (
     ANSWER_MARKERS,
+    NO_DESCRIPTION,
     POSTED_ON_RE,
     QUESTIONS_MARKER,
     DocumentError,
@@ -26,6 +27,8 @@ line_text = (
     .filter(lambda line: line and line not in (QUESTIONS_MARKER, *ANSWER_MARKERS))
 )
 question_text = line_text.filter(lambda line: not POSTED_ON_RE.match(line))
+# The format writes an empty description as this line, so it cannot stand for itself.
+description_text = line_text.filter(lambda line: line != NO_DESCRIPTION)
 answer = st.tuples(
     st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
     st.lists(line_text, min_size=1, max_size=4),
@@ -47,7 +50,7 @@ def _without_ambiguity(questions: list) -> bool:
 
 documents = st.tuples(
     line_text,
-    line_text,
+    description_text,
     st.lists(
         st.tuples(question_text, answers), min_size=1, max_size=6, unique_by=lambda q: q[0]
     ).filter(_without_ambiguity),
