@@ -14,8 +14,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django_htmx.http import HttpResponseClientRedirect
 
 from config.middleware import request_max_bytes
 from content.authoring import topic_update
@@ -66,7 +68,11 @@ def bank_import(request: HttpRequest) -> HttpResponse:
 
 @bank_editor_required
 def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
-    """GET: what the import would create, update and leave alone. POST: do it, in one transaction."""
+    """GET: what the import would create, update and leave alone. POST: do it, in one transaction.
+
+    The confirm form posts with htmx when it can, so its button shows that a large bank is being
+    written; success then sends the browser to the topic's page, where the counts are shown.
+    """
     upload = get_object_or_404(BankUpload, pk=upload_id, uploaded_by=request.user)
     document = document_parse(
         upload.text,
@@ -99,7 +105,8 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
                 request,
                 IMPORTED.format(topic=document.topic_name, **counts, unchanged=tally.unchanged),
             )
-            return redirect("content:topic_detail", slugify(document.topic_name))
+            url = reverse("content:topic_detail", args=[slugify(document.topic_name)])
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
         report = questions_import(documents=documents, dry_run=True)
     except DocumentError as error:
         context = {"upload": upload, "error": str(error)}

@@ -62,3 +62,33 @@ def test_export_markdown_then_reimport_through_the_preview_changes_nothing(
     expect(page.locator(".message-success")).to_contain_text("0 question(s) created, 1 updated")
     assert Question.objects.get(uid=question.uid).text == question.text + " Briefly."
     assert Topic.objects.get(slug="docker").questions.count() == 24
+
+
+def test_the_import_button_says_it_works_until_the_bank_is_written(
+    page, login, interviewer, tmp_path
+):
+    login(page, interviewer)
+    path = tmp_path / "pods.csv"
+    path.write_text(
+        "question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n",
+        "utf-8",
+    )
+    page.goto("/banks/import/")
+    page.get_by_label("Bank file").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    working = page.locator("#import-working")
+    expect(working).to_have_css("opacity", "0")
+
+    # Hold the import's request, as a large bank would, to see the page while it waits.
+    held = []
+    page.route("**/banks/import/*/", lambda route: held.append(route))
+    button = page.get_by_role("button", name="Import: write these changes")
+    button.click()
+    expect(working).to_have_css("opacity", "1")
+    expect(button).to_be_disabled()
+    assert not Topic.objects.filter(name="pods").exists()
+    held[0].continue_()
+    expect(page.locator(".message-success")).to_contain_text(
+        "pods: 1 question(s) created, 0 updated, 0 unchanged."
+    )
+    assert page.url.endswith("/topics/pods/")

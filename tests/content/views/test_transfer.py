@@ -219,3 +219,34 @@ def test_an_uploaded_change_is_a_revision_by_the_uploader_shown_in_the_history(
     body = page.content.decode()
     assert "Revision 2 (current)" in body and "Imported from docker.csv by ivy" in body
     assert f'<span class="diff-added">+Reworded: {question.text}</span>' in body
+
+
+def test_the_confirm_button_shows_it_works_and_htmx_is_sent_to_the_counts(
+    editor_client, own_docker_bank
+):
+    text = editor_client.get("/topics/docker/export/csv/").content.decode()
+    text += "A brand new question?,An expert answer about pods.,A beginner answer.,\r\n"
+    preview_url = upload(editor_client, "docker.csv", text.encode()).url
+    page = editor_client.get(preview_url).content.decode()
+    # The same form posts with htmx (button disabled, indicator shown) or, without it, plainly.
+    assert f'action="{preview_url}"\n        hx-post="{preview_url}"' in page
+    assert 'hx-disabled-elt="find button" hx-indicator="#import-working"' in page
+    assert (
+        '<span id="import-working" class="htmx-indicator">'
+        "Importing… this can take a few seconds for a large bank.</span>"
+    ) in page
+
+    response = editor_client.post(preview_url, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and response["HX-Redirect"] == "/topics/docker/"
+    assert Question.objects.filter(text="A brand new question?").exists()
+    result = editor_client.get(response["HX-Redirect"]).content.decode()
+    assert "1 question(s) created, 0 updated, 24 unchanged." in result
+
+
+def test_an_htmx_confirm_that_fails_shows_the_error_in_the_page(editor_client, docker_bank):
+    data = editor_client.get("/topics/docker/export/markdown/").content
+    preview_url = upload(editor_client, "docker.md", data).url
+    response = editor_client.post(preview_url, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "HX-Redirect" not in response
+    assert 'id="main"' in response.content.decode()  # the part the form swaps in
+    assert "is not yours to change" in response.content.decode()
