@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from .calibration import calibrated_value, evidence, reference_recall
 from .matching import ConceptMatch, Matcher, compile_concepts
 from .support import support, supported_stems
 from .text import Tokens, content_stems, tokenize
@@ -18,13 +19,6 @@ from .types import (
     Score,
 )
 
-# Share of the coverage from whole concepts; the rest is coverage of the concepts' words.
-CONCEPT_SHARE = 0.5
-# Share of the value that rewards elaboration: on-topic sentences about as long as the concepts
-# need. It counts in proportion to coverage, in full from ELABORATION_GATE on, so padding an
-# off-topic or keyword-only answer earns nothing.
-ELABORATION_SHARE = 0.3
-ELABORATION_GATE = 0.25
 # On-topic content words expected per concept word for full elaboration credit.
 ELABORATION_WORDS_PER_UNIT = 1.0
 # A bare keyword list (content words with almost no function words, so no predicates) scores
@@ -78,15 +72,16 @@ def score(
         return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, FEEDBACK_EMPTY)
 
     tokens = tokenize(answer)
-    supported = supported_stems(tuple(references)) if references else frozenset()
-    matches, value, (concept_coverage, word_coverage, elaboration, precision) = _evaluate(
-        matcher, tokens, asked, supported
-    )
+    references = tuple(references)
+    supported = supported_stems(references) if references else frozenset()
+    recall = reference_recall(tokens, references, asked) if references else None
+    matches, value, components = _evaluate(matcher, tokens, asked, supported, recall)
+    concept_coverage, word_coverage, elaboration, precision, recall_used = components
     if beginner_matcher is not None and value < 100.0 * BEGINNER_REACH:
         # The beginner answer is a reference of its own: an answer that covers it in plain
         # words earns up to BEGINNER_REACH of the full score even where the expert's words are
         # missing.
-        beginner_value = _evaluate(beginner_matcher, tokens, asked, supported)[1]
+        beginner_value = _evaluate(beginner_matcher, tokens, asked, supported, recall)[1]
         value = max(value, BEGINNER_REACH * beginner_value)
 
     matched, partial, missed = _sorted_matches(matches)
@@ -104,23 +99,30 @@ def score(
         word_coverage=round(word_coverage, 4),
         elaboration=round(elaboration, 4),
         support_precision=round(precision, 4),
+        reference_recall=round(recall_used, 4),
     )
 
 
 def _evaluate(
-    matcher: Matcher, tokens: Tokens, asked: frozenset[str], supported: frozenset[str]
-) -> tuple[list[ConceptMatch], float, tuple[float, float, float, float]]:
-    """Matches, the guarded value, and its components against one compiled concept set."""
+    matcher: Matcher,
+    tokens: Tokens,
+    asked: frozenset[str],
+    supported: frozenset[str],
+    recall: float | None,
+) -> tuple[list[ConceptMatch], float, tuple[float, float, float, float, float]]:
+    """Matches, the guarded value, and its components against one compiled concept set.
+
+    The recall counts as at least the word coverage: concepts an interviewer added need not be
+    in the model answers' words (and without model answers it is the word coverage)."""
     matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked)
     concept_coverage = _weighted_coverage(matches)
     precision, backed = support(tokens, where, asked, supported)
     word_coverage, elaboration = _word_coverage(
         matcher, matches, tokens, where, factors, soft, asked, backed if supported else None
     )
-    coverage = CONCEPT_SHARE * concept_coverage + (1 - CONCEPT_SHARE) * word_coverage
-    gate = min(1.0, coverage / ELABORATION_GATE)
-    value = 100.0 * ((1 - ELABORATION_SHARE) * coverage + ELABORATION_SHARE * elaboration * gate)
-    components = (concept_coverage, word_coverage, elaboration, precision)
+    recall = word_coverage if recall is None else max(recall, word_coverage)
+    components = (concept_coverage, word_coverage, elaboration, precision, recall)
+    value = calibrated_value(evidence(concept_coverage, word_coverage, elaboration, recall))
     return matches, _guarded(value, matches, tokens), components
 
 

@@ -67,3 +67,6 @@ class Score:
     # Share of the answer's content words (question words left out) that the model answers or
     # the concepts support, 0..1: it scales the elaboration credit.
     support_precision: float = 0.0
+    # Best share of a model answer's content words (question words left out) the answer uses, as
+    # written or in other words, 0..1; at least the word coverage.
+    reference_recall: float = 0.0

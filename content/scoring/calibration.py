@@ -1,0 +1,103 @@
+"""The fitted map from an answer's evidence to its 0-100 value.
+
+The value is a weighted sum of a few evidence measures, each 0..1 and each 0 for an empty or
+off-topic answer, raised to a published power. The weights are non-negative and add up to 1, so more evidence
+never lowers the value and an answer with full evidence on every measure (a model answer) scores
+100. They are fitted by benchmarks/scoring_fit.py on public training data only and published in
+data/calibration.json; reading them needs the standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from itertools import compress
+from operator import not_
+from pathlib import Path
+
+from .neighbours import neighbours_of
+from .text import Tokens, tokenize
+
+WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "calibration.json"
+
+# The evidence measures, in the order of the published weights.
+FEATURES = (
+    "concept_coverage",
+    "word_coverage",
+    "elaboration",
+    "reference_recall",
+)
+# Elaboration counts in proportion to the coverage, in full from COVERAGE_GATE on, so padding an
+# off-topic answer with words earns nothing. (Support precision is no measure of its own: it would
+# let an added true sentence lower the value; it only decides which words count as elaboration.)
+COVERAGE_GATE = 0.25
+# A reference word found through a neighbour in the word table earns this share of its similarity.
+SOFT_RECALL_SCALE = 0.8
+
+
+@cache
+def weights() -> tuple[tuple[float, ...], float]:
+    """The published weights, one per FEATURES entry, and the power the measures are raised to."""
+    published = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    if tuple(published["features"]) != FEATURES:
+        raise ValueError(f"{WEIGHTS_PATH.name} weighs {published['features']}, not {FEATURES}")
+    return tuple(float(w) for w in published["weights"]), float(published["power"])
+
+
+def evidence(
+    concept_coverage: float,
+    word_coverage: float,
+    elaboration: float,
+    reference_recall: float,
+) -> tuple[float, ...]:
+    """The measures the weights apply to, in FEATURES order, with the coverage gate applied."""
+    coverage = 0.5 * (concept_coverage + word_coverage)
+    gate = min(1.0, coverage / COVERAGE_GATE)
+    return (concept_coverage, word_coverage, elaboration * gate, reference_recall)
+
+
+def calibrated_value(measures: Sequence[float]) -> float:
+    """The 0-100 value of the measures (from `evidence`) under the published weights."""
+    published, power = weights()
+    if power == 1.0:
+        return 100.0 * sum(w * m for w, m in zip(published, measures, strict=True))
+    return 100.0 * sum(w * m**power for w, m in zip(published, measures, strict=True) if m > 0)
+
+
+@lru_cache(maxsize=256)
+def _reference_words(
+    references: tuple[str, ...], asked: frozenset[str]
+) -> tuple[tuple[frozenset[str], dict[str, tuple[tuple[str, float], ...]]], ...]:
+    """Per model answer: its content stems (question words left out) and their neighbours."""
+    found = []
+    for text in references:
+        tokens = tokenize(text)
+        own = (
+            frozenset(s for s, stop in zip(tokens.stems, tokens.stop, strict=True) if not stop)
+            - asked
+        )
+        if own:
+            found.append((own, neighbours_of(own)))
+    return tuple(found)
+
+
+def reference_recall(
+    tokens: Tokens, references: tuple[str, ...], asked: frozenset[str]
+) -> float | None:
+    """The best share, over the model answers, of a model answer's content words (question words
+    left out) that the answer uses, as written or through a neighbour; None without references."""
+    words = _reference_words(references, asked)
+    if not words:
+        return None
+    used = set(compress(tokens.stems, map(not_, tokens.stop)))
+    best = 0.0
+    for own, near in words:
+        credit = dict.fromkeys(own & used, 1.0)
+        # Only the answer's stems that are some model-answer word's neighbours are looked at.
+        for word_stem in near.keys() & used:
+            for target, similarity in near[word_stem]:
+                if credit.get(target, 0.0) < SOFT_RECALL_SCALE * similarity:
+                    credit[target] = SOFT_RECALL_SCALE * similarity
+        best = max(best, sum(credit.values()) / len(own))
+    return best

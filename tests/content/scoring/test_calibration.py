@@ -1,0 +1,90 @@
+"""The published calibration: its weights, its evidence measures and the recall of model answers."""
+
+import math
+
+import pytest
+
+from content.scoring import calibration, score
+from content.scoring.calibration import (
+    FEATURES,
+    calibrated_value,
+    evidence,
+    reference_recall,
+    weights,
+)
+from content.scoring.text import tokenize
+from content.scoring.types import Concept
+
+
+def test_published_weights_are_non_negative_and_add_up_to_one() -> None:
+    published, power = weights()
+    assert len(published) == len(FEATURES)
+    assert all(w >= 0 for w in published)
+    assert math.isclose(sum(published), 1.0, abs_tol=1e-9)
+    assert 0 < power <= 1
+
+
+def test_full_evidence_scores_100_and_none_scores_0() -> None:
+    assert calibrated_value((1.0,) * len(FEATURES)) == pytest.approx(100.0)
+    assert calibrated_value((0.0,) * len(FEATURES)) == 0.0
+
+
+def test_elaboration_without_coverage_earns_nothing() -> None:
+    off_topic = evidence(0.0, 0.0, 1.0, 0.0)
+    assert off_topic[FEATURES.index("elaboration")] == 0.0
+    half_gate = evidence(0.1, 0.15, 1.0, 0.0)
+    assert half_gate[FEATURES.index("elaboration")] == pytest.approx(0.5)
+
+
+def test_a_mismatched_weights_file_is_refused(tmp_path, monkeypatch) -> None:
+    stale = tmp_path / "calibration.json"
+    stale.write_text('{"features": ["concept_coverage"], "weights": [1.0], "power": 1.0}')
+    monkeypatch.setattr(calibration, "WEIGHTS_PATH", stale)
+    weights.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="not"):
+            weights()
+    finally:
+        weights.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Lemons taste sour.", 1.0),
+        ("A lemon is sour.", 0.5),
+        ("Lemons are lemons.", 0.0),
+        ("Rocks are heavy.", 0.0),
+    ],
+)
+def test_recall_counts_the_model_answers_words_as_written(answer: str, expected: float) -> None:
+    # "lemon" is in the question, so only "taste" and "sour" count.
+    found = reference_recall(tokenize(answer), ("Lemons taste sour.",), frozenset({"lemon"}))
+    assert found == pytest.approx(expected)
+
+
+def test_recall_takes_the_best_model_answer_and_credits_neighbours() -> None:
+    references = ("The train is fast.", "Trains run on rails.")
+    asked = frozenset({"train"})
+    assert reference_recall(tokenize("It runs on rails."), references, asked) == 1.0
+    soft = reference_recall(tokenize("It is quick."), ("The train is fast.",), asked)
+    assert 0.0 < soft < 1.0
+
+
+def test_without_model_answers_recall_is_the_word_coverage() -> None:
+    concepts = (Concept("union file system"), Concept("copy on write"))
+    result = score("Images use a union file system.", concepts)
+    assert reference_recall(tokenize("anything"), (), frozenset()) is None
+    assert result.reference_recall == result.word_coverage
+
+
+def test_concepts_outside_the_model_answers_still_count_in_full() -> None:
+    # An interviewer's concepts need not be words of the model answers.
+    concepts = (Concept("image"), Concept("container"))
+    result = score(
+        "Build an image, then run the image as a container.",
+        concepts,
+        references=("An expert answer.", "A beginner answer."),
+    )
+    assert result.reference_recall == 1.0
+    assert result.value >= 85
