@@ -30,7 +30,10 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:  # the default install has no numpy; the scorer never needs it
+    sys.exit("scoring_fit.py needs numpy: run `make install-semantic` (or pip install numpy).")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
