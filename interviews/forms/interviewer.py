@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.db.models import F
 from django.db.models.functions import Lower
@@ -145,6 +147,14 @@ class ConceptForm(forms.Form):
     weight = forms.FloatField(min_value=0, max_value=10, initial=1.0)
     tier = forms.ChoiceField(choices=[("core", "Core"), ("advanced", "Advanced")])
     is_active = forms.BooleanField(required=False, initial=True, label="Scored")
+
+    def clean_variants(self) -> list[str]:
+        """'a, b ,, c' -> ['a', 'b', 'c']: other wordings are typed comma-separated."""
+        return [part.strip() for part in self.cleaned_data["variants"].split(",") if part.strip()]
+
+    def concept_fields(self) -> dict[str, Any]:
+        """What adding and editing a concept both take, as the curation services name it."""
+        return {name: self.cleaned_data[name] for name in ("label", "variants", "weight", "tier")}
 
 
 class PreviewForm(forms.Form):

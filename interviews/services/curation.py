@@ -24,11 +24,6 @@ class CurationRefused(ValueError):
         super().__init__(message)
 
 
-def variants_parse(text: str) -> list[str]:
-    """'a, b ,, c' -> ['a', 'b', 'c']: the form takes variants comma-separated."""
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
 def _weight_check(weight: float) -> float:
     if not 0 <= weight <= MAX_WEIGHT:
         raise CurationRefused(WEIGHT_INVALID_MESSAGE)

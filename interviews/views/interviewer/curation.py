@@ -52,15 +52,9 @@ def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpRespon
     if not form.is_valid():
         messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)
         return redirect("interviewer:concepts", slug=slug)
-    data = form.cleaned_data
     try:
         changed = curation.concept_update(
-            concept=concept,
-            label=data["label"],
-            variants=curation.variants_parse(data["variants"]),
-            weight=data["weight"],
-            tier=data["tier"],
-            is_active=data["is_active"],
+            concept=concept, **form.concept_fields(), is_active=form.cleaned_data["is_active"]
         )
         if changed:
             messages.success(request, f"Saved “{concept.label}”. Re-score transcripts to apply it.")
@@ -77,15 +71,8 @@ def concept_add(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)
         return redirect("interviewer:concepts", slug=slug)
-    data = form.cleaned_data
     try:
-        concept = curation.concept_add(
-            question=question,
-            label=data["label"],
-            variants=curation.variants_parse(data["variants"]),
-            weight=data["weight"],
-            tier=data["tier"],
-        )
+        concept = curation.concept_add(question=question, **form.concept_fields())
         messages.success(request, f"Added “{concept.label}”.")
     except curation.CurationRefused as error:
         messages.error(request, error.message)
