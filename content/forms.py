@@ -77,6 +77,23 @@ def _no_nul(value: str) -> str:
     return value
 
 
+def _answer_field(label: str, *, rows: int) -> forms.CharField:
+    """An answer as typed: optional here, its indentation kept (code blocks), no NUL."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        validators=[_no_nul],
+    )
+
+
+def _answer_tidied(answer: str) -> str:
+    """Without the blank lines around it and with the browser's CRLF line ends made LF."""
+    return answer.strip("\n").replace("\r\n", "\n")
+
+
 class TopicForm(forms.ModelForm):
     share_with = forms.CharField(
         required=False,
@@ -125,22 +142,8 @@ class QuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[_no_nul],
     )
-    expert_answer = forms.CharField(
-        label="Expert answer",
-        required=False,
-        max_length=ANSWER_MAX_LENGTH,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        validators=[_no_nul],
-    )
-    beginner_answer = forms.CharField(
-        label="Beginner answer",
-        required=False,
-        max_length=ANSWER_MAX_LENGTH,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        validators=[_no_nul],
-    )
+    expert_answer = _answer_field("Expert answer", rows=14)
+    beginner_answer = _answer_field("Beginner answer", rows=10)
 
     def __init__(self, *args, topic: Topic, question: Question | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,10 +162,10 @@ class QuestionForm(forms.Form):
         answer = self.cleaned_data["expert_answer"]
         if not answer.strip():
             raise forms.ValidationError(EXPERT_REQUIRED_MESSAGE)
-        return answer.strip("\n").replace("\r\n", "\n")
+        return _answer_tidied(answer)
 
     def clean_beginner_answer(self) -> str:
-        return self.cleaned_data["beginner_answer"].strip("\n").replace("\r\n", "\n")
+        return _answer_tidied(self.cleaned_data["beginner_answer"])
 
     def state(self) -> QuestionState:
         data = self.cleaned_data
