@@ -73,17 +73,22 @@ def _answers_set(question: Question, state: QuestionState) -> None:
             ModelAnswer.objects.filter(question=question, level=level).delete()
 
 
-def question_create(*, topic: Topic, author, state: QuestionState) -> Question:
-    """Add a question with its answers to a bank, record revision 1, extract its concepts."""
+def question_append(*, topic: Topic, text: str) -> Question:
+    """A new question (no answers yet) at the end of `topic`, under a slug no question has."""
     last = topic.questions.aggregate(last=Max("position"))["last"] or 0
     max_length = Question._meta.get_field("slug").max_length
+    return Question.objects.create(
+        topic=topic,
+        text=text,
+        slug=slug_free(Question, question_slug(text), max_length=max_length),
+        position=last + 1,
+    )
+
+
+def question_create(*, topic: Topic, author, state: QuestionState) -> Question:
+    """Add a question with its answers to a bank, record revision 1, extract its concepts."""
     with transaction.atomic():
-        question = Question.objects.create(
-            topic=topic,
-            text=state.text,
-            slug=slug_free(Question, question_slug(state.text), max_length=max_length),
-            position=last + 1,
-        )
+        question = question_append(topic=topic, text=state.text)
         _answers_set(question, state)
         revision_add(question=question, state=state, author=author, note=NOTE_CREATED)
         concepts_refresh(question=Question.objects.get(pk=question.pk))

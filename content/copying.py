@@ -8,10 +8,8 @@ revision that says where it came from. The original is not touched.
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Max
 
-from content.authoring import slug_free, topic_create
-from content.importer import question_slug
+from content.authoring import question_append, topic_create
 from content.models import Concept, ModelAnswer, Question, Topic
 from content.revisions import question_state, revision_add
 
@@ -22,15 +20,8 @@ CONCEPT_FIELDS = ("label", "variants", "weight", "tier", "negated", "origin", "i
 
 def question_copy(*, question: Question, topic: Topic, author) -> Question:
     """A copy of `question` at the end of `topic`, with its answers and concepts."""
-    last = topic.questions.aggregate(last=Max("position"))["last"] or 0
-    max_length = Question._meta.get_field("slug").max_length
     with transaction.atomic():
-        copy = Question.objects.create(
-            topic=topic,
-            text=question.text,
-            slug=slug_free(Question, question_slug(question.text), max_length=max_length),
-            position=last + 1,
-        )
+        copy = question_append(topic=topic, text=question.text)
         ModelAnswer.objects.bulk_create(
             ModelAnswer(
                 question=copy, level=answer.level, text=answer.text, posted_on=answer.posted_on
