@@ -71,6 +71,28 @@ class SignupForm(UserCreationForm):
         return email
 
 
+def practice_level_field() -> forms.ChoiceField:
+    """The level a candidate picks for a practice session, as every practice set-up offers it."""
+    return forms.ChoiceField(
+        choices=Level.choices,
+        initial=Level.EXPERT,
+        widget=forms.RadioSelect,
+        help_text="Which model answer and key concepts your answers are judged against.",
+    )
+
+
+def per_item_minutes_field(*, help_text: str = "") -> forms.IntegerField:
+    """The minutes a candidate may take for each question of a practice session."""
+    return forms.IntegerField(
+        label="Minutes per question",
+        min_value=1,
+        max_value=60,
+        initial=3,
+        required=False,
+        help_text=help_text,
+    )
+
+
 class PracticeForm(forms.Form):
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.none(),
@@ -78,21 +100,14 @@ class PracticeForm(forms.Form):
         error_messages={"required": TOPIC_REQUIRED_MESSAGE},
     )
     count = forms.IntegerField(label="Number of questions", min_value=1, max_value=30, initial=5)
-    level = forms.ChoiceField(
-        choices=Level.choices,
-        initial=Level.EXPERT,
-        widget=forms.RadioSelect,
-        help_text="Which model answer and key concepts your answers are judged against.",
-    )
+    level = practice_level_field()
     time_mode = forms.ChoiceField(
         label="Time limit",
         choices=TimeMode.choices,
         initial=TimeMode.PER_ITEM,
         widget=forms.RadioSelect,
     )
-    per_item_minutes = forms.IntegerField(
-        label="Minutes per question", min_value=1, max_value=60, initial=3, required=False
-    )
+    per_item_minutes = per_item_minutes_field()
     total_minutes = forms.IntegerField(
         label="Minutes for the whole session",
         min_value=1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from content.models import Level
+from interviews.forms.candidate import per_item_minutes_field, practice_level_field
 from interviews.services.learning import REVIEW_MAX_QUESTIONS, PracticeSettings
 
 QUESTIONS_REQUIRED_MESSAGE = "Pick at least one question."
@@ -13,20 +13,8 @@ QUESTIONS_REQUIRED_MESSAGE = "Pick at least one question."
 class QuestionsPracticeForm(forms.Form):
     """Level and time per question; feedback comes after each answer, as practice wants."""
 
-    level = forms.ChoiceField(
-        choices=Level.choices,
-        initial=Level.EXPERT,
-        widget=forms.RadioSelect,
-        help_text="Which model answer and key concepts your answers are judged against.",
-    )
-    per_item_minutes = forms.IntegerField(
-        label="Minutes per question",
-        min_value=1,
-        max_value=60,
-        initial=3,
-        required=False,
-        help_text="Leave empty for no time limit.",
-    )
+    level = practice_level_field()
+    per_item_minutes = per_item_minutes_field(help_text="Leave empty for no time limit.")
 
     def practice_settings(self) -> PracticeSettings:
         minutes = self.cleaned_data.get("per_item_minutes")
