@@ -176,16 +176,29 @@ def spelling_variants(phrase: str, vocabulary: frozenset[str] = frozenset()) -> 
     return out
 
 
-def abbreviation_for(phrase: str, table: dict[str, str]) -> tuple[str, str] | None:
-    """(long form, short form) if the phrase is an abbreviation or an expansion in the table."""
+def abbreviation_for(
+    phrase: str, table: dict[str, str], expansions: dict[str, tuple[str, str]] | None = None
+) -> tuple[str, str] | None:
+    """(long form, short form) if the phrase is an abbreviation or an expansion in the table.
+
+    `expansions` is expansion_index(table), for a caller that looks up many phrases."""
     lower = phrase.lower()
     if lower in table:
         return table[lower], phrase
     if lower.endswith("s") and lower[:-1] in table and phrase[:-1].isupper():
         return table[lower[:-1]] + "s", phrase
+    return (expansions if expansions is not None else expansion_index(table)).get(lower)
+
+
+def expansion_index(table: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Each spelling of a long form in the table (plural too) -> (long form, short form).
+
+    One dictionary look-up instead of a walk through the whole table for every phrase; the first
+    entry of the table that fits wins, as the walk would find it."""
+    index: dict[str, tuple[str, str]] = {}
     for short, long_form in table.items():
-        if lower == long_form or lower == long_form.replace("-", " "):
-            return long_form, short if short.islower() and len(short) > 4 else short.upper()
-        if lower == long_form + "s":
-            return lower, (short if short.islower() and len(short) > 4 else short.upper()) + "s"
-    return None
+        shown = short if short.islower() and len(short) > 4 else short.upper()
+        index.setdefault(long_form, (long_form, shown))
+        index.setdefault(long_form.replace("-", " "), (long_form, shown))
+        index.setdefault(long_form + "s", (long_form + "s", shown + "s"))
+    return index
