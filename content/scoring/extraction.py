@@ -5,12 +5,19 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .code_terms import CODE_TERM_WEIGHT, code_terms
 from .matching import Matcher
 from .text import Tokens, content_stems, tokenize
 from .types import Concept
-from .variants import ABBREVIATIONS, abbreviation_for, find_abbreviations, spelling_variants
+from .variants import (
+    ABBREVIATIONS,
+    abbreviation_for,
+    expansion_index,
+    find_abbreviations,
+    spelling_variants,
+)
 
 # Words that rarely name a concept on their own; they also split candidate phrases.
 GENERIC_WORDS = frozenset(
@@ -125,11 +132,11 @@ class _Candidate:
     score: float = 0.0
 
 
-def _units(text: str, tokens: Tokens) -> list[list[int]]:
+def _units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
     """Token indices grouped into units; hyphen-joined words ("copy-on-write") form one unit."""
     units: list[list[int]] = []
-    for i in range(len(tokens)):
-        if units and text[tokens.ends[i - 1] : tokens.starts[i]] == "-":
+    for i in range(len(starts)):
+        if units and text[ends[i - 1] : starts[i]] == "-":
             units[-1].append(i)
         else:
             units.append([i])
@@ -137,64 +144,100 @@ def _units(text: str, tokens: Tokens) -> list[list[int]]:
 
 
 def _is_breaker(unit: list[int], tokens: Tokens, text: str, generic: frozenset[str]) -> bool:
-    if any(_is_code_token(text, tokens.starts[i], tokens.ends[i]) for i in unit):
+    starts, ends = tokens.starts, tokens.ends
+    if any(_is_code_token(text, starts[i], ends[i]) for i in unit):
         return True
+    lowered, stop = tokens.lowered, tokens.stop
     if len(unit) > 1:
-        return all(tokens.lowered[i] in generic or tokens.stop[i] for i in unit)
-    low = tokens.lowered[unit[0]]
+        return all(lowered[i] in generic or stop[i] for i in unit)
+    low = lowered[unit[0]]
     if _IDENTIFIER_RE.fullmatch(tokens.words[unit[0]]):
         return True
-    return tokens.stop[unit[0]] or low in generic or low.isdigit() or len(low) < 2
+    return stop[unit[0]] or low in generic or low.isdigit() or len(low) < 2
 
 
-def _is_heading(run: list[list[int]], tokens: Tokens, text: str) -> bool:
-    start, end = tokens.starts[run[0][0]], tokens.ends[run[-1][-1]]
+# A term heads a line ("Namespaces: ..."): nothing but a bullet before it, a colon after it (past
+# an optional parenthesis) and text after the colon. The first test depends only on where the
+# term starts and the second only on where it ends, so each is made once per offset.
+def _starts_line(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    prefix = text[line_start:start].strip(" -*\u2022\t")
+    return not text[line_start:start].strip(" -*\u2022\t")
+
+
+def _ends_heading(text: str, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[text.find(":", end) + 1 : line_end if line_end >= 0 else len(text)].strip()
-    return not prefix and bool(_HEADING_END_RE.match(text, end)) and bool(rest)
+    return bool(_HEADING_END_RE.match(text, end)) and bool(rest)
 
 
-def _collect(text: str, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
-    """Candidate terms and phrases, keyed by their sorted stems so word order merges."""
-    tokens = tokenize(text)
-    units = _units(text, tokens)
-    # A short reference ("At the main function.") has no words to spare.
-    generic = GENERIC_WORDS if len(tokens) > SHORT_TEXT_WORDS else frozenset()
-    candidates: dict[tuple[str, ...], _Candidate] = {}
-    runs: list[list[list[int]]] = [[]]
-    for unit in units:
+def _runs(text: str, tokens: Tokens, generic: frozenset[str]) -> tuple[list[list[int]], list]:
+    """The units, and the runs of unit indices between breakers and clause marks."""
+    units = _units(text, tokens.starts, tokens.ends)
+    clause = tokens.clause
+    runs: list[list[int]] = [[]]
+    for index, unit in enumerate(units):
         previous = runs[-1]
         if _is_breaker(unit, tokens, text, generic):
             runs.append([])
-        elif previous and tokens.clause[previous[-1][-1]] != tokens.clause[unit[0]]:
-            runs.append([unit])
+        elif previous and clause[units[previous[-1]][-1]] != clause[unit[0]]:
+            runs.append([index])
         else:
-            previous.append(unit)
+            previous.append(index)
+    return units, runs
+
+
+def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
+    """Candidate terms and phrases, keyed by their sorted stems so word order merges."""
+    # A short reference ("At the main function.") has no words to spare.
+    generic = GENERIC_WORDS if len(tokens) > SHORT_TEXT_WORDS else frozenset()
+    units, runs = _runs(text, tokens, generic)
+    starts, ends, all_stems, stop = tokens.starts, tokens.ends, tokens.stems, tokens.stop
+    # A phrase is a slice of a run: its stems, start and end come from its units, each worked
+    # out once here rather than once for every phrase the unit is part of.
+    unit_stems = [tuple(all_stems[i] for i in unit if not stop[i]) for unit in units]
+    unit_start = [starts[unit[0]] for unit in units]
+    unit_end = [ends[unit[-1]] for unit in units]
+    starts_line: dict[int, bool] = {}
+    ends_heading: dict[int, bool] = {}
+    length = max(1, len(text))
+    candidates: dict[tuple[str, ...], _Candidate] = {}
     for run in runs:
         if not run:
             continue
+        # The phrases are visited in this set's order, which decides the order of the surfaces
+        # (and so of the variants): the same set as ever, built the same way.
         spans = {(0, len(run))} if len(run) <= PHRASE_MAX_WORDS else set()
         for size in range(1, min(3, len(run)) + 1):
             spans.update((i, i + size) for i in range(len(run) - size + 1))
         for lo, hi in spans:
-            part = run[lo:hi]
-            indices = [i for unit in part for i in unit]
-            stems = tuple(tokens.stems[i] for i in indices if not tokens.stop[i])
-            if not stems or set(stems) <= asked:
+            if hi - lo == 1:
+                stems = unit_stems[run[lo]]
+            else:
+                stems = tuple(chain.from_iterable(unit_stems[unit] for unit in run[lo:hi]))
+            if not stems or asked.issuperset(stems):
                 continue
-            surface = text[tokens.starts[indices[0]] : tokens.ends[indices[-1]]]
+            start, end = unit_start[run[lo]], unit_end[run[hi - 1]]
+            surface = text[start:end]
             if not _CLEAN_SURFACE_RE.fullmatch(surface):
                 continue
-            candidate = candidates.setdefault(tuple(sorted(set(stems))), _Candidate(stems))
+            key = tuple(sorted(set(stems)))
+            candidate = candidates.get(key)
+            if candidate is None:
+                candidate = candidates[key] = _Candidate(stems)
             candidate.count += 1
             candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
-            candidate.first = min(candidate.first, tokens.starts[indices[0]] / max(1, len(text)))
+            candidate.first = min(candidate.first, start / length)
             candidate.whole_run = candidate.whole_run or (lo, hi) == (0, len(run))
-            if _is_heading(part, tokens, text):
-                candidate.heading = True
-                candidate.headings += 1
+            heads = starts_line.get(start)
+            if heads is None:
+                heads = starts_line[start] = _starts_line(text, start)
+            if heads:
+                heads = ends_heading.get(end)
+                if heads is None:
+                    heads = ends_heading[end] = _ends_heading(text, end)
+                if heads:
+                    candidate.heading = True
+                    candidate.headings += 1
     return candidates
 
 
@@ -244,9 +287,12 @@ def extract_concepts(
     beginner = clean_text(beginner_answer)
     asked = set(content_stems(question))
     table = {**ABBREVIATIONS, **find_abbreviations(text), **find_abbreviations(beginner)}
-    chosen = _choose(text, beginner, asked, table, limit, common)
+    # Each text is tokenized once, for its candidates and again for matching its concepts.
+    tokens, beginner_tokens = tokenize(text), tokenize(beginner)
+    lookup = _Lookup(asked, table, expansion_index(table), limit, common)
+    chosen = _choose(text, tokens, _content_stems(beginner_tokens), lookup)
     if beginner.strip():
-        own = _choose(beginner, "", asked, table, limit, common)
+        own = _choose(beginner, beginner_tokens, set(), lookup)
         taken = [set(content_stems(label)) for label in chosen]
         for label, (variants, value) in own.items():
             stems = set(content_stems(label))
@@ -255,7 +301,7 @@ def extract_concepts(
                 taken.append(stems)
     if not chosen:
         return ()
-    concepts = _weighted(chosen, text, beginner)
+    concepts = _weighted(chosen, (text, tokens), (beginner, beginner_tokens))
     return concepts + _code_concepts(expert_answer, beginner_answer, concepts, asked | common)
 
 
@@ -275,19 +321,34 @@ def _code_concepts(
     return tuple(out)
 
 
+def _content_stems(tokens: Tokens) -> list[str]:
+    """content_stems of a tokenized text."""
+    return [
+        word_stem for word_stem, stop in zip(tokens.stems, tokens.stop, strict=True) if not stop
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What _choose checks every candidate against, the same for both answers."""
+
+    asked: set[str]
+    table: dict[str, str]
+    expansions: dict[str, tuple[str, str]]  # expansion_index(table)
+    limit: int
+    common: frozenset[str]
+
+
 def _choose(
-    text: str,
-    beginner: str,
-    asked: set[str],
-    table: dict[str, str],
-    limit: int,
-    common: frozenset[str],
+    text: str, tokens: Tokens, beginner_stems: list[str], lookup: _Lookup
 ) -> dict[str, tuple[list[str], float]]:
-    """Label -> (variants, rank value) of one text's concepts, best first."""
-    candidates = _collect(text, asked)
-    ranked = _rank(
-        candidates, text, beginner, long_text=len(content_stems(text)) > SHORT_TEXT_WORDS
-    )
+    """Label -> (variants, rank value) of one text's concepts, best first.
+
+    `beginner_stems` are the beginner answer's content stems when `text` is the expert's."""
+    asked, limit, common = lookup.asked, lookup.limit, lookup.common
+    candidates = _collect(text, tokens, asked)
+    long_text = len(tokens) - sum(tokens.stop) > SHORT_TEXT_WORDS
+    ranked = _rank(candidates, beginner_stems, long_text=long_text)
     vocabulary = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
     chosen: dict[str, tuple[list[str], float]] = {}
     seen_stems: dict[str, set[str]] = {}
@@ -297,7 +358,7 @@ def _choose(
             break
         label = _label(candidate)
         variants = [_display(s) for s in candidate.surfaces]
-        pair = abbreviation_for(label, table)
+        pair = abbreviation_for(label, lookup.table, lookup.expansions)
         if pair is not None:
             long_form, short_form = pair
             label, variants = long_form, [*variants, short_form]
@@ -327,7 +388,9 @@ def _choose(
 
 
 def _weighted(
-    chosen: dict[str, tuple[list[str], float]], text: str, beginner: str
+    chosen: dict[str, tuple[list[str], float]],
+    text: tuple[str, Tokens],
+    beginner: tuple[str, Tokens],
 ) -> tuple[Concept, ...]:
     """Concepts with weights relative to the best one, then tiers and polarity."""
     top = max(value for _, value in chosen.values())
@@ -347,9 +410,9 @@ def _reads_as_verb(surface: str) -> bool:
 
 
 def _rank(
-    candidates: dict[tuple[str, ...], _Candidate], text: str, beginner: str, *, long_text: bool
+    candidates: dict[tuple[str, ...], _Candidate], beginner: list[str], *, long_text: bool
 ) -> list:
-    beginner_stems = set(content_stems(beginner)) if beginner else set()
+    beginner_stems = set(beginner)
     kept = []
     for candidate in candidates.values():
         size = len(candidate.stems)
@@ -376,12 +439,14 @@ def _rank(
 
 
 def _with_tiers_and_polarity(
-    concepts: list[Concept], text: str, beginner: str
+    concepts: list[Concept], text: tuple[str, Tokens], beginner: tuple[str, Tokens]
 ) -> tuple[Concept, ...]:
-    """Mark concepts the beginner answer lacks as advanced, and those the model answer negates."""
+    """Mark concepts the beginner answer lacks as advanced, and those the model answer negates.
+
+    Each text comes with its tokens."""
     matcher = Matcher(concepts)
-    in_expert = matcher.match(text)
-    in_beginner = matcher.match(beginner) if beginner.strip() else None
+    in_expert = matcher.match(*text)
+    in_beginner = matcher.match(*beginner) if beginner[0].strip() else None
     out = []
     for index, concept in enumerate(concepts):
         tier = "core"
