@@ -150,10 +150,31 @@ def _is_breaker(unit: list[int], tokens: Tokens, text: str, generic: frozenset[s
     lowered, stop = tokens.lowered, tokens.stop
     if len(unit) > 1:
         return all(lowered[i] in generic or stop[i] for i in unit)
-    low = lowered[unit[0]]
-    if _IDENTIFIER_RE.fullmatch(tokens.words[unit[0]]):
-        return True
-    return stop[unit[0]] or low in generic or low.isdigit() or len(low) < 2
+    return _word_breaks(tokens.words[unit[0]], stop[unit[0]], generic)
+
+
+# _word_breaks per word list and word: most units are one word, and words repeat.
+_BREAKS: dict[frozenset[str], dict[str, bool]] = {}
+_BREAKS_MAX = 200_000
+
+
+def _word_breaks(word: str, stop: bool, generic: frozenset[str]) -> bool:
+    """Whether a word on its own (not code) ends a phrase: a stopword (`stop`, which the word
+    decides), generic, a number, a single letter or an example identifier."""
+    cache = _BREAKS.setdefault(generic, {})
+    breaks = cache.get(word)
+    if breaks is None:
+        low = word.lower()
+        breaks = bool(
+            _IDENTIFIER_RE.fullmatch(word)
+            or stop
+            or low in generic
+            or low.isdigit()
+            or len(low) < 2
+        )
+        if len(cache) < _BREAKS_MAX:
+            cache[word] = breaks
+    return breaks
 
 
 # A term heads a line ("Namespaces: ..."): nothing but a bullet before it, a colon after it (past
