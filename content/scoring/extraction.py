@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from .code_terms import CODE_TERM_WEIGHT, code_terms
@@ -143,16 +144,6 @@ def _units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
     return units
 
 
-def _is_breaker(unit: list[int], tokens: Tokens, text: str, generic: frozenset[str]) -> bool:
-    starts, ends = tokens.starts, tokens.ends
-    if any(_is_code_token(text, starts[i], ends[i]) for i in unit):
-        return True
-    lowered, stop = tokens.lowered, tokens.stop
-    if len(unit) > 1:
-        return all(lowered[i] in generic or stop[i] for i in unit)
-    return _word_breaks(tokens.words[unit[0]], stop[unit[0]], generic)
-
-
 # _word_breaks per word list and word: most units are one word, and words repeat.
 _BREAKS: dict[frozenset[str], dict[str, bool]] = {}
 _BREAKS_MAX = 200_000
@@ -192,13 +183,26 @@ def _ends_heading(text: str, end: int) -> bool:
 
 
 def _runs(text: str, tokens: Tokens, generic: frozenset[str]) -> tuple[list[list[int]], list]:
-    """The units, and the runs of unit indices between breakers and clause marks."""
-    units = _units(text, tokens.starts, tokens.ends)
-    clause = tokens.clause
+    """The units, and the runs of unit indices between breakers and clause marks.
+
+    A breaker is a unit of code, or of generic words and stopwords only, or one word that is a
+    number, a single letter or an example identifier."""
+    starts, ends = tokens.starts, tokens.ends
+    units = _units(text, starts, ends)
+    clause, words, lowered, stop = tokens.clause, tokens.words, tokens.lowered, tokens.stop
     runs: list[list[int]] = [[]]
     for index, unit in enumerate(units):
         previous = runs[-1]
-        if _is_breaker(unit, tokens, text, generic):
+        if len(unit) == 1:  # most units: the word's own test first, it is cached
+            i = unit[0]
+            breaks = _word_breaks(words[i], stop[i], generic) or _is_code_token(
+                text, starts[i], ends[i]
+            )
+        else:
+            breaks = any(_is_code_token(text, starts[i], ends[i]) for i in unit) or all(
+                lowered[i] in generic or stop[i] for i in unit
+            )
+        if breaks:
             runs.append([])
         elif previous and clause[units[previous[-1]][-1]] != clause[unit[0]]:
             runs.append([index])
@@ -262,6 +266,7 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
     return candidates
 
 
+@lru_cache(maxsize=8192)  # a surface is shown for its label and again as a variant
 def _display(surface: str) -> str:
     """Lower-case a surface form unless it is an acronym or mixed-case name."""
     words = [w if any(c.isupper() for c in w[1:]) else w.lower() for w in surface.split()]
