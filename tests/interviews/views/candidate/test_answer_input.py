@@ -1,10 +1,6 @@
 """What an autosave or a submit may carry: revisions in the column's range, text without NUL."""
 
-import datetime as dt
-from datetime import timedelta
-
 import pytest
-import time_machine
 from django.urls import reverse
 
 from interviews.forms.candidate import ANSWER_NUL_MESSAGE
@@ -12,7 +8,7 @@ from interviews.models import SessionItem
 from interviews.models.sessions import REVISION_MAX
 from interviews.services import BAD_REVISION_MESSAGE
 
-START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)  # as start_session starts
+pytestmark = pytest.mark.usefixtures("clock")
 
 BAD_REVISIONS = [
     "9223372036854775808",  # 2^63: a 500 on SQLite before
@@ -22,18 +18,6 @@ BAD_REVISIONS = [
     "1e3",
     "not a number",
 ]
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(START + timedelta(seconds=10), tick=False):
-        yield
-
-
-@pytest.fixture
-def logged_in(client, candidate):
-    client.force_login(candidate)
-    return client
 
 
 def _urls(item: SessionItem) -> tuple[str, str]:

@@ -15,12 +15,6 @@ START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def logged_in(client, candidate):
-    client.force_login(candidate)
-    return client
-
-
 def submit_first(logged_in, session) -> str:
     with time_machine.travel(START + timedelta(seconds=30), tick=False):
         response = logged_in.post(

@@ -14,18 +14,7 @@ from interviews.services import DEADLINE_PASSED_MESSAGE, ITEM_CLOSED_MESSAGE
 START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
-
-@pytest.fixture(autouse=True)
-def clock():
-    """Ten seconds into the session that start_session starts; tests travel further themselves."""
-    with time_machine.travel(START + timedelta(seconds=10), tick=False):
-        yield
-
-
-@pytest.fixture
-def logged_in(client, candidate):
-    client.force_login(candidate)
-    return client
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def at(moment):
