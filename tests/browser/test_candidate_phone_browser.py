@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from content.models import ModelAnswer
-from interviews.services import practice_session_create, session_start
 
 pytestmark = pytest.mark.browser
 
@@ -19,32 +18,18 @@ LONG_ANSWER = "\n\n".join(
 )
 
 
-def started_session(candidate, question, *, per_item_seconds, count=1):
-    session = practice_session_create(
-        candidate=candidate,
-        topics=[question.topic],
-        count=count,
-        level="expert",
-        per_item_seconds=per_item_seconds,
-        total_seconds=None,
-        feedback_mode="after_each",
-    )
-    session_start(session=session)
-    return session
-
-
 def on_first_screen(page, locator) -> bool:
     box = locator.bounding_box()
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
 def test_feedback_score_and_next_button_are_on_the_first_screen(
-    new_context, login, candidate, make_question
+    new_context, login, candidate, make_question, start_practice
 ):
     first = make_question("docker", 1)
     make_question("docker", 2)
     ModelAnswer.objects.filter(question__topic=first.topic).update(text=LONG_ANSWER)
-    session = started_session(candidate, first, per_item_seconds=None, count=2)
+    session, _ = start_practice(2)
     page = new_context(viewport=PHONE).new_page()
     login(page, candidate)
     page.goto(session.get_absolute_url())
@@ -69,9 +54,9 @@ def test_feedback_score_and_next_button_are_on_the_first_screen(
 
 
 def test_the_clock_stays_in_sight_while_typing_a_long_answer(
-    new_context, login, candidate, make_question
+    new_context, login, candidate, start_practice
 ):
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=600)
+    session, _ = start_practice(per_item_seconds=600)
     page = new_context(viewport=PHONE).new_page()
     login(page, candidate)
     page.goto(session.get_absolute_url())
@@ -87,9 +72,9 @@ def test_the_clock_stays_in_sight_while_typing_a_long_answer(
 
 
 def test_without_javascript_the_clock_says_when_time_ends(
-    new_context, login, candidate, make_question
+    new_context, login, candidate, start_practice
 ):
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=120)
+    session, _ = start_practice(per_item_seconds=120)
     item = session.items.get(position=1)
     page = new_context(java_script_enabled=False, viewport=PHONE).new_page()
     login(page, candidate)

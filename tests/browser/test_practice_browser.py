@@ -8,27 +8,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from interviews.models import InterviewSession, SessionItem
-from interviews.services import (
-    DEADLINE_PASSED_MESSAGE,
-    practice_session_create,
-    session_start,
-)
+from interviews.services import DEADLINE_PASSED_MESSAGE
 
 pytestmark = pytest.mark.browser
-
-
-def started_session(candidate, question, *, per_item_seconds, count=1):
-    session = practice_session_create(
-        candidate=candidate,
-        topics=[question.topic],
-        count=count,
-        level="expert",
-        per_item_seconds=per_item_seconds,
-        total_seconds=None,
-        feedback_mode="after_each",
-    )
-    session_start(session=session)
-    return session
 
 
 def test_whole_practice_session(page, candidate, make_question):
@@ -71,8 +53,8 @@ def test_whole_practice_session(page, candidate, make_question):
     expect(page.get_by_role("cell", name="2 of 2")).to_be_visible()
 
 
-def test_reload_mid_answer_restores_text_and_timer(page, login, candidate, make_question):
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=120)
+def test_reload_mid_answer_restores_text_and_timer(page, login, candidate, start_practice):
+    session, _ = start_practice(per_item_seconds=120)
     login(page, candidate)
     page.goto(session.get_absolute_url())
     page.get_by_label("Your answer").fill("Layers are cached")
@@ -100,8 +82,8 @@ def test_reload_mid_answer_restores_text_and_timer(page, login, candidate, make_
     assert item.answer_text == "Layers are cached and shared"
 
 
-def test_running_out_of_time_submits_automatically(page, login, candidate, make_question):
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=8, count=1)
+def test_running_out_of_time_submits_automatically(page, login, candidate, start_practice):
+    session, _ = start_practice(per_item_seconds=8)
     login(page, candidate)
     page.goto(session.get_absolute_url())
     page.get_by_label("Your answer").fill("An image, then time ran out")
@@ -117,9 +99,9 @@ def test_running_out_of_time_submits_automatically(page, login, candidate, make_
     assert item.finished_at <= item.deadline_at
 
 
-def test_save_after_the_deadline_is_refused(page, login, candidate, make_question, settings):
+def test_save_after_the_deadline_is_refused(page, login, candidate, start_practice, settings):
     settings.INTERVIEW_GRACE_SECONDS = 5
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=600)
+    session, _ = start_practice(per_item_seconds=600)
     login(page, candidate)
     page.goto(session.get_absolute_url())
     page.get_by_label("Your answer").fill("saved in time")
@@ -136,8 +118,8 @@ def test_save_after_the_deadline_is_refused(page, login, candidate, make_questio
     assert item.answer_text == "saved in time"
 
 
-def test_leaving_the_page_sends_the_text_by_beacon(page, login, candidate, make_question):
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=300)
+def test_leaving_the_page_sends_the_text_by_beacon(page, login, candidate, start_practice):
+    session, _ = start_practice(per_item_seconds=300)
     login(page, candidate)
     page.goto(session.get_absolute_url())
     page.get_by_label("Your answer").press_sequentially("typed just before leaving")
@@ -153,10 +135,9 @@ def test_leaving_the_page_sends_the_text_by_beacon(page, login, candidate, make_
 
 
 def test_without_javascript_the_form_submits_and_moves_on(
-    new_context, login, candidate, make_question
+    new_context, login, candidate, start_practice
 ):
-    make_question("docker", 2)
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=180, count=2)
+    session, _ = start_practice(2, per_item_seconds=180)
     page = new_context(java_script_enabled=False).new_page()
     login(page, candidate)
     page.goto(session.get_absolute_url())
@@ -184,9 +165,9 @@ HIDE_AND_SHOW = """() => {
 
 
 def test_the_timer_asks_the_server_again_after_the_tab_was_hidden(
-    page, login, candidate, make_question
+    page, login, candidate, start_practice
 ):
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=600)
+    session, _ = start_practice(per_item_seconds=600)
     login(page, candidate)
     page.goto(session.get_absolute_url())
     clock = page.get_by_role("timer")
@@ -199,8 +180,8 @@ def test_the_timer_asks_the_server_again_after_the_tab_was_hidden(
     expect(clock).to_have_text(re.compile(r"^2:0[0-5]$"))
 
 
-def test_a_failed_submit_says_so_and_can_be_repeated(page, login, candidate, make_question):
-    session = started_session(candidate, make_question("docker", 1), per_item_seconds=300)
+def test_a_failed_submit_says_so_and_can_be_repeated(page, login, candidate, start_practice):
+    session, _ = start_practice(per_item_seconds=300)
     login(page, candidate)
     page.goto(session.get_absolute_url())
     page.get_by_label("Your answer").fill("an image, submitted twice")
