@@ -1,6 +1,7 @@
 """Per question of the bundled Docker bank: an excellent answer above a plain-spoken partial one,
 and the partial one above a wrong one, a bare keyword list, an off-topic one and an empty one."""
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from tests.content.scoring.docker_answers import ANSWERS, OFF_TOPIC
 BANK = Path(__file__).resolve().parents[3] / "content" / "sources" / "docker.txt"
 # "Clearly above": the plain-spoken partial answer leads every weaker one by this many points.
 MARGIN = 5.0
+# A sentence ends at one of these marks followed by a space, or at a line break ("node.js" and
+# "1.25" end none).
+SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 
 
 @cache
@@ -57,3 +61,19 @@ def test_excellent_outranks_all_the_others(index: int, level: str) -> None:
 @pytest.mark.parametrize("index", range(24))
 def test_a_bare_keyword_list_scores_at_most_15(index: int) -> None:
     assert values(index, "expert")["keywords"] <= 15
+
+
+@pytest.mark.parametrize("index", range(24))
+def test_highlights_cover_whole_terms_and_stay_in_one_sentence(index: int) -> None:
+    question, concepts, references = bank()[index]
+    answers = [*ANSWERS[index].values(), OFF_TOPIC[index % len(OFF_TOPIC)]]
+    for text in answers:
+        for level in ("expert", "beginner"):
+            result = score(text, concepts, question=question, level=level, references=references)
+            for hit in (*result.matched, *result.partial):
+                before = text[hit.start - 2 : hit.start]
+                after = text[hit.end : hit.end + 2]
+                span = text[hit.start : hit.end]
+                assert not before[-1:].isalnum() and not after[:1].isalnum(), (span, text)
+                assert not re.fullmatch(r"\w-", before) and not re.fullmatch(r"-\w", after), span
+                assert not SENTENCE_END.search(span), span
