@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -88,6 +89,7 @@ class Matcher:
         "_no_match",
         "_units",
         "_plans",
+        "_flags",
     )
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
@@ -127,6 +129,11 @@ class Matcher:
                 by_stem.setdefault(word_stem, []).append(index)
         self._concepts_by_stem = {stem: tuple(owners) for stem, owners in by_stem.items()}
         self._no_match = tuple(ConceptMatch(c.concept, 0.0, 0, 0, False) for c in self.compiled)
+        self._flags = tuple(
+            (index, re.compile(r"(?<![\w-])" + re.escape(c.concept.label) + r"(?![\w-])", re.I))
+            for index, c in enumerate(self.compiled)
+            if c.concept.label.startswith("--")
+        )
         self._units: dict[frozenset[str], tuple[tuple[str, tuple[int, ...]], ...]] = {}
         self._plans: dict[frozenset[str], tuple[_Plan, ...]] = {}
 
@@ -223,9 +230,18 @@ class Matcher:
             matches[index] = _best_match(
                 compiled[index].concept, plans[index], tokens, where, factors, soft
             )
+        if self._flags:
+            self._flags_as_written(tokens.text, matches)
         if self._opposed:
             self._contradicted(tokens, matches, where)
         return matches, where, factors, soft
+
+    def _flags_as_written(self, text: str, matches: list[ConceptMatch]) -> None:
+        """A command-line flag ("--rm", "--cpus") counts only as written: "docker rm" or "a
+        processor" says nothing about the flag."""
+        for index, pattern in self._flags:
+            if matches[index].credit > 0 and not pattern.search(text):
+                matches[index] = self._no_match[index]
 
     def _contradicted(
         self, tokens: Tokens, matches: list[ConceptMatch], where: dict[str, list[int]]

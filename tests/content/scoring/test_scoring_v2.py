@@ -169,6 +169,14 @@ def test_code_tokens_of_the_model_answer_become_concepts() -> None:
     assert "depends_on" in labels and labels["depends_on"].tier == "advanced"
 
 
+def test_a_command_line_flag_counts_only_as_written() -> None:
+    concepts = (Concept("--rm", weight=0.4, tier="advanced"), Concept("container"))
+    as_written = score("Start it with docker run --rm so the container goes away.", concepts)
+    in_words = score("Remove the container with docker rm when it has stopped.", concepts)
+    assert "--rm" in {h.label for h in as_written.matched}
+    assert "--rm" not in {h.label for h in (*in_words.matched, *in_words.partial)}
+
+
 def test_a_longer_phrase_around_a_concept_is_merged_into_it() -> None:
     from content.scoring import extract_concepts
 
