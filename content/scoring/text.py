@@ -53,7 +53,8 @@ def stem(word: str) -> str:
 
 def is_stopword(word: str) -> bool:
     """True for function words that carry no concept."""
-    return word.lower().replace("\u2019", "'") in STOPWORDS
+    lowered = word.lower().replace("\u2019", "'")
+    return lowered in STOPWORDS or _contracted_stopword(lowered)
 
 
 def _is_negation(lowered: str) -> bool:
@@ -79,6 +80,12 @@ _WordInfo = tuple[str, str, bool, bool, bool, bool]
 _WORD_CACHE: dict[str, _WordInfo] = {}
 
 
+def _contracted_stopword(lowered: str) -> bool:
+    """True for a function word with a contraction ("there's", "they're", "let's", "we'll")."""
+    head, mark, _ = lowered.replace("\u2019", "'").partition("'")
+    return bool(mark) and head in STOPWORDS
+
+
 def _word_info(word: str) -> _WordInfo:
     """(lowered, stem, is_stop, is_negation_cue, ends_scope, releases_negation) for a word."""
     info = _WORD_CACHE.get(word)
@@ -88,7 +95,7 @@ def _word_info(word: str) -> _WordInfo:
         info = (
             low,
             stem(word),
-            low in STOPWORDS or cue,
+            low in STOPWORDS or cue or _contracted_stopword(low),
             cue,
             low in SCOPE_BREAKERS,
             low in NEGATION_RELEASERS,

@@ -173,3 +173,14 @@ def test_dockerfile_lines_give_no_concepts_but_instruction_headings_do() -> None
     labels = {c.label.lower() for c in extract_concepts(answer)}
     assert not labels & {"runtime-base", "appuser", "go mod download", "runtime-base final"}
     assert any("workdir" in label or "working directory" in label for label in labels)
+
+
+def test_a_contracted_function_word_starts_no_concept() -> None:
+    beginner = (
+        "Resource limits are like sharing food at a party: there's enough food for everyone "
+        "only if nobody takes it all. They're set per container, so let's look at memory "
+        "limits and CPU shares, which stop one container from starving the others."
+    )
+    labels = [c.label.lower() for c in extract_concepts(beginner)]
+    assert not [label for label in labels if label.split()[0] in {"there", "they're", "let"}]
+    assert any("memory limits" in label or "cpu shares" in label for label in labels)
