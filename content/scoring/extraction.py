@@ -229,30 +229,39 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
     for run in runs:
         if not run:
             continue
+        size = len(run)
         # The phrases are visited in this set's order, which decides the order of the surfaces
         # (and so of the variants): the same set as ever, built the same way.
-        spans = {(0, len(run))} if len(run) <= PHRASE_MAX_WORDS else set()
-        for size in range(1, min(3, len(run)) + 1):
-            spans.update((i, i + size) for i in range(len(run) - size + 1))
+        spans = {(0, size)} if size <= PHRASE_MAX_WORDS else set()
+        for words in range(1, min(3, size) + 1):
+            spans.update((i, i + words) for i in range(size - words + 1))
+        run_stems = [unit_stems[unit] for unit in run]
+        run_start = [unit_start[unit] for unit in run]
+        run_end = [unit_end[unit] for unit in run]
         for lo, hi in spans:
+            # Phrases are one to four units: the common short cases without a generator.
             if hi - lo == 1:
-                stems = unit_stems[run[lo]]
+                stems = run_stems[lo]
+            elif hi - lo == 2:
+                stems = run_stems[lo] + run_stems[lo + 1]
             else:
-                stems = tuple(chain.from_iterable(unit_stems[unit] for unit in run[lo:hi]))
+                stems = tuple(chain.from_iterable(run_stems[lo:hi]))
             if not stems or asked.issuperset(stems):
                 continue
-            start, end = unit_start[run[lo]], unit_end[run[hi - 1]]
+            start, end = run_start[lo], run_end[hi - 1]
             surface = text[start:end]
             if not _CLEAN_SURFACE_RE.fullmatch(surface):
                 continue
-            key = tuple(sorted(set(stems)))
+            key = stems if len(stems) == 1 else tuple(sorted(set(stems)))
             candidate = candidates.get(key)
             if candidate is None:
                 candidate = candidates[key] = _Candidate(stems)
             candidate.count += 1
             candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
-            candidate.first = min(candidate.first, start / length)
-            candidate.whole_run = candidate.whole_run or (lo, hi) == (0, len(run))
+            if start / length < candidate.first:
+                candidate.first = start / length
+            if lo == 0 and hi == size:
+                candidate.whole_run = True
             heads = starts_line.get(start)
             if heads is None:
                 heads = starts_line[start] = _starts_line(text, start)
