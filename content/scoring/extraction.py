@@ -170,10 +170,14 @@ def _word_breaks(word: str, stop: bool, generic: frozenset[str]) -> bool:
 
 # A term heads a line ("Namespaces: ..."): nothing but a bullet before it, a colon after it (past
 # an optional parenthesis) and text after the colon. The first test depends only on where the
-# term starts and the second only on where it ends, so each is made once per offset.
-def _starts_line(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(" -*\u2022\t")
+# term starts and the second only on where it ends, so each is made once: the first for the
+# whole text (where each line's bullet ends), the second once per offset.
+_LINE_BULLET_RE = re.compile(r"^[ \-*\u2022\t]*", re.MULTILINE)
+
+
+def _line_starts(text: str) -> set[int]:
+    """Offsets where a word would start its line: past the line's bullet and indentation."""
+    return {match.end() for match in _LINE_BULLET_RE.finditer(text)}
 
 
 def _ends_heading(text: str, end: int) -> bool:
@@ -222,7 +226,7 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
     unit_stems = [tuple(all_stems[i] for i in unit if not stop[i]) for unit in units]
     unit_start = [starts[unit[0]] for unit in units]
     unit_end = [ends[unit[-1]] for unit in units]
-    starts_line: dict[int, bool] = {}
+    starts_line = _line_starts(text)
     ends_heading: dict[int, bool] = {}
     length = max(1, len(text))
     candidates: dict[tuple[str, ...], _Candidate] = {}
@@ -262,10 +266,7 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
                 candidate.first = start / length
             if lo == 0 and hi == size:
                 candidate.whole_run = True
-            heads = starts_line.get(start)
-            if heads is None:
-                heads = starts_line[start] = _starts_line(text, start)
-            if heads:
+            if start in starts_line:
                 heads = ends_heading.get(end)
                 if heads is None:
                     heads = ends_heading[end] = _ends_heading(text, end)
@@ -438,6 +439,7 @@ def _weighted(
     return _with_tiers_and_polarity(concepts, text, beginner)
 
 
+@lru_cache(maxsize=8192)  # every surface of every candidate of a long answer is tested
 def _reads_as_verb(surface: str) -> bool:
     """True when a term ends like a past participle or adverb ("enforced", "quickly")."""
     last = surface.rsplit(" ", 1)[-1].rsplit("-", 1)[-1].lower()
