@@ -135,9 +135,16 @@ class _Candidate:
 
 def _units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
     """Token indices grouped into units; hyphen-joined words ("copy-on-write") form one unit."""
-    units: list[list[int]] = []
-    for i in range(len(starts)):
-        if units and text[ends[i - 1] : starts[i]] == "-":
+    # Glued: only a hyphen between a word and the one before. Most texts have no such pair.
+    glued = [
+        start - end == 1 and text[end] == "-"
+        for end, start in zip(ends[:-1], starts[1:], strict=True)
+    ]
+    if not any(glued):
+        return [[i] for i in range(len(starts))]
+    units: list[list[int]] = [[0]]
+    for i, joined in enumerate(glued, start=1):
+        if joined:
             units[-1].append(i)
         else:
             units.append([i])
@@ -194,14 +201,19 @@ def _runs(text: str, tokens: Tokens, generic: frozenset[str]) -> tuple[list[list
     starts, ends = tokens.starts, tokens.ends
     units = _units(text, starts, ends)
     clause, words, lowered, stop = tokens.clause, tokens.words, tokens.lowered, tokens.stop
+    # The words' own tests, from the cache in one pass where it has them (most words).
+    word_breaks = list(map(_BREAKS.setdefault(generic, {}).get, words))
+    if None in word_breaks:
+        word_breaks = [
+            _word_breaks(word, is_stop, generic) if breaks is None else breaks
+            for breaks, word, is_stop in zip(word_breaks, words, stop, strict=True)
+        ]
     runs: list[list[int]] = [[]]
     for index, unit in enumerate(units):
         previous = runs[-1]
-        if len(unit) == 1:  # most units: the word's own test first, it is cached
+        if len(unit) == 1:  # most units: the word's own test first
             i = unit[0]
-            breaks = _word_breaks(words[i], stop[i], generic) or _is_code_token(
-                text, starts[i], ends[i]
-            )
+            breaks = word_breaks[i] or _is_code_token(text, starts[i], ends[i])
         else:
             breaks = any(_is_code_token(text, starts[i], ends[i]) for i in unit) or all(
                 lowered[i] in generic or stop[i] for i in unit
