@@ -77,3 +77,14 @@ def are_antonyms(first_stem: str, second_stem: str) -> bool:
         if any(one == prefix + other for prefix in _NEGATING_PREFIXES):
             return True
     return False
+
+
+def is_comparative(word_stem: str) -> bool:
+    """True for a comparative or superlative of a listed opposite ("stronger", "smallest"): one
+    side of a comparison, which says nothing without what it compares."""
+    table = opposites()
+    if not word_stem.endswith(("er", "est")):
+        return False
+    base = _base(word_stem)
+    undoubled = base[:-1] if len(base) > 3 and base[-1] == base[-2] else base
+    return word_stem in table or base in table or undoubled in table

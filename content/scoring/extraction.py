@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
+from .antonyms import is_comparative
 from .code_terms import CODE_TERM_WEIGHT, code_terms
 from .matching import Matcher
 from .text import Tokens, content_stems, tokenize
@@ -469,6 +470,10 @@ def _rank(
             continue
         if candidate.headings > 1:
             continue  # "Result:", "What happens:" on every step: the template, not the content
+        if long_text and size == 1 and is_comparative(candidate.stems[0]):
+            # "stronger" alone is half a comparison, read as contradicted by "X is weaker than
+            # Y"; a short reference ("the greater the mass") may have nothing else to check.
+            continue
         if long_text:
             # Long answers have nouns to spare: drop "memory limits enforced", "quickly".
             nouns = {s: n for s, n in candidate.surfaces.items() if not _reads_as_verb(s)}

@@ -184,3 +184,12 @@ def test_a_contracted_function_word_starts_no_concept() -> None:
     labels = [c.label.lower() for c in extract_concepts(beginner)]
     assert not [label for label in labels if label.split()[0] in {"there", "they're", "let"}]
     assert any("memory limits" in label or "cpu shares" in label for label in labels)
+
+
+def test_a_comparative_alone_is_no_concept_of_a_long_answer(concepts) -> None:
+    labels = {c.label.lower() for c in concepts}
+    assert "stronger" not in labels  # "Stronger boundaries (separate kernels)" in the table
+    answer = "Containers share the host kernel, so their isolation is weaker than a VM's."
+    assert not score(answer, concepts, question=QUESTION).negated
+    short = extract_concepts("The greater the mass, the greater the force.")
+    assert "greater" in {c.label for c in short}
