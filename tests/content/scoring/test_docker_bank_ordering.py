@@ -58,6 +58,15 @@ def test_excellent_outranks_all_the_others(index: int, level: str) -> None:
         assert found["excellent"] > found[other], (other, found)
 
 
+@pytest.mark.parametrize("level", ["expert", "beginner"])
+@pytest.mark.parametrize("index", range(24))
+def test_a_plain_spoken_partial_answer_never_ties_with_an_empty_or_off_topic_one(
+    index: int, level: str
+) -> None:
+    found = values(index, level)
+    assert found["partial"] > max(found["empty"], found["off-topic"]), found
+
+
 @pytest.mark.parametrize("index", range(24))
 def test_a_bare_keyword_list_scores_at_most_15(index: int) -> None:
     assert values(index, "expert")["keywords"] <= 15
