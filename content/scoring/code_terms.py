@@ -25,11 +25,12 @@ def code_terms(expert: str, beginner: str = "") -> list[str]:
     """The code tokens worth checking, commonest first."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for text in (expert, beginner):
-        for term in _terms(text):
+    beginner_terms = _terms(beginner)  # found once: counted, then the beginner's own
+    for terms in (_terms(expert), beginner_terms):
+        for term in terms:
             counts[term] = counts.get(term, 0) + 1
             first.setdefault(term, len(first))
-    in_beginner = set(_terms(beginner))
+    in_beginner = set(beginner_terms)
     kept = [t for t in counts if counts[t] >= MIN_OCCURRENCES or t in in_beginner]
     kept.sort(key=lambda t: (-counts[t], first[t]))
     return [t for t in kept[:MAX_CODE_TERMS] if content_stems(t)]
