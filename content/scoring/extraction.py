@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from .antonyms import is_comparative
@@ -228,6 +228,20 @@ def _runs(text: str, tokens: Tokens, generic: frozenset[str]) -> tuple[list[list
     return units, runs
 
 
+@cache
+def _phrase_spans(size: int) -> tuple[tuple[int, int], ...]:
+    """The (start, end) unit slices of a run of `size` units that make phrases: every slice of
+    one to three units, and the whole run when it is short.
+
+    They are visited in the order of the set they were always collected in, which decides the
+    order of the surfaces (and so of the variants). That order depends only on the size (small
+    int tuples hash the same in every process), so it is made once per size."""
+    spans = {(0, size)} if size <= PHRASE_MAX_WORDS else set()
+    for words in range(1, min(3, size) + 1):
+        spans.update((i, i + words) for i in range(size - words + 1))
+    return tuple(spans)
+
+
 def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...], _Candidate]:
     """Candidate terms and phrases, keyed by their sorted stems so word order merges."""
     # A short reference ("At the main function.") has no words to spare.
@@ -247,11 +261,7 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
         if not run:
             continue
         size = len(run)
-        # The phrases are visited in this set's order, which decides the order of the surfaces
-        # (and so of the variants): the same set as ever, built the same way.
-        spans = {(0, size)} if size <= PHRASE_MAX_WORDS else set()
-        for words in range(1, min(3, size) + 1):
-            spans.update((i, i + words) for i in range(size - words + 1))
+        spans = _phrase_spans(size)
         run_stems = [unit_stems[unit] for unit in run]
         run_start = [unit_start[unit] for unit in run]
         run_end = [unit_end[unit] for unit in run]
