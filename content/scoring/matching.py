@@ -23,8 +23,9 @@ from .types import Concept
 WORD_ORDER_SLACK = 3
 # A phrase found only in part earns this share of the found fraction.
 PARTIAL_CREDIT = 0.8
-# Sentences that are bare keyword lists (few function words) earn reduced credit.
-LIST_FLOOR = 0.4
+# Sentences that are bare keyword lists (few function words) earn reduced credit: down to a
+# fifth, so that a list of the right terms stays below a short sentence that says something.
+LIST_FLOOR = 0.2
 LIST_FUNCTION_RATIO = 0.2
 LIST_MIN_CONTENT_WORDS = 3
 # A word matched in other words (a neighbour in the word table) earns this share of its

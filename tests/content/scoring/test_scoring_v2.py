@@ -56,6 +56,25 @@ def test_a_bare_keyword_list_is_capped() -> None:
     assert listed.value <= KEYWORD_LIST_CAP < prose.value
 
 
+def test_a_short_list_of_terms_stays_clearly_below_one_sentence_that_says_something() -> None:
+    concepts = (
+        Concept("shared kernel"),
+        Concept("namespaces"),
+        Concept("cgroups"),
+        Concept("hypervisor"),
+        Concept("guest OS"),
+    )
+    references = (
+        "Containers use a shared kernel with namespaces and cgroups, while virtual machines run "
+        "a guest OS on a hypervisor.",
+    )
+    listed = score("kernel, namespaces, cgroups, hypervisor", concepts, references=references)
+    said = score(
+        "Containers run on the shared kernel of the host.", concepts, references=references
+    )
+    assert listed.value <= said.value - 10
+
+
 def test_a_concept_stated_the_other_way_round_caps_the_whole_answer() -> None:
     concepts = (Concept("memory use decreases"), Concept("pressure"), Concept("volume"))
     right = score("The memory use decreases as the pressure and the volume grow.", concepts)
