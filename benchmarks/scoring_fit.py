@@ -91,7 +91,7 @@ def transformed(features: np.ndarray, candidates: Sequence[Candidate]) -> np.nda
     for power in POWERS:
         chosen = [i for i, (_, p) in enumerate(candidates) if p == power]
         matrix = np.array([candidates[i][0] for i in chosen]).T
-        out[..., chosen] = (np.nan_to_num(features, nan=0.0) ** power) @ matrix
+        out[..., chosen] = calibration.curved(np.nan_to_num(features, nan=0.0), power) @ matrix
     return out
 
 
@@ -314,7 +314,7 @@ def write(candidate: Candidate) -> None:
         "features": list(calibration.FEATURES),
         "weights": list(weights),
         "power": power,
-        "value": "100 * sum(weight * measure ** power)",
+        "value": "100 * sum(weight * curved(measure, power)), curved in calibration.py",
         "fitted_on": "Mohler 2011 and SemEval-2013 Task 7 train (SciEntsBank, Beetle); "
         "kept only if the Docker bank's excellent answers stay on top",
         "command": "python benchmarks/scoring_fit.py",

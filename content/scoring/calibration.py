@@ -1,9 +1,9 @@
 """The fitted map from an answer's evidence to its 0-100 value.
 
 The value is a weighted sum of a few evidence measures, each 0..1 and each 0 for an empty or
-off-topic answer, raised to a published power. The weights are non-negative and add up to 1, so more evidence
-never lowers the value and an answer with full evidence on every measure (a model answer) scores
-100. They are fitted by benchmarks/scoring_fit.py on public training data only and published in
+off-topic answer, each placed on a curve with a published power (`curved`). The weights are
+non-negative and add up to 1, so more evidence never lowers the value and an answer with full
+evidence on every measure (a model answer) scores 100. They are fitted by benchmarks/scoring_fit.py on public training data only and published in
 data/calibration.json; reading them needs the standard library only.
 """
 
@@ -32,6 +32,8 @@ FEATURES = (
 # off-topic answer with words earns nothing. (Support precision is no measure of its own: it would
 # let an added true sentence lower the value; it only decides which words count as elaboration.)
 COVERAGE_GATE = 0.25
+# See `curved`.
+CURVE_OFFSET = 0.01
 # A reference word found through a neighbour in the word table earns this share of its similarity.
 SOFT_RECALL_SCALE = 0.8
 
@@ -62,7 +64,17 @@ def calibrated_value(measures: Sequence[float]) -> float:
     published, power = weights()
     if power == 1.0:
         return 100.0 * sum(w * m for w, m in zip(published, measures, strict=True))
-    return 100.0 * sum(w * m**power for w, m in zip(published, measures, strict=True) if m > 0)
+    return 100.0 * sum(w * curved(m, power) for w, m in zip(published, measures, strict=True))
+
+
+def curved(measure, power: float):  # noqa: ANN001, ANN201 (a float, or a numpy array when fitting)
+    """A measure on the published curve: 0 at 0, 1 at 1, rising fastest near 0 for a power below
+    1 (the first evidence counts most, as graders count it). The offset keeps the slope at 0
+    finite, so one word an off-topic answer shares with a model answer by chance earns little."""
+    if power == 1.0:
+        return measure
+    low = CURVE_OFFSET**power
+    return ((measure + CURVE_OFFSET) ** power - low) / ((1.0 + CURVE_OFFSET) ** power - low)
 
 
 @lru_cache(maxsize=256)

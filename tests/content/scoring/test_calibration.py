@@ -8,6 +8,7 @@ from content.scoring import calibration, score
 from content.scoring.calibration import (
     FEATURES,
     calibrated_value,
+    curved,
     evidence,
     reference_recall,
     weights,
@@ -88,3 +89,15 @@ def test_concepts_outside_the_model_answers_still_count_in_full() -> None:
     )
     assert result.reference_recall == 1.0
     assert result.value >= 85
+
+
+@pytest.mark.parametrize("power", [0.5, 1.0])
+def test_the_curve_runs_from_0_to_1_and_never_falls(power: float) -> None:
+    points = [curved(k / 100, power) for k in range(101)]
+    assert points[0] == 0.0
+    assert points[-1] == pytest.approx(1.0)
+    assert all(a < b for a, b in zip(points, points[1:], strict=False))
+
+
+def test_one_chance_word_in_a_hundred_earns_little() -> None:
+    assert curved(0.01, 0.5) < 0.05
