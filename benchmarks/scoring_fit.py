@@ -5,7 +5,7 @@
 Reads Mohler 2011 (all answers) and the `train` split of SemEval-2013 Task 7 (SciEntsBank and
 Beetle), never a SemEval test split. Every answer is scored as the benchmarks score it, and the
 evidence measures of content/scoring/calibration.py are collected. The weights are searched on a
-grid (non-negative, adding up to 1, in steps of GRID_STEP) for each power in POWERS, by the
+grid (non-negative, adding up to 1, in steps of GRID_STEP) for each power asked for, by the
 training criterion: the mean of Mohler's Pearson r and of the mean ROC AUC (correct against the
 rest, correct against contradictory) on SemEval train for SciEntsBank and for Beetle.
 
@@ -43,7 +43,9 @@ from content.scoring import Score, calibration, extract_concepts, score  # noqa:
 from tests.content.scoring import test_docker_bank_ordering as docker  # noqa: E402
 
 GRID_STEP = 0.05
-POWERS = (0.5, 1.0)
+# The measures as they are (power 1) by default: the product's score bands (the review schedule's
+# 40 / 60 / 85) sit on that scale. --powers 0.5 1 also tries the curve (calibration.curved).
+POWERS = (1.0,)
 DATASETS = scoring_semeval.DATASETS
 WEAKER = ("partial", "wrong", "keywords", "off-topic", "empty")
 
@@ -73,7 +75,7 @@ def measures(result: Score) -> list[float]:
     )
 
 
-def grid() -> list[Candidate]:
+def grid(powers: Sequence[float] = POWERS) -> list[Candidate]:
     """Every weight vector on the simplex in steps of GRID_STEP, with every power."""
     steps = round(1 / GRID_STEP)
     count = len(calibration.FEATURES)
@@ -82,13 +84,13 @@ def grid() -> list[Candidate]:
         for ks in itertools.product(range(steps + 1), repeat=count)
         if sum(ks) == steps
     ]
-    return [(point, power) for power in POWERS for point in points]
+    return [(point, power) for power in powers for point in points]
 
 
 def transformed(features: np.ndarray, candidates: Sequence[Candidate]) -> np.ndarray:
     """Unguarded values (0..1) of every row under every candidate: rows x candidates."""
     out = np.empty(features.shape[:-1] + (len(candidates),))
-    for power in POWERS:
+    for power in sorted({p for _, p in candidates}):
         chosen = [i for i, (_, p) in enumerate(candidates) if p == power]
         matrix = np.array([candidates[i][0] for i in chosen]).T
         out[..., chosen] = calibration.curved(np.nan_to_num(features, nan=0.0), power) @ matrix
@@ -239,9 +241,14 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(os.environ.get("SEMEVAL_DATA", scoring_semeval.DEFAULT_DATA)),
     )
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the weights")
+    parser.add_argument(
+        "--powers", type=float, nargs="+", default=list(POWERS), help="curve powers to try"
+    )
     args = parser.parse_args(argv)
+    if any(not 0 < power <= 1 for power in args.powers):
+        parser.error("each power must be above 0 and at most 1")
     mohler, semeval = Mohler(args.mohler), SemEvalTrain(args.semeval)
-    candidates = grid()
+    candidates = grid(args.powers)
     print(
         f"Mohler: {len(mohler.rows)} answers; SemEval train: {len(semeval.rows)} answers; "
         f"measures: {', '.join(calibration.FEATURES)}; {len(candidates)} grid points"
