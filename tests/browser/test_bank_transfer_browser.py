@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from content.models import Question, Topic
+from content.models import BankUpload, Question, Topic
 from interviews.access import interviewer_grant
 from tests.content.formats.conftest import snapshot
 
@@ -92,3 +92,34 @@ def test_the_import_button_says_it_works_until_the_bank_is_written(
         "pods: 1 question(s) created, 0 updated, 0 unchanged."
     )
     assert page.url.endswith("/topics/pods/")
+
+
+def test_the_preview_button_says_it_works_until_the_file_is_read(page, login, interviewer, tmp_path):
+    login(page, interviewer)
+    path = tmp_path / "pods.csv"
+    path.write_text(
+        "question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n",
+        "utf-8",
+    )
+    page.goto("/banks/import/")
+    page.get_by_label("Bank file").set_input_files(str(path))
+    working = page.locator("#preview-working")
+    expect(working).to_have_css("opacity", "0")
+
+    # Hold the upload, as a large file would take a while to read and compare.
+    held = []
+    page.route(
+        "**/banks/import/",
+        lambda route: held.append(route) if route.request.method == "POST" else route.continue_(),
+    )
+    button = page.get_by_role("button", name="Preview the import")
+    button.click()
+    expect(working).to_have_css("opacity", "1")
+    expect(button).to_be_disabled()
+    assert not BankUpload.objects.exists()
+    held[0].continue_()
+    expect(page.locator("#import-summary")).to_contain_text("1 question to create")
+    # The preview is a page of its own: its address is in the location bar.
+    upload = BankUpload.objects.get()
+    assert page.url.endswith(f"/banks/import/{upload.pk}/")
+    assert page.title().startswith("Import preview")

@@ -229,7 +229,7 @@ def test_the_confirm_button_shows_it_works_and_htmx_is_sent_to_the_counts(
     preview_url = upload(editor_client, "docker.csv", text.encode()).url
     page = editor_client.get(preview_url).content.decode()
     # The same form posts with htmx (button disabled, indicator shown) or, without it, plainly.
-    assert f'action="{preview_url}"\n        hx-post="{preview_url}"' in page
+    assert f'action="{preview_url}" hx-post="{preview_url}"' in page
     assert 'hx-disabled-elt="find button" hx-indicator="#import-working"' in page
     assert (
         '<span id="import-working" class="htmx-indicator">'
@@ -250,3 +250,27 @@ def test_an_htmx_confirm_that_fails_shows_the_error_in_the_page(editor_client, d
     assert response.status_code == 200 and "HX-Redirect" not in response
     assert 'id="main"' in response.content.decode()  # the part the form swaps in
     assert "is not yours to change" in response.content.decode()
+
+
+def test_the_upload_button_shows_it_works_and_htmx_lands_on_the_preview(editor_client, db):
+    page = editor_client.get(IMPORT_URL).content.decode()
+    # The upload form is the confirm form's pattern: a plain post, or htmx with the indicator.
+    assert f'action="{IMPORT_URL}" enctype="multipart/form-data" class="card"' in page
+    assert f'hx-post="{IMPORT_URL}" hx-target="#main" hx-select="#main" hx-swap="outerHTML"' in page
+    assert 'hx-push-url="true" hx-disabled-elt="find button" hx-indicator="#preview-working"' in page
+    assert (
+        '<span id="preview-working" class="htmx-indicator">'
+        "Reading the file… this can take a few seconds for a large bank.</span>"
+    ) in page
+
+    data = b"question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n"
+    response = editor_client.post(
+        IMPORT_URL,
+        {"file": SimpleUploadedFile("pods.csv", data)},
+        headers={"HX-Request": "true"},
+    )
+    # htmx follows the redirect itself, swaps the preview's #main in and shows its address.
+    preview_url = response.url
+    assert response.status_code == 302 and preview_url.startswith(IMPORT_URL)
+    preview = editor_client.get(preview_url, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="main"' in preview and "1</strong> question to create" in preview
