@@ -8,7 +8,13 @@ from django.template.defaultfilters import filesizeformat
 from content.formats import FORMATS, document_parse, format_guess
 from content.importer import bytes_text
 from content.models import Question, Topic, is_author
-from content.parsing import DocumentError, ParsedDocument
+from content.parsing import (
+    ANSWER_MARKERS,
+    QUESTIONS_MARKER,
+    DocumentError,
+    ParsedDocument,
+    description_lines,
+)
 from content.revisions import QuestionState
 
 FORMAT_LABELS = {
@@ -23,6 +29,10 @@ NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."
 TEXT_TAKEN_MESSAGE = "This bank already has a question with exactly this wording."
 EXPERT_REQUIRED_MESSAGE = "Write the expert answer: concepts are extracted from it."
 UNKNOWN_USERS_MESSAGE = "No interviewer has the username {names}."
+DESCRIPTION_LINE_MESSAGE = (
+    "A line of the description cannot read just “{line}”: bank files use that line to mark "
+    "where the questions and answers start."
+)
 TEXT_MAX_LENGTH = 2_000
 ANSWER_MAX_LENGTH = 50_000
 
@@ -115,6 +125,15 @@ class TopicForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             names = self.instance.shared_with.values_list("username", flat=True)
             self.initial["share_with"] = ", ".join(names)
+
+    def clean_description(self) -> str:
+        """Stored as the bank files keep it (stripped lines, no blank ones), so an export reads back
+        the same; the page shows a description as one paragraph anyway."""
+        lines = description_lines(self.cleaned_data["description"])
+        for line in lines:
+            if line in (QUESTIONS_MARKER, *ANSWER_MARKERS):
+                raise forms.ValidationError(DESCRIPTION_LINE_MESSAGE.format(line=line))
+        return "\n".join(lines)
 
     def clean_share_with(self) -> list:
         names = [

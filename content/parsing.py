@@ -3,7 +3,8 @@
 The format, one item per line (blank lines and trailing spaces are ignored, CRLF and a BOM too):
 
     <topic name>
-    <topic description>                      (one line; "(no description)" for none)
+    <topic description>                      (its first line; "(no description)" for none)
+      <more lines of the description ...>    (optional: each indented, a continuation line)
     Questions
     <question>
     Id: <uuid>                               (optional: the question's stable id)
@@ -25,6 +26,10 @@ anywhere but right after a marker is an error, so a missing marker line never me
 
 An `Id: <uuid>` line between a question and its first answer marker names the question for good:
 re-importing matches it by that id even after its wording changed. Exports always write it.
+
+A description of several lines continues on indented lines, so a document of the older, one-line
+header reads as before, and a missing 'Questions' line is still an error at the line where it was
+expected. Each line of a description is stripped and blank ones are left out (description_lines).
 """
 
 import re
@@ -40,6 +45,8 @@ BEGINNER_MARKER = "Beginner Answer"
 # or description line stays an error instead of shifting the header.
 NO_DESCRIPTION = "(no description)"
 ANSWER_MARKERS = (EXPERT_MARKER, BEGINNER_MARKER)
+# How an export indents a description's continuation lines (any indentation reads as one).
+CONTINUATION_INDENT = "  "
 
 ID_RE = re.compile(r"Id: (?P<uid>\S+)")
 POSTED_ON_RE = re.compile(r"Posted on (?P<date>[A-Z][a-z]{2} \d{1,2}, \d{4})(?P<rest>.*)")
@@ -110,6 +117,12 @@ def _shown(line: tuple[int, str] | None) -> str:
         return "the end of the document"
     text = line[1] if len(line[1]) <= 60 else line[1][:57] + "..."
     return f"'{text}'"
+
+
+def description_lines(description: str) -> list[str]:
+    """A topic description's lines as the document formats keep them: stripped, no blank ones."""
+    text = description.replace("\r\n", "\n").replace("\r", "\n")
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _content_lines(text: str) -> list[tuple[int, str]]:
@@ -207,10 +220,10 @@ def parse_document(text: str, *, source: str = "<document>") -> ParsedDocument:
     """Parse one Q&A document; raise DocumentError naming the line when it does not follow the format."""
     lines = _content_lines(text)
     _nul_check(lines, source=source)
-    topic_name, description = _header_parse(lines, source=source)
-    rest, uids = _ids_take(lines[3:], source=source)
+    topic_name, description, questions_index = _header_parse(lines, source=source)
+    rest, uids = _ids_take(lines[questions_index + 1 :], source=source)
     if not rest:
-        raise DocumentError(source, lines[2][0] + 1, MISSING_QUESTION)
+        raise DocumentError(source, lines[questions_index][0] + 1, MISSING_QUESTION)
     blocks = _blocks_find(rest, source=source)
     questions, warnings = _questions_parse(rest, blocks, uids, source=source)
     return ParsedDocument(
@@ -224,8 +237,11 @@ def _nul_check(lines: list[tuple[int, str]], *, source: str) -> None:
             raise DocumentError(source, number, NUL_CHARACTER.format(column=line.index("\x00") + 1))
 
 
-def _header_parse(lines: list[tuple[int, str]], *, source: str) -> tuple[str, str]:
-    """The topic name and description, checked to be followed by the 'Questions' line."""
+def _header_parse(lines: list[tuple[int, str]], *, source: str) -> tuple[str, str, int]:
+    """The topic name, the description and the index of the 'Questions' line that follows them.
+
+    The description is the second line and the indented (continuation) lines after it.
+    """
     if not lines:
         raise DocumentError(source, 1, MISSING_TOPIC)
     if len(lines) < 2 or lines[1][1].strip() in (QUESTIONS_MARKER, *ANSWER_MARKERS):
@@ -235,12 +251,19 @@ def _header_parse(lines: list[tuple[int, str]], *, source: str) -> tuple[str, st
             line[0] if line else lines[0][0] + 1,
             MISSING_DESCRIPTION.format(found=_shown(line)),
         )
-    if len(lines) < 3 or lines[2][1].strip() != QUESTIONS_MARKER:
-        line = lines[2] if len(lines) > 2 else None
-        number = line[0] if line else lines[1][0] + 1
+    end = 2
+    while (
+        end < len(lines)
+        and lines[end][1][:1].isspace()
+        and lines[end][1].strip() != QUESTIONS_MARKER
+    ):
+        end += 1
+    if end >= len(lines) or lines[end][1].strip() != QUESTIONS_MARKER:
+        line = lines[end] if end < len(lines) else None
+        number = line[0] if line else lines[end - 1][0] + 1
         raise DocumentError(source, number, MISSING_QUESTIONS_LINE.format(found=_shown(line)))
-    topic_name, description = lines[0][1].strip(), lines[1][1].strip()
-    return topic_name, "" if description == NO_DESCRIPTION else description
+    description = "\n".join(line.strip() for _, line in lines[1:end])
+    return lines[0][1].strip(), "" if description == NO_DESCRIPTION else description, end
 
 
 def _blocks_find(rest: list[tuple[int, str]], *, source: str) -> list[tuple[int, list[int]]]:

@@ -15,6 +15,7 @@ from content.parsing import (
     ParsedAnswer,
     ParsedDocument,
     ParsedQuestion,
+    description_lines,
     parse_uid,
 )
 
@@ -141,7 +142,8 @@ def read(text: str, *, source: str = "<markdown>") -> ParsedDocument:
         if level == 1:
             if topic is not None:
                 raise DocumentError(source, line, ONE_TOPIC)
-            topic = (title, " ".join(_unescaped(text).strip() for _, text in body))
+            # Line by line, as answers are, so a description of several lines reads back as written.
+            topic = (title, "\n".join(_unescaped(text).strip() for _, text in body))
         elif topic is None:
             raise DocumentError(source, line, NOTHING_BEFORE_TOPIC.format(found=_shown(title)))
         elif level == 2:
@@ -160,7 +162,7 @@ def write(document: ParsedDocument) -> str:
     """The document as Markdown; reading it gives the same document back (dates aside)."""
     parts = [f"# {document.topic_name}"]
     if document.description:
-        parts.append(_escaped(document.description))
+        parts.append("\n".join(_escaped(line) for line in description_lines(document.description)))
     for question in document.questions:
         parts.append(f"## {question.text}")
         if question.uid is not None:

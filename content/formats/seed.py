@@ -2,11 +2,13 @@
 
 from content.parsing import (
     BEGINNER_MARKER,
+    CONTINUATION_INDENT,
     EXPERT_MARKER,
     NO_DESCRIPTION,
     QUESTIONS_MARKER,
     ParsedAnswer,
     ParsedDocument,
+    description_lines,
     parse_document,
 )
 
@@ -24,8 +26,10 @@ def _answer_lines(marker: str, answer: ParsedAnswer) -> list[str]:
 
 def write(document: ParsedDocument) -> str:
     """The document as seed text; parsing it gives the same document back."""
-    description = document.description or NO_DESCRIPTION
-    lines = [document.topic_name, description, QUESTIONS_MARKER]
+    # A description of several lines continues on indented lines.
+    first, *more = description_lines(document.description or "") or [NO_DESCRIPTION]
+    lines = [document.topic_name, first, *(CONTINUATION_INDENT + line for line in more)]
+    lines.append(QUESTIONS_MARKER)
     for question in document.questions:
         lines.append(question.text)
         if question.uid is not None:

@@ -94,7 +94,9 @@ def test_the_import_button_says_it_works_until_the_bank_is_written(
     assert page.url.endswith("/topics/pods/")
 
 
-def test_the_preview_button_says_it_works_until_the_file_is_read(page, login, interviewer, tmp_path):
+def test_the_preview_button_says_it_works_until_the_file_is_read(
+    page, login, interviewer, tmp_path
+):
     login(page, interviewer)
     path = tmp_path / "pods.csv"
     path.write_text(

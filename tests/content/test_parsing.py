@@ -153,6 +153,13 @@ HEAD = "Topic\nDescription\nQuestions\n"
             3,
             "expected the line 'Questions', found 'Question list'",
         ),
+        (
+            "Topic\nDescription\n  continued\nWhat?\nExpert Answer\n",
+            4,
+            "expected the line 'Questions', found 'What?'",
+        ),
+        ("Topic\nDescription\n  continued\n", 4, "expected the line 'Questions', found the end"),
+        ("Topic\nDescription\n  continued\nQuestions\n", 5, "expected at least one question"),
         (HEAD, 4, "expected at least one question"),
         (HEAD + "What?\n", 5, "expected 'Expert Answer' or 'Beginner Answer' after a question"),
         (HEAD + "Expert Answer\n", 4, "expected a question line before 'Expert Answer'"),
@@ -227,3 +234,13 @@ def test_an_id_line_after_an_answer_body_is_an_error_naming_its_line():
         parse_document(text, source="bank.txt")
     assert raised.value.line == 8
     assert parsing.ID_MISPLACED in str(raised.value)
+
+
+def test_a_description_continues_on_indented_lines_and_a_one_line_header_reads_as_before():
+    body = "What?\nExpert Answer\nPosted on Mar 1, 2025 Yes.\n"
+    several = parse_document("Topic\nFirst line.\n  Second line.\n\tThird.\nQuestions\n" + body)
+    assert several.description == "First line.\nSecond line.\nThird."
+    assert [q.line for q in several.questions] == [6]
+    # An indented 'Questions' line ends the header as it always did.
+    one = parse_document("Topic\n Description \n  Questions\n" + body)
+    assert (one.description, one.questions[0].text) == ("Description", "What?")

@@ -5,12 +5,16 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from content.formats import markdown, seed
 from content.parsing import (
     ANSWER_MARKERS,
     NO_DESCRIPTION,
     POSTED_ON_RE,
     QUESTIONS_MARKER,
     DocumentError,
+    ParsedAnswer,
+    ParsedDocument,
+    ParsedQuestion,
     parse_document,
 )
 
@@ -183,3 +187,22 @@ def test_deleting_one_structural_line_is_an_error_or_loses_exactly_one_answer(do
     assert (new[1] is None) != (new[2] is None)
     assert new[1] in (None, old[1]) and new[2] in (None, old[2])
     assert len(parsed.warnings) == len(original.warnings) + 1
+
+
+# A description of several lines; the first cannot be a marker, none can be the 'Questions' line.
+several_lines = st.lists(line_text, min_size=1, max_size=5).filter(
+    lambda lines: "\n".join(lines) != NO_DESCRIPTION
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(several_lines, st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_a_description_of_several_lines_is_written_and_read_back(lines, newline, bom):
+    description = "\n".join(lines)
+    answer = ParsedAnswer("Yes.", date(2025, 3, 1), 0)
+    document = ParsedDocument("Topic", description, (ParsedQuestion("What?", 1, answer, None),))
+    for module in (seed, markdown):
+        text = module.write(document).replace("\n", newline)
+        parsed = module.read(("\ufeff" if bom else "") + text)
+        assert parsed.description == description
+        assert [q.text for q in parsed.questions] == ["What?"]

@@ -4,6 +4,7 @@ import pytest
 
 from content.formats import FORMATS, document_parse
 from content.formats.bank import bank_document
+from content.formats.seed import write as seed_write
 from content.importer import questions_import
 from content.models import ModelAnswer, Question, Topic
 from tests.content.formats.conftest import EXTENSIONS, FORMAT_NAMES, command, snapshot
@@ -125,3 +126,35 @@ def test_a_topic_without_a_description_round_trips_through_the_seed_format(tmp_p
     Topic.objects.all().delete()
     command("import_questions", path)
     assert Topic.objects.get(slug="kitchen").description == ""
+
+
+# Lines a reader could take for structure: markers, a heading, the empty-description line, an id.
+SEVERAL_LINES = (
+    "Containers for backend developers.\n"
+    "Expert Answer\n"
+    "# Not a heading\n"
+    "(no description)\n"
+    "Id: 3f2b8c1e-0a4d-4b6e-9f1a-2c3d4e5f6a7b\n"
+    "Posted on Mar 1, 2025 the second edition."
+)
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_a_description_of_several_lines_round_trips(docker_bank, format_name, tmp_path):
+    Topic.objects.filter(pk=docker_bank.pk).update(description=SEVERAL_LINES)
+    path = exported(docker_bank, format_name, tmp_path)
+    before = snapshot()
+    out, _ = command("import_questions", path)
+    assert "No changes" in out and snapshot() == before
+    if format_name == "csv":
+        return  # CSV has no description to rebuild a bank with
+    Topic.objects.all().delete()
+    command("import_questions", path)
+    assert Topic.objects.get(slug="docker").description == SEVERAL_LINES
+
+
+def test_the_seed_format_writes_a_long_description_on_indented_lines(docker_bank):
+    Topic.objects.filter(pk=docker_bank.pk).update(description="First line.\nSecond line.")
+    docker_bank.refresh_from_db()
+    text = seed_write(bank_document(docker_bank))
+    assert text.startswith("Docker\nFirst line.\n  Second line.\nQuestions\n")

@@ -3,7 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from content.forms import EXPERT_REQUIRED_MESSAGE, NUL_MESSAGE, TEXT_TAKEN_MESSAGE
+from content.forms import (
+    DESCRIPTION_LINE_MESSAGE,
+    EXPERT_REQUIRED_MESSAGE,
+    NUL_MESSAGE,
+    TEXT_TAKEN_MESSAGE,
+)
 from content.models import Concept, Question, Topic
 from tests.content.conftest import BEGINNER, EXPERT
 
@@ -167,3 +172,22 @@ def test_a_candidate_cannot_reach_the_editor(client, candidate, private_question
     client.force_login(candidate)
     page = client.get(reverse("content:question_edit", args=[private_question.slug]))
     assert page.status_code == 403
+
+
+def test_a_description_is_stored_as_the_bank_files_keep_it(client, author):
+    client.force_login(author)
+    typed = "  Pods and services.\r\n\r\n  Deployments too.  \r\n"
+    client.post(reverse("content:topic_new"), {"name": "Kubernetes", "description": typed})
+    assert (
+        Topic.objects.get(name="Kubernetes").description == "Pods and services.\nDeployments too."
+    )
+
+
+def test_a_description_line_the_bank_files_use_as_a_marker_is_refused(client, author):
+    client.force_login(author)
+    typed = "About pods.\r\nQuestions\r\n"
+    page = client.post(reverse("content:topic_new"), {"name": "Kubernetes", "description": typed})
+    assert page.status_code == 200 and not Topic.objects.exists()
+    assert page.context["form"].errors["description"] == [
+        DESCRIPTION_LINE_MESSAGE.format(line="Questions")
+    ]

@@ -257,7 +257,9 @@ def test_the_upload_button_shows_it_works_and_htmx_lands_on_the_preview(editor_c
     # The upload form is the confirm form's pattern: a plain post, or htmx with the indicator.
     assert f'action="{IMPORT_URL}" enctype="multipart/form-data" class="card"' in page
     assert f'hx-post="{IMPORT_URL}" hx-target="#main" hx-select="#main" hx-swap="outerHTML"' in page
-    assert 'hx-push-url="true" hx-disabled-elt="find button" hx-indicator="#preview-working"' in page
+    assert (
+        'hx-push-url="true" hx-disabled-elt="find button" hx-indicator="#preview-working"' in page
+    )
     assert (
         '<span id="preview-working" class="htmx-indicator">'
         "Reading the file… this can take a few seconds for a large bank.</span>"
