@@ -24,6 +24,7 @@ FORMAT_LABELS = {
     "json": "JSON (.json)",
 }
 TOO_LARGE = "This file is {size}; a bank upload may be at most {limit}."
+EMPTY_FILE = "{name}: expected a question bank, found an empty file."
 
 NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."
 TEXT_TAKEN_MESSAGE = "This bank already has a question with exactly this wording."
@@ -38,7 +39,8 @@ ANSWER_MAX_LENGTH = 50_000
 
 
 class BankUploadForm(forms.Form):
-    file = forms.FileField(label="Bank file")
+    # An empty file gets a message naming it (Django's own does not), from clean().
+    file = forms.FileField(label="Bank file", allow_empty_file=True)
     format_name = forms.ChoiceField(
         label="Format",
         required=False,
@@ -57,6 +59,9 @@ class BankUploadForm(forms.Form):
         if upload is None:
             return cleaned
         limit = settings.BANK_UPLOAD_MAX_BYTES
+        if not upload.size:
+            self.add_error("file", EMPTY_FILE.format(name=upload.name))
+            return cleaned
         if upload.size > limit:
             size, most = filesizeformat(upload.size), filesizeformat(limit)
             self.add_error("file", TOO_LARGE.format(size=size, limit=most))

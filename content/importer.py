@@ -52,6 +52,10 @@ TOPIC_IN_TWO_DOCUMENTS = "expected one document per topic, but {other} also has 
 TOPIC_TOO_LONG = (
     "expected a topic name of at most {limit} characters (as a slug too), found {length}"
 )
+TOPIC_WITHOUT_SLUG = (
+    "expected a topic name with a letter or a digit from A to Z or 0 to 9 (the bank's address is "
+    "made of them), found {found}"
+)
 FILE_NAME_TOO_LONG = "expected a file name of at most {limit} characters, found {length}"
 QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (sessions may refer to them): {slugs}"
 WORDING_TAKEN = (
@@ -344,7 +348,11 @@ def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -
 def _column_limits_check(source_name: str, document: ParsedDocument) -> None:
     """Refuse what would not fit its column: PostgreSQL raises mid-import, SQLite stores it whole."""
     limit = min(Topic._meta.get_field("name").max_length, Topic._meta.get_field("slug").max_length)
-    length = max(len(document.topic_name), len(slugify(document.topic_name)))
+    slug = slugify(document.topic_name)
+    if not slug:
+        problem = TOPIC_WITHOUT_SLUG.format(found=repr(document.topic_name[:60]))
+        raise DocumentError(source_name, document.topic_line, problem)
+    length = max(len(document.topic_name), len(slug))
     if length > limit:
         problem = TOPIC_TOO_LONG.format(limit=limit, length=length)
         raise DocumentError(source_name, document.topic_line, problem)

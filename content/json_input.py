@@ -7,6 +7,7 @@ from typing import Any
 MAX_DEPTH = 32
 NESTED_TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels"
 CONSTANT_REFUSED = "{name} is not a number JSON allows"
+NUMBER_TOO_LONG = "found a number of thousands of digits"
 
 
 def _refuse_constant(name: str) -> None:
@@ -38,5 +39,10 @@ def json_parse(text: str) -> Any:
         value = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
         raise ValueError(NESTED_TOO_DEEP) from None
+    except ValueError as error:
+        # Python refuses to read an integer past 4,300 digits, with a message about its settings.
+        if "integer string conversion" in str(error):
+            raise ValueError(NUMBER_TOO_LONG) from None
+        raise
     _depth_check(value)
     return value

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 from content.formats import csv, json, markdown, seed
-from content.parsing import DocumentError, ParsedDocument
+from content.parsing import NUL_CHARACTER, DocumentError, ParsedDocument
 
 FORMATS: dict[str, ModuleType] = {"seed": seed, "markdown": markdown, "csv": csv, "json": json}
 CONTENT_TYPES = {
@@ -33,7 +33,16 @@ def format_guess(file_name: str) -> str:
 def document_parse(
     text: str, *, source: str, format_name: str, topic_name: str | None = None
 ) -> ParsedDocument:
-    """Parse a file's text in the named format; CSV takes its topic name or the file name."""
+    """Parse a file's text in the named format; CSV takes its topic name or the file name.
+
+    A NUL character is refused in every format: PostgreSQL cannot store one, so it would fail the
+    import's transaction halfway instead of naming its line.
+    """
+    nul = text.find("\x00")
+    if nul >= 0:
+        line_start = text.rfind("\n", 0, nul) + 1
+        column = NUL_CHARACTER.format(column=nul - line_start + 1)
+        raise DocumentError(source, text.count("\n", 0, nul) + 1, column)
     if format_name == "csv":
         return csv.read(text, source=source, topic_name=topic_name or Path(source).stem)
     return FORMATS[format_name].read(text, source=source)

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from content.concept_files import concepts_validated
+from content.json_input import json_parse
 from content.parsing import DocumentError, ParsedAnswer, ParsedDocument, ParsedQuestion, parse_uid
 
 EXTENSIONS = (".json",)
@@ -31,6 +32,8 @@ NOT_A_BANK = (
     '"topic" and "questions"'
 )
 PROBLEMS = "expected a bank in the documented layout:\n  {problems}"
+NOT_JSON_VALUE = "expected JSON, {problem}"
+NUL_IN_STRING = "{where}: expected text, found a NUL character (\\u0000)"
 
 
 def _string(data: dict, key: str, where: str, errors: list[str], *, required: bool = True) -> str:
@@ -85,13 +88,29 @@ def _question(data: Any, index: int, errors: list[str], source: str) -> ParsedQu
     return ParsedQuestion(text, index + 1, expert, beginner, uid, concepts)
 
 
+def _nul_paths(data: Any) -> list[str]:
+    """Where a string holds NUL (written as \\u0000): PostgreSQL cannot store it."""
+    found, stack = [], [(data, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str) and "\x00" in value:
+            found.append(NUL_IN_STRING.format(where=where or "the file"))
+        elif isinstance(value, dict):
+            stack += [(item, f"{where}.{key}" if where else key) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [(item, f"{where}[{index}]") for index, item in enumerate(value)]
+    return sorted(found)
+
+
 def read(text: str, *, source: str = "<json>") -> ParsedDocument:
     """Parse a JSON bank; every problem found is listed, nothing is read from a broken file."""
     try:
-        data = json.loads(text.removeprefix("\ufeff"))
+        data = json_parse(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as error:
         problem = NOT_JSON.format(problem=error.msg, column=error.colno)
         raise DocumentError(source, error.lineno, problem) from None
+    except ValueError as error:  # nested too deep, NaN, a number of thousands of digits
+        raise DocumentError(source, None, NOT_JSON_VALUE.format(problem=error)) from None
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT_NAME
@@ -100,7 +119,7 @@ def read(text: str, *, source: str = "<json>") -> ParsedDocument:
         or not isinstance(data.get("questions"), list)
     ):
         raise DocumentError(source, None, NOT_A_BANK)
-    errors: list[str] = []
+    errors: list[str] = _nul_paths(data)
     name = _string(data["topic"], "name", "topic", errors)
     description = _string(data["topic"], "description", "topic", errors, required=False)
     questions = [_question(item, i, errors, source) for i, item in enumerate(data["questions"])]
