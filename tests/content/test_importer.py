@@ -360,3 +360,17 @@ def test_a_nul_character_in_a_document_is_a_numbered_error_on_every_database(tmp
     assert str(caught.value).startswith(f"{path}, line 6: ")
     assert parsing.NUL_CHARACTER.format(column=43) in str(caught.value)
     assert not Question.objects.exists()
+
+
+def test_a_failure_while_writing_rolls_back_every_document(tmp_path, db, monkeypatch):
+    other = tmp_path / "kitchen.csv"
+    other.write_text("question,expert_answer,beginner_answer\nBoil an egg?,Gently.,In water.\n")
+
+    def failing_extraction(**kwargs):
+        raise RuntimeError("the database went away while concepts were written")
+
+    monkeypatch.setattr("content.importer.concepts_refresh_many", failing_extraction)
+    with pytest.raises(RuntimeError):
+        call_command("import_questions", str(BANK), str(other), stdout=StringIO())
+    assert not Topic.objects.exists() and not Question.objects.exists()
+    assert not ModelAnswer.objects.exists()

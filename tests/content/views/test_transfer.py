@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from content.formats import document_parse
-from content.models import BankUpload, Question, Topic
+from content.models import BankUpload, Question, QuestionRevision, Topic
 from interviews.access import interviewer_grant
 from tests.content.formats.conftest import command, snapshot
 
@@ -276,3 +276,26 @@ def test_the_upload_button_shows_it_works_and_htmx_lands_on_the_preview(editor_c
     assert response.status_code == 302 and preview_url.startswith(IMPORT_URL)
     preview = editor_client.get(preview_url, headers={"HX-Request": "true"}).content.decode()
     assert 'id="main"' in preview and "1</strong> question to create" in preview
+
+
+def _failing_extraction(**kwargs):
+    raise RuntimeError("the database went away while concepts were written")
+
+
+@pytest.mark.parametrize("new_bank", [False, True])
+def test_a_failure_while_writing_leaves_nothing_written_and_the_upload_to_retry(
+    editor_client, own_docker_bank, monkeypatch, new_bank
+):
+    text = editor_client.get("/topics/docker/export/csv/").content.decode()
+    first = Question.objects.get(topic=own_docker_bank, position=1)
+    text = text.replace(first.text, first.text + " Briefly.", 1)
+    text += "A brand new question?,An expert answer about pods.,A beginner answer.,\r\n"
+    name = "pods.csv" if new_bank else "docker.csv"
+    preview_url = upload(editor_client, name, text.encode()).url
+    before, revisions = snapshot(), QuestionRevision.objects.count()
+    # Concepts are written last, after every question and answer row: fail there.
+    monkeypatch.setattr("content.importer.concepts_refresh_many", _failing_extraction)
+    editor_client.raise_request_exception = False
+    assert editor_client.post(preview_url).status_code == 500
+    assert snapshot() == before and QuestionRevision.objects.count() == revisions
+    assert BankUpload.objects.filter(uploaded_by__username="ivy").exists()
