@@ -1,10 +1,13 @@
 """End to end in headless Chromium: an interviewer writes a bank, runs a session on it for a guest,
-edits a wording (the session keeps what it asked) and restores the earlier revision."""
+edits a wording (the session keeps what it asked), restores the earlier revision, and exports the
+bank to Markdown and imports it back without changing anything."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.content.formats.conftest import snapshot
 
 # The new_context and login fixtures come from tests/browser/conftest.py.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,7 +35,10 @@ def _write_question(page, text: str, expert: str, beginner: str) -> None:
     page.get_by_label("Beginner answer").fill(beginner)
 
 
-def test_interviewer_writes_a_bank_and_runs_it(new_context, login, django_user_model):
+DESCRIPTION = "Probes, deployments and rollouts.\nFor backend developers."
+
+
+def test_interviewer_writes_a_bank_and_runs_it(new_context, login, django_user_model, tmp_path):
     from content.models import Question
     from interviews.access import interviewer_grant
 
@@ -44,6 +50,7 @@ def test_interviewer_writes_a_bank_and_runs_it(new_context, login, django_user_m
     # A new bank, then two questions with both answers.
     page.goto("/bank/new/")
     page.get_by_label("Name").fill("Kubernetes drills")
+    page.get_by_label("Description").fill(DESCRIPTION)
     page.get_by_role("button", name="Create the bank").click()
     expect(page.get_by_role("heading", name="New question")).to_be_visible()
 
@@ -122,3 +129,20 @@ def test_interviewer_writes_a_bank_and_runs_it(new_context, login, django_user_m
     first.refresh_from_db()
     assert first.text == QUESTIONS[0][0]
     assert first.revisions.count() == 3
+
+    # Export the bank to Markdown and import the file back: the preview finds nothing to change.
+    page.goto(f"/topics/{first.topic.slug}/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Markdown").click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    before = snapshot()
+    page.get_by_role("link", name="import a file").click()
+    page.get_by_label("Bank file").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.locator("#import-summary")).to_contain_text(
+        "0 questions to create, 0 to update, 2 left as they are"
+    )
+    expect(page.locator("#import-nothing")).to_be_visible()
+    assert snapshot() == before
+    assert first.topic.__class__.objects.get(pk=first.topic_id).description == DESCRIPTION

@@ -299,3 +299,17 @@ def test_a_failure_while_writing_leaves_nothing_written_and_the_upload_to_retry(
     assert editor_client.post(preview_url).status_code == 500
     assert snapshot() == before and QuestionRevision.objects.count() == revisions
     assert BankUpload.objects.filter(uploaded_by__username="ivy").exists()
+
+
+def test_the_preview_says_when_only_the_topic_description_changes(editor_client, own_docker_bank):
+    text = editor_client.get("/topics/docker/export/seed/").content.decode()
+    text = text.replace(own_docker_bank.description, "Containers.\n  For backend developers.", 1)
+    page = editor_client.get(upload(editor_client, "docker.txt", text.encode()).url)
+    body = page.content.decode()
+    assert "0</strong> to update" in body and 'id="import-nothing"' not in body
+    assert 'id="import-topic-updated"' in body
+    same = editor_client.get("/topics/docker/export/seed/").content
+    assert (
+        'id="import-topic-updated"'
+        not in editor_client.get(upload(editor_client, "docker.txt", same).url).content.decode()
+    )
