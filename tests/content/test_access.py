@@ -2,8 +2,13 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from content.authoring import question_create
 from content.models import CHANGE_TOPIC, VIEW_TOPIC, Question, Topic
+from content.revisions import QuestionState
+from interviews.services.building import SessionPlan, invited_session_create
+from tests.interviews.conftest import session_play
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +152,41 @@ def test_concepts_of_a_shared_bank_are_read_only_to_others_but_site_banks_stay_o
     site_add = reverse("interviewer:concept_add", args=[site_question.slug])
     assert client.post(site_add, form).status_code == 302
     assert site_question.concepts.filter(label="sneaky").exists()
+
+
+def test_an_invited_candidate_sees_their_session_s_questions_and_nothing_else_of_the_bank(
+    client, author, candidate, private_bank, private_question
+):
+    unasked = question_create(
+        topic=private_bank,
+        author=author,
+        state=QuestionState("What is a bind mount?", "It maps a host directory.", ""),
+    )
+    plan = SessionPlan(
+        title="Storage", level="expert", questions=[private_question], candidate_name="Casey"
+    )
+    session = invited_session_create(interviewer=author, plan=plan)
+    session.candidate = candidate
+    session.save(update_fields=["candidate"])
+    session.invite.accepted_at, session.invite.accepted_by = timezone.now(), candidate
+    session.invite.save()
+    session_play(session, ["A volume keeps data outside the container."])
+
+    client.force_login(candidate)
+    pages = [
+        reverse("interviews:session_detail", args=[session.pk]),
+        reverse("interviews:session_results", args=[session.pk]),
+        reverse("interviews:history"),
+        reverse("interviews:home"),
+        reverse("interviews:practice_new"),
+        reverse("content:topic_list"),
+    ]
+    seen = "".join(client.get(url).content.decode() for url in pages)
+    assert private_question.text in seen  # their session's question, on their session's pages
+    assert unasked.text not in seen
+    for url in (
+        reverse("content:topic_detail", args=[private_bank.slug]),
+        reverse("content:question_detail", args=[private_question.slug]),
+        reverse("content:question_detail", args=[unasked.slug]),
+    ):
+        assert client.get(url).status_code == 404, url

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from content import importer, parsing
 from content.importer import document_read, question_slug, questions_import
-from content.models import Concept, ModelAnswer, Question, Topic
+from content.models import CHANGE_TOPIC, VIEW_TOPIC, Concept, ModelAnswer, Question, Topic
 from content.parsing import DocumentError
 
 BANK = Path(__file__).resolve().parents[2] / "content" / "sources" / "docker.txt"
@@ -75,6 +75,28 @@ def test_the_bundled_bank_gives_24_questions_and_48_model_answers():
     expert = first.model_answer("expert")
     assert expert.text.startswith("Docker is an open-source containerization platform")
     assert expert.posted_on.isoformat() == "2025-03-26"
+
+
+def test_the_bundled_bank_is_a_published_site_bank(django_user_model):
+    from interviews.access import interviewer_grant
+
+    run(str(BANK))
+    topic = Topic.objects.get(slug="docker")
+    assert topic.owner is None and topic.is_published and topic.shared_with_everyone
+    interviewer = django_user_model.objects.create_user("ivy")
+    interviewer_grant(user=interviewer)
+    candidate = django_user_model.objects.create_user("casey")
+    staff = django_user_model.objects.create_user("sam", is_staff=True)
+    assert {
+        user.username
+        for user in (interviewer, candidate, staff)
+        if user.has_perm(VIEW_TOPIC, topic)
+    } == {"ivy", "casey", "sam"}
+    assert [
+        user.username
+        for user in (interviewer, candidate, staff)
+        if user.has_perm(CHANGE_TOPIC, topic)
+    ] == ["sam"]
 
 
 @pytest.mark.django_db

@@ -37,6 +37,9 @@ def test_anonymous_users_are_sent_to_log_in_and_candidates_refused(client, candi
     assert client.get(IMPORT_URL).status_code == 403
     assert client.get("/topics/docker/export/json/").status_code == 403
     assert b"/topics/docker/export/" not in client.get("/topics/docker/").content
+    data = client.get("/topics/docker/").content  # anything: the file is never read
+    assert upload(client, "docker.txt", data).status_code == 403
+    assert not BankUpload.objects.exists()
 
 
 @pytest.mark.parametrize(
