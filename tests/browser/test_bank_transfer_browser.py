@@ -125,3 +125,17 @@ def test_the_preview_button_says_it_works_until_the_file_is_read(
     upload = BankUpload.objects.get()
     assert page.url.endswith(f"/banks/import/{upload.pk}/")
     assert page.title().startswith("Import preview")
+
+
+def test_an_upload_refused_for_its_size_shows_the_error_page(page, login, interviewer, tmp_path):
+    from django.conf import settings
+
+    login(page, interviewer)
+    path = tmp_path / "huge.md"
+    path.write_bytes(b"# Huge\n\n" + b"x" * (2 * settings.BANK_UPLOAD_MAX_BYTES + 1))
+    page.goto("/banks/import/")
+    page.get_by_label("Bank file").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    # The server refuses the body before reading it; the page says so instead of staying silent.
+    expect(page.get_by_role("heading", name="Request not accepted")).to_be_visible()
+    assert not BankUpload.objects.exists()
