@@ -13,6 +13,7 @@ import secrets
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 
 from content.concepts import concepts_refresh
@@ -66,8 +67,13 @@ def _answers_set(question: Question, state: QuestionState) -> None:
         (Level.BEGINNER, state.beginner_answer),
     ):
         if text.strip():
+            # Dated the day it is written, as the importer dates an answer from a file without
+            # dates: the seed format cannot write an answer without its date.
             ModelAnswer.objects.update_or_create(
-                question=question, level=level, defaults={"text": text}
+                question=question,
+                level=level,
+                defaults={"text": text},
+                create_defaults={"text": text, "posted_on": timezone.localdate()},
             )
         else:
             ModelAnswer.objects.filter(question=question, level=level).delete()

@@ -14,6 +14,7 @@ from content.parsing import (
     DocumentError,
     ParsedDocument,
     description_lines,
+    question_line,
 )
 from content.revisions import QuestionState
 
@@ -174,7 +175,8 @@ class QuestionForm(forms.Form):
         self.topic, self.question = topic, question
 
     def clean_text(self) -> str:
-        text = self.cleaned_data["text"]
+        # One line, as every bank file writes a question; a line break becomes a space.
+        text = question_line(self.cleaned_data["text"])
         others = Question.objects.filter(topic=self.topic, text=text)
         if self.question is not None:
             others = others.exclude(pk=self.question.pk)

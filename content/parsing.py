@@ -125,6 +125,15 @@ def description_lines(description: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+def question_line(text: str) -> str:
+    """A question as every format can write it: on one line (its lines joined by spaces).
+
+    The seed format reads the line before an answer marker as the question, so a wording of two
+    lines would give its first line to the answer above it.
+    """
+    return " ".join(description_lines(text))
+
+
 def _content_lines(text: str) -> list[tuple[int, str]]:
     """Number the lines (1-based, as an editor shows them) and drop the blank ones."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -14,6 +14,7 @@ from content.parsing import (
     ParsedDocument,
     ParsedQuestion,
     parse_uid,
+    question_line,
 )
 
 EXTENSIONS = (".csv",)
@@ -93,6 +94,7 @@ def read(text: str, *, source: str = "<csv>", topic_name: str) -> ParsedDocument
             problem = BAD_ROW_LENGTH.format(expected=len(columns), found=len(cells), **where)
             raise DocumentError(source, None, problem)
         values = {name: _cell(cells[index]) for name, index in columns.items()}
+        values["question"] = question_line(values["question"])
         if not values["question"]:
             raise DocumentError(source, None, EMPTY_QUESTION.format(**where))
         if not values["expert_answer"] and not values["beginner_answer"]:

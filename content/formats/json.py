@@ -19,7 +19,14 @@ from typing import Any
 
 from content.concept_files import concepts_validated
 from content.json_input import json_parse
-from content.parsing import DocumentError, ParsedAnswer, ParsedDocument, ParsedQuestion, parse_uid
+from content.parsing import (
+    DocumentError,
+    ParsedAnswer,
+    ParsedDocument,
+    ParsedQuestion,
+    parse_uid,
+    question_line,
+)
 
 EXTENSIONS = (".json",)
 FORMAT_NAME = "mock-interview-bank"
@@ -66,7 +73,7 @@ def _question(data: Any, index: int, errors: list[str], source: str) -> ParsedQu
     if not isinstance(data, dict):
         errors.append(f"{where}: expected an object with text and answers")
         return None
-    text = _string(data, "text", where, errors)
+    text = question_line(_string(data, "text", where, errors))
     uid = None
     if data.get("id") is not None:
         try:

@@ -1,8 +1,11 @@
-"""The migration that gives every stored question its stable id."""
+"""Data migrations: every stored question gets its stable id, every answer its date."""
+
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 BEFORE = [("content", "0002_concept_negated")]
 AFTER = [("content", "0003_question_uid")]
@@ -25,4 +28,30 @@ def test_questions_stored_before_ids_existed_each_get_a_distinct_one():
     new_apps = executor.loader.project_state(AFTER).apps
     uids = list(new_apps.get_model("content", "Question").objects.values_list("uid", flat=True))
     assert len(uids) == 3 and None not in uids and len(set(uids)) == 3
+    MigrationExecutor(connection).migrate(latest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_answers_written_before_they_were_dated_get_the_day_they_were_saved():
+    before, after = [("content", "0005_bank_owners")], [("content", "0006_model_answer_dates")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    topic = old_apps.get_model("content", "Topic").objects.create(name="T", slug="t")
+    question = old_apps.get_model("content", "Question").objects.create(
+        topic=topic, text="Q?", slug="q"
+    )
+    ModelAnswer = old_apps.get_model("content", "ModelAnswer")
+    undated = ModelAnswer.objects.create(question=question, level="expert", text="A.")
+    dated = ModelAnswer.objects.create(
+        question=question, level="beginner", text="B.", posted_on=date(2025, 3, 26)
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    ModelAnswer = executor.loader.project_state(after).apps.get_model("content", "ModelAnswer")
+    saved_on = timezone.localdate(ModelAnswer.objects.get(pk=undated.pk).updated_at)
+    assert ModelAnswer.objects.get(pk=undated.pk).posted_on == saved_on
+    assert ModelAnswer.objects.get(pk=dated.pk).posted_on == date(2025, 3, 26)
     MigrationExecutor(connection).migrate(latest)

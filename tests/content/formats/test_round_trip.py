@@ -158,3 +158,22 @@ def test_the_seed_format_writes_a_long_description_on_indented_lines(docker_bank
     docker_bank.refresh_from_db()
     text = seed_write(bank_document(docker_bank))
     assert text.startswith("Docker\nFirst line.\n  Second line.\nQuestions\n")
+
+
+@pytest.mark.parametrize(
+    ("format_name", "text"),
+    [
+        (
+            "csv",
+            'question,expert_answer,beginner_answer\n"What is a pod?\nBriefly.",A unit.,A box.\n',
+        ),
+        (
+            "json",
+            '{"format": "mock-interview-bank", "version": 1, "topic": {"name": "K"},'
+            ' "questions": [{"text": "What is a pod?\\nBriefly.", "expert": {"text": "A unit."}}]}',
+        ),
+    ],
+)
+def test_a_question_on_two_lines_in_a_file_reads_as_one_line(format_name, text):
+    document = document_parse(text, source=f"k{EXTENSIONS[format_name]}", format_name=format_name)
+    assert document.questions[0].text == "What is a pod? Briefly."

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from content.forms import (
     DESCRIPTION_LINE_MESSAGE,
@@ -191,3 +192,23 @@ def test_a_description_line_the_bank_files_use_as_a_marker_is_refused(client, au
     assert page.context["form"].errors["description"] == [
         DESCRIPTION_LINE_MESSAGE.format(line="Questions")
     ]
+
+
+def test_a_question_typed_on_two_lines_is_stored_on_one_and_round_trips_as_seed_text(
+    client, author, private_bank, private_question, tmp_path
+):
+    from tests.content.formats.conftest import command, snapshot
+
+    client.force_login(author)
+    url = reverse("content:question_new", args=[private_bank.slug])
+    client.post(url, _question_data(text="What is a bind mount?\r\nGive an example."))
+    written = Question.objects.get(text="What is a bind mount? Give an example.")
+    # Dated the day it was written: the seed format writes every answer with its date.
+    assert {answer.posted_on for answer in written.model_answers.all()} == {timezone.localdate()}
+    # The seed format reads the line before 'Expert Answer' as the question: on two lines, the
+    # first would have gone into the answer above it.
+    path = tmp_path / f"{private_bank.slug}.txt"
+    command("export_bank", private_bank.slug, "--output", str(path))
+    before = snapshot()
+    out, _ = command("import_questions", str(path))
+    assert "No changes" in out and snapshot() == before
