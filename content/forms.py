@@ -106,8 +106,13 @@ def _answer_field(label: str, *, rows: int) -> forms.CharField:
 
 
 def _answer_tidied(answer: str) -> str:
-    """Without the blank lines around it and with the browser's CRLF line ends made LF."""
-    return answer.strip("\n").replace("\r\n", "\n")
+    """As every bank file keeps an answer: LF line ends, no trailing spaces, no blank lines.
+
+    Indentation stays (code). The page renders an answer line by line and skips blank lines, so
+    nothing shown changes, and an export imported back finds the answer as it was.
+    """
+    lines = answer.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines if line.strip())
 
 
 class TopicForm(forms.ModelForm):

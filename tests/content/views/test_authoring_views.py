@@ -12,6 +12,7 @@ from content.forms import (
 )
 from content.models import Concept, Question, Topic
 from tests.content.conftest import BEGINNER, EXPERT
+from tests.content.formats.conftest import EXTENSIONS, FORMAT_NAMES, command, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -194,11 +195,27 @@ def test_a_description_line_the_bank_files_use_as_a_marker_is_refused(client, au
     ]
 
 
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_a_bank_written_in_the_browser_round_trips_in_every_format(
+    client, author, private_bank, private_question, tmp_path, format_name
+):
+    client.force_login(author)
+    topic_url = reverse("content:topic_edit", args=[private_bank.slug])
+    client.post(topic_url, {"name": private_bank.name, "description": "Volumes.\r\nMounts."})
+    url = reverse("content:question_new", args=[private_bank.slug])
+    client.post(url, _question_data(text="What is a bind mount?\r\nGive an example."))
+    client.post(url, _question_data(text="Why tmpfs?", expert_answer="Memory.\r\n\r\n  $ ls"))
+    path = tmp_path / f"{private_bank.slug}{EXTENSIONS[format_name]}"
+    command("export_bank", private_bank.slug, "--format", format_name, "--output", str(path))
+    before = snapshot()
+    out, _ = command("import_questions", str(path))
+    assert "3 questions: 0 created, 0 updated, 3 unchanged" in out
+    assert "No changes" in out and snapshot() == before
+
+
 def test_a_question_typed_on_two_lines_is_stored_on_one_and_round_trips_as_seed_text(
     client, author, private_bank, private_question, tmp_path
 ):
-    from tests.content.formats.conftest import command, snapshot
-
     client.force_login(author)
     url = reverse("content:question_new", args=[private_bank.slug])
     client.post(url, _question_data(text="What is a bind mount?\r\nGive an example."))
