@@ -139,3 +139,23 @@ def test_an_upload_refused_for_its_size_shows_the_error_page(page, login, interv
     # The server refuses the body before reading it; the page says so instead of staying silent.
     expect(page.get_by_role("heading", name="Request not accepted")).to_be_visible()
     assert not BankUpload.objects.exists()
+
+
+def test_without_javascript_both_steps_are_plain_form_posts(
+    new_context, login, interviewer, tmp_path
+):
+    page = new_context(java_script_enabled=False).new_page()
+    login(page, interviewer)
+    path = tmp_path / "pods.csv"
+    path.write_text(
+        "question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n",
+        "utf-8",
+    )
+    page.goto("/banks/import/")
+    page.get_by_label("Bank file").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.locator("#import-summary")).to_contain_text("1 question to create")
+    assert page.url.endswith(f"/banks/import/{BankUpload.objects.get().pk}/")
+    page.get_by_role("button", name="Import: write these changes").click()
+    expect(page.locator(".message-success")).to_contain_text("pods: 1 question(s) created")
+    assert page.url.endswith("/topics/pods/")
