@@ -18,12 +18,17 @@ from django.utils.text import slugify
 
 from content.concepts import concepts_refresh
 from content.importer import question_slug
-from content.models import Level, ModelAnswer, Question, QuestionRevision, Topic
+from content.models import (
+    RESERVED_TOPIC_SLUGS,
+    Level,
+    ModelAnswer,
+    Question,
+    QuestionRevision,
+    Topic,
+)
 from content.revisions import NOTE_IMPORTED, QuestionState, question_state, revision_add
 
 SLUG_SUFFIX_BYTES = 3
-# Topic slugs that would shadow the authoring pages' own addresses under bank/.
-RESERVED_TOPIC_SLUGS = frozenset({"new", "preview", "questions"})
 NOTE_CREATED = "Written"
 NOTE_RESTORED = "Restored revision {number}"
 

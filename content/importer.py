@@ -28,7 +28,15 @@ from django.utils.text import slugify
 
 from content.concept_files import concepts_differ, concepts_set
 from content.concepts import concepts_refresh_many
-from content.models import Concept, Level, ModelAnswer, Question, QuestionRevision, Topic
+from content.models import (
+    RESERVED_TOPIC_SLUGS,
+    Concept,
+    Level,
+    ModelAnswer,
+    Question,
+    QuestionRevision,
+    Topic,
+)
 from content.parsing import (
     DocumentError,
     ParsedAnswer,
@@ -55,6 +63,9 @@ TOPIC_TOO_LONG = (
 TOPIC_WITHOUT_SLUG = (
     "expected a topic name with a letter or a digit from A to Z or 0 to 9 (the bank's address is "
     "made of them), found {found}"
+)
+TOPIC_SLUG_RESERVED = (
+    "expected a topic name other than {names}: the bank pages use those addresses, found {found}"
 )
 FILE_NAME_TOO_LONG = "expected a file name of at most {limit} characters, found {length}"
 QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (sessions may refer to them): {slugs}"
@@ -210,6 +221,10 @@ def _topic_sync(document: ParsedDocument, source_name: str, run: _Run) -> Topic:
     if document.description is not None:
         values["description"] = document.description
     if topic is None:
+        if slug in RESERVED_TOPIC_SLUGS:
+            names = ", ".join(f"'{name.title()}'" for name in sorted(RESERVED_TOPIC_SLUGS))
+            problem = TOPIC_SLUG_RESERVED.format(names=names, found=repr(document.topic_name))
+            raise DocumentError(source_name, document.topic_line, problem)
         # Where a topic came from is set once: exporting and importing it back changes nothing.
         topic = Topic(slug=slug, source_name=Path(source_name).name, **values)
         if run.write:

@@ -10,6 +10,8 @@ from django.urls import reverse
 # Object permissions on banks, answered by content.access.BankAccessBackend.
 VIEW_TOPIC = "content.view_topic"
 CHANGE_TOPIC = "content.change_topic"
+# Topic slugs that would shadow the authoring pages' own addresses under bank/ (content/urls.py).
+RESERVED_TOPIC_SLUGS = frozenset({"new", "preview", "questions"})
 # Held by the Interviewer group: the right to own banks and write questions.
 ADD_TOPIC = "content.add_topic"
 
