@@ -15,6 +15,7 @@ from content.parsing import (
     ParsedDocument,
     description_lines,
     question_line,
+    structure_line,
 )
 from content.revisions import QuestionState
 
@@ -31,6 +32,10 @@ NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."
 TEXT_TAKEN_MESSAGE = "This bank already has a question with exactly this wording."
 EXPERT_REQUIRED_MESSAGE = "Write the expert answer: concepts are extracted from it."
 UNKNOWN_USERS_MESSAGE = "No interviewer has the username {names}."
+STRUCTURE_LINE_MESSAGE = (
+    "The line “{line}” reads like the bank file's own markup (an answer heading, a posting date "
+    "or an id): reword it, say by adding a word, so an export reads back the same."
+)
 DESCRIPTION_LINE_MESSAGE = (
     "A line of the description cannot read just “{line}”: bank files use that line to mark "
     "where the questions and answers start."
@@ -93,6 +98,14 @@ def _no_nul(value: str) -> str:
     return value
 
 
+def _no_structure_line(value: str) -> str:
+    """Refuse a line the seed format would read as its own structure, naming it."""
+    for line in value.replace("\r", "\n").split("\n"):
+        if structure_line(line):
+            raise forms.ValidationError(STRUCTURE_LINE_MESSAGE.format(line=line.strip()))
+    return value
+
+
 def _answer_field(label: str, *, rows: int) -> forms.CharField:
     """An answer as typed: optional here, its indentation kept (code blocks), no NUL."""
     return forms.CharField(
@@ -101,7 +114,7 @@ def _answer_field(label: str, *, rows: int) -> forms.CharField:
         max_length=ANSWER_MAX_LENGTH,
         strip=False,
         widget=forms.Textarea(attrs={"rows": rows}),
-        validators=[_no_nul],
+        validators=[_no_nul, _no_structure_line],
     )
 
 
@@ -170,7 +183,7 @@ class QuestionForm(forms.Form):
         label="Question",
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[_no_nul],
+        validators=[_no_nul, _no_structure_line],
     )
     expert_answer = _answer_field("Expert answer", rows=14)
     beginner_answer = _answer_field("Beginner answer", rows=10)

@@ -119,6 +119,21 @@ def _shown(line: tuple[int, str] | None) -> str:
     return f"'{text}'"
 
 
+def structure_line(line: str) -> bool:
+    """Whether a line of a question or an answer would read as the format's own structure.
+
+    An answer marker, a 'Posted on <date>' line or an 'Id: <uuid>' line inside an answer would
+    split or misplace it when its export is read back.
+    """
+    line = line.strip()
+    match = ID_RE.fullmatch(line)
+    return (
+        line in ANSWER_MARKERS
+        or POSTED_ON_RE.match(line) is not None
+        or (match is not None and _looks_like_uuid(match["uid"]))
+    )
+
+
 def description_lines(description: str) -> list[str]:
     """A topic description's lines as the document formats keep them: stripped, no blank ones."""
     text = description.replace("\r\n", "\n").replace("\r", "\n")

@@ -8,6 +8,7 @@ from content.forms import (
     DESCRIPTION_LINE_MESSAGE,
     EXPERT_REQUIRED_MESSAGE,
     NUL_MESSAGE,
+    STRUCTURE_LINE_MESSAGE,
     TEXT_TAKEN_MESSAGE,
 )
 from content.models import Concept, Question, Topic
@@ -95,6 +96,22 @@ def test_saving_a_question_records_a_revision_and_extracts_concepts(client, auth
         ({"expert_answer": "  \n"}, "expert_answer", EXPERT_REQUIRED_MESSAGE),
         ({"beginner_answer": "bad \x00 byte"}, "beginner_answer", NUL_MESSAGE),
         ({"text": "x" * 2001}, "text", "Ensure this value has at most 2000 characters"),
+        # Lines the seed format would read as its own markup, so an export could not read back.
+        (
+            {"beginner_answer": "Two parts.\r\nExpert Answer\r\nThe second."},
+            "beginner_answer",
+            STRUCTURE_LINE_MESSAGE.format(line="Expert Answer"),
+        ),
+        (
+            {"expert_answer": EXPERT + "\nPosted on Mar 26, 2025 by the docs team."},
+            "expert_answer",
+            "The line “Posted on Mar 26, 2025 by the docs team.” reads like",
+        ),
+        (
+            {"beginner_answer": "  Id: 3f2b8c1e-0a4d-4b6e-9f1a-2c3d4e5f6a7b"},
+            "beginner_answer",
+            "The line “Id: 3f2b8c1e-0a4d-4b6e-9f1a-2c3d4e5f6a7b” reads like",
+        ),
     ],
 )
 def test_a_failed_save_names_the_field_and_keeps_what_was_typed(
