@@ -121,11 +121,12 @@ def _answer_field(label: str, *, rows: int) -> forms.CharField:
 def _answer_tidied(answer: str) -> str:
     """As every bank file keeps an answer: LF line ends, no trailing spaces, no blank lines.
 
-    Indentation stays (code). The page renders an answer line by line and skips blank lines, so
+    Indentation of later lines stays (code). The page renders an answer line by line and skips blank lines, so
     nothing shown changes, and an export imported back finds the answer as it was.
     """
     lines = answer.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.rstrip() for line in lines if line.strip())
+    # The first line loses its indentation too: each file format reads the answer stripped.
+    return "\n".join(line.rstrip() for line in lines if line.strip()).lstrip()
 
 
 class TopicForm(forms.ModelForm):

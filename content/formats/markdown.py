@@ -158,13 +158,18 @@ def read(text: str, *, source: str = "<markdown>") -> ParsedDocument:
     return ParsedDocument(topic[0], topic[1], questions, tuple(builder.warnings))
 
 
+def _heading(level: int, text: str) -> str:
+    # A heading's trailing '#'s after a space close it in Markdown: one more keeps the text's own.
+    return f"{'#' * level} {text}{' #' if text.endswith('#') else ''}"
+
+
 def write(document: ParsedDocument) -> str:
     """The document as Markdown; reading it gives the same document back (dates aside)."""
-    parts = [f"# {document.topic_name}"]
+    parts = [_heading(1, document.topic_name)]
     if document.description:
         parts.append("\n".join(_escaped(line) for line in description_lines(document.description)))
     for question in document.questions:
-        parts.append(f"## {question.text}")
+        parts.append(_heading(2, question.text))
         if question.uid is not None:
             parts.append(f"Id: {question.uid}")
         for heading, answer in (("Expert", question.expert), ("Beginner", question.beginner)):
