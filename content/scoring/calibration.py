@@ -95,21 +95,34 @@ def _reference_words(
 
 
 def reference_recall(
-    tokens: Tokens, references: tuple[str, ...], asked: frozenset[str]
+    tokens: Tokens,
+    references: tuple[str, ...],
+    asked: frozenset[str],
+    factors: Sequence[float] | None = None,
 ) -> float | None:
     """The best share, over the model answers, of a model answer's content words (question words
-    left out) that the answer uses, as written or through a neighbour; None without references."""
+    left out) that the answer uses, as written or through a neighbour; None without references.
+
+    `factors` (per sentence, matching.sentence_factors) damp a word said only in a bare list of
+    terms as the concept credit is damped: naming a word is not saying something with it."""
     words = _reference_words(references, asked)
     if not words:
         return None
-    used = set(compress(tokens.stems, map(not_, tokens.stop)))
+    if factors is None:
+        used = dict.fromkeys(compress(tokens.stems, map(not_, tokens.stop)), 1.0)
+    else:
+        used = {}
+        for stem, stop, sentence in zip(tokens.stems, tokens.stop, tokens.sentence, strict=True):
+            if not stop and used.get(stem, 0.0) < factors[sentence]:
+                used[stem] = factors[sentence]
     best = 0.0
     for own, near in words:
-        credit = dict.fromkeys(own & used, 1.0)
+        credit = {stem: used[stem] for stem in own & used.keys()}
         # Only the answer's stems that are some model-answer word's neighbours are looked at.
-        for word_stem in near.keys() & used:
+        for word_stem in near.keys() & used.keys():
             for target, similarity in near[word_stem]:
-                if credit.get(target, 0.0) < SOFT_RECALL_SCALE * similarity:
-                    credit[target] = SOFT_RECALL_SCALE * similarity
+                found = SOFT_RECALL_SCALE * similarity * used[word_stem]
+                if credit.get(target, 0.0) < found:
+                    credit[target] = found
         best = max(best, sum(credit.values()) / len(own))
     return best

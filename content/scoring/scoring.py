@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from .bands import RECALLED_FROM
 from .calibration import calibrated_value, evidence, reference_recall
-from .matching import ConceptMatch, Matcher, compile_concepts
+from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
 from .support import support, supported_stems
 from .text import Tokens, content_stems, tokenize
 from .types import (
@@ -27,9 +28,10 @@ KEYWORD_LIST_CAP = 15.0
 KEYWORD_LIST_RATIO = 0.15
 KEYWORD_LIST_MIN_WORDS = 5
 # A key concept (weight from KEY_CONCEPT_WEIGHT) that the answer negates or states the other way
-# round caps the whole answer, not only that concept's credit.
+# round caps the whole answer, not only that concept's credit: at the lowest score of a partial
+# recall (40 on a straight scale), so the cap moves with the published curve as the bands do.
 KEY_CONCEPT_WEIGHT = 0.0
-CONTRADICTED_CAP = 40.0
+CONTRADICTED_CAP = RECALLED_FROM
 # What an answer that covers the whole beginner reference earns at most at the expert level.
 BEGINNER_REACH = 0.7
 # A concept counts as matched (rather than missed) from this credit on.
@@ -74,7 +76,11 @@ def score(
     tokens = tokenize(answer)
     references = tuple(references)
     supported = supported_stems(references) if references else frozenset()
-    recall = reference_recall(tokens, references, asked) if references else None
+    recall = (
+        reference_recall(tokens, references, asked, sentence_factors(tokens))
+        if references
+        else None
+    )
     matches, value, components = _evaluate(matcher, tokens, asked, supported, recall)
     concept_coverage, word_coverage, elaboration, precision, recall_used = components
     if beginner_matcher is not None and value < 100.0 * BEGINNER_REACH:

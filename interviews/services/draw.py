@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 
 from content.models import Question, Topic
+from content.scoring.bands import SOLID_FROM
 from interviews import state
 from interviews.access import questions_held_for_interview
 from interviews.models import SessionItem
@@ -17,8 +18,9 @@ NOT_ENOUGH_QUESTIONS_MESSAGE = (
     "The chosen topics have only {available} question{plural}: ask for {available} or fewer, "
     "or pick more topics."
 )
-# Below this best score a question counts as not yet mastered and comes back early.
-LOW_SCORE = 60.0
+# Below this best score a question counts as not yet mastered and comes back early: the line
+# between a partial and a solid answer, the review schedule's "hard" and "good".
+LOW_SCORE = SOLID_FROM
 
 
 class NotEnoughQuestions(ValueError):

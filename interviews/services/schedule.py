@@ -12,14 +12,16 @@ from datetime import UTC, datetime
 from django.db import transaction
 from fsrs import Card, Rating, Scheduler, State
 
+from content.scoring.bands import COMPLETE_FROM, RECALLED_FROM, SOLID_FROM
 from interviews.models import InterviewSession, ReviewCard, SessionItem
 
+# The score bands live with the scorer (content/scoring/bands.py), so they move with its scale.
 # Below this score the answer did not recall the question: "again".
-AGAIN_BELOW = 40.0
+AGAIN_BELOW = RECALLED_FROM
 # Below this a recall was partial ("hard"); the same line draw.py uses for "not yet mastered".
-GOOD_FROM = 60.0
+GOOD_FROM = SOLID_FROM
 # From here, with no key concept missed, the answer was complete ("easy").
-EASY_FROM = 85.0
+EASY_FROM = COMPLETE_FROM
 
 # No minute-long learning steps: a question is answered once per session, so the shortest useful
 # gap is a day. No fuzzing: a candidate's few cards gain nothing from spreading, and a schedule

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from content.scoring import calibration, score
+from content.scoring import calibration, matching, score
 from content.scoring.calibration import (
     FEATURES,
     calibrated_value,
@@ -101,3 +101,19 @@ def test_the_curve_runs_from_0_to_1_and_never_falls(power: float) -> None:
 
 def test_one_chance_word_in_a_hundred_earns_little() -> None:
     assert curved(0.01, 0.5) < 0.05
+
+
+def test_words_named_only_in_a_bare_list_earn_the_list_share_of_recall() -> None:
+    references = ("Containers use a shared kernel with namespaces and cgroups.",)
+    asked = frozenset()
+    listed = tokenize("kernel, namespaces, cgroups, containers")
+    said = tokenize("Containers use the kernel with namespaces and cgroups.")
+    factors = matching.sentence_factors(listed)
+    assert factors == [pytest.approx(matching.LIST_FLOOR)]
+    # Prose keeps its full recall.
+    assert reference_recall(said, references, asked) == reference_recall(
+        said, references, asked, matching.sentence_factors(said)
+    )
+    assert reference_recall(listed, references, asked, factors) == pytest.approx(
+        matching.LIST_FLOOR * reference_recall(listed, references, asked)
+    )

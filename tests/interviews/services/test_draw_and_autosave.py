@@ -5,6 +5,7 @@ import random
 import pytest
 from django.urls import reverse
 
+from content.scoring.bands import SOLID_FROM
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import (
     ITEM_CLOSED_MESSAGE,
@@ -34,7 +35,7 @@ def questions(make_question):
 
 @pytest.mark.parametrize("seed", range(8))
 def test_unseen_questions_come_first(candidate, questions, seed):
-    history(candidate, [(questions[0], 95), (questions[1], 10), (questions[2], 80)])
+    history(candidate, [(questions[0], 95), (questions[1], 10), (questions[2], 90)])
     drawn = questions_draw(
         topics=[questions[0].topic], count=2, candidate=candidate, rng=random.Random(seed)
     )
@@ -140,3 +141,16 @@ def test_practice_form_starts_a_session(client, candidate, questions):
     )
     assert session.status == "in_progress" and session.items.count() == 3
     assert session.items.get(position=1).deadline_at == session.deadline_at
+
+
+def test_weak_means_below_the_solid_band(candidate, questions):
+    # The line between a partial and a solid answer, the same one the review schedule uses.
+    history(
+        candidate,
+        [(questions[0], SOLID_FROM), (questions[1], SOLID_FROM - 0.1), (questions[2], 100)],
+    )
+    history(candidate, [(questions[3], 100)])
+    drawn = questions_draw(
+        topics=[questions[0].topic], count=1, candidate=candidate, rng=random.Random(2)
+    )
+    assert drawn == [questions[1]]

@@ -1,6 +1,7 @@
 """The review schedule across days and months, driven by time-machine."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -9,7 +10,13 @@ from fsrs import Rating
 
 from interviews.models import ReviewCard, SessionItem, day_end
 from interviews.services import item_finish, session_abandon
-from interviews.services.schedule import card_review, rating_for
+from interviews.services.schedule import (
+    AGAIN_BELOW,
+    EASY_FROM,
+    GOOD_FROM,
+    card_review,
+    rating_for,
+)
 
 DAY = dt.timedelta(days=1)
 MORNING = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
@@ -24,12 +31,14 @@ def _due(candidate, now):
     ("status", "score", "missed", "rating"),
     [
         ("submitted", 100.0, 0, Rating.Easy),
-        ("submitted", 90.0, 1, Rating.Good),
-        ("submitted", 84.9, 0, Rating.Good),
-        ("submitted", 60.0, 2, Rating.Good),
-        ("submitted", 59.9, 2, Rating.Hard),
-        ("submitted", 40.0, 3, Rating.Hard),
-        ("submitted", 39.9, 3, Rating.Again),
+        ("submitted", EASY_FROM, 0, Rating.Easy),
+        ("submitted", 100.0, 1, Rating.Good),
+        ("submitted", EASY_FROM - 0.1, 0, Rating.Good),
+        ("submitted", GOOD_FROM, 2, Rating.Good),
+        ("submitted", GOOD_FROM - 0.1, 2, Rating.Hard),
+        ("submitted", AGAIN_BELOW, 3, Rating.Hard),
+        ("submitted", AGAIN_BELOW - 0.1, 3, Rating.Again),
+        ("submitted", 0.0, 3, Rating.Again),
         ("submitted", None, 0, Rating.Again),
         ("timed_out", 100.0, 0, Rating.Again),
         ("skipped", None, 0, Rating.Again),
@@ -189,3 +198,11 @@ def test_two_servers_reviewing_one_card_apply_both(candidate, make_question, run
     _results, errors = run_together(review, [Rating.Good, Rating.Good])
     assert errors == []
     assert ReviewCard.objects.get().review_count == 2
+
+
+def test_the_learning_doc_states_the_bands_in_force():
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "learning.md").read_text(encoding="utf-8")
+    assert f"| submitted, score below {AGAIN_BELOW:.0f} | again |" in doc
+    assert f"| submitted, {AGAIN_BELOW:.0f} to below {GOOD_FROM:.0f} | hard |" in doc
+    assert f"| submitted, {GOOD_FROM:.0f} to below {EASY_FROM:.0f} | good |" in doc
+    assert f"| submitted, {EASY_FROM:.0f} or more **and no key concept missed** | easy |" in doc
