@@ -55,8 +55,57 @@ def _unescaped(line: str) -> str:
     return line[1:] if line.startswith("\\") else line
 
 
+# The block parser reads every answer line of a bank, most of which cannot change which lines are
+# headings. It is given a copy where those lines are blank (same line numbers), which finds the
+# same headings several times faster. A line starting `#` at the left margin is an ATX heading
+# that ends whatever came before it (a paragraph, a list, a quote, indented code), except a fenced
+# code block, an HTML block, or a parse past markdown-it's nesting limit (which drops the rest of
+# the document). So: a document with a line that could open a fence or an HTML block, or could
+# nest containers deeply, is parsed as it is; otherwise each stretch from one such heading to the
+# next is blanked after its heading line unless one of its lines could itself be a heading (a `#`
+# after indentation or a setext underline of `=` or `-`), in which case it is kept as written.
+_ATX_LINE_RE = re.compile(r"#{1,6}(?:[ \t]|$)")
+_MAYBE_HEADING_RE = re.compile(r"[^\S\n]*(?:#|[=-][=\- \t]*$)")
+_FENCE_OR_HTML_RE = re.compile(r"^[^\S\n]*[`~<]", re.MULTILINE)
+# Ten nested lists or twenty quotes reach the limit of 20; that takes over 16 columns of markers
+# and indentation (a tab counted as 4) on the line where the innermost one opens.
+_CONTAINER_PREFIX_RE = re.compile(r"^[ \t>*+\-0-9.)]{5,}", re.MULTILINE)
+_NESTING_COLUMNS = 16
+
+
+def _skeleton(text: str) -> str | None:
+    """The text with the lines that cannot affect the headings blanked; None when unsure."""
+    if _FENCE_OR_HTML_RE.search(text) or any(
+        len(match.group().replace("\t", "    ")) >= _NESTING_COLUMNS
+        for match in _CONTAINER_PREFIX_RE.finditer(text)
+    ):
+        return None
+    out: list[str] = []
+    chunk: list[str] = []
+    kept = True  # what comes before the first heading is kept as it is
+
+    def chunk_end() -> None:
+        out.extend(chunk if kept else (chunk[0], *[""] * (len(chunk) - 1)))
+
+    for line in text.split("\n"):
+        if line[:1] == "#" and _ATX_LINE_RE.match(line):
+            chunk_end()
+            chunk, kept = [line], False
+        else:
+            chunk.append(line)
+            if not kept and line and _MAYBE_HEADING_RE.match(line):
+                kept = True
+    chunk_end()
+    return "\n".join(out)
+
+
 def _headings(text: str) -> list[tuple[int, int, int, str]]:
     """(level, first line index, index after the heading, text) of each top-level #, ##, ###."""
+    skeleton = _skeleton(text) if "\r" not in text else None
+    return _parsed_headings(text if skeleton is None else skeleton)
+
+
+def _parsed_headings(text: str) -> list[tuple[int, int, int, str]]:
     tokens = _md.parse(text)
     found = []
     for index, token in enumerate(tokens):
