@@ -322,6 +322,17 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text)
 
 
+def content_stem_set(text: str) -> set[str]:
+    """The distinct stems of the non-stopwords of a text: tokenize's words, without its sentence,
+    offset and clause bookkeeping, each distinct word looked up once."""
+    stems = set()
+    for word in set(chain.from_iterable(piece[2] for piece in _sentence_pieces(text))):
+        info = _WORD_CACHE.get(word) or _word_info(word)
+        if not info[2]:
+            stems.add(info[1])
+    return stems
+
+
 @lru_cache(maxsize=4096)
 def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the non-stopwords of a short text, in order."""

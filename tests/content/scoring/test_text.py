@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content.scoring.text import _WORD_RE, _apostrophe_words, tokenize
+from content.scoring.text import _WORD_RE, _apostrophe_words, content_stem_set, tokenize
 
 # Letters, apostrophes (both kinds), hyphens, sentence and clause marks, spaces and non-ASCII.
 TEXT = st.text(alphabet="ab_1'\u2019- .!?\n\r\t,;()é日", max_size=80)
@@ -46,3 +46,11 @@ def test_stopwords_glued_by_a_hyphen_are_not_function_words(
     text: str, function_words: list[int]
 ) -> None:
     assert tokenize(text).sentence_function == function_words
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab_1'\u2019- .!?\n\t,é日" + "theisnot", max_size=80))
+def test_the_content_stem_set_is_that_of_the_tokens(text: str) -> None:
+    tokens = tokenize(text)
+    expected = {s for s, stop in zip(tokens.stems, tokens.stop, strict=True) if not stop}
+    assert content_stem_set(text) == expected
