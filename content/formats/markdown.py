@@ -66,7 +66,8 @@ def _unescaped(line: str) -> str:
 # after indentation or a setext underline of `=` or `-`), in which case it is kept as written.
 _ATX_LINE_RE = re.compile(r"#{1,6}(?:[ \t]|$)")
 _MAYBE_HEADING_RE = re.compile(r"[^\S\n]*(?:#|[=-][=\- \t]*$)")
-_FENCE_OR_HTML_RE = re.compile(r"^[^\S\n]*[`~<]", re.MULTILINE)
+# A fence opens with three backticks or tildes; a line starting with `inline code` is no fence.
+_FENCE_OR_HTML_RE = re.compile(r"^[^\S\n]*(?:```|~~~|<)", re.MULTILINE)
 # Ten nested lists or twenty quotes reach the limit of 20; that takes over 16 columns of markers
 # and indentation (a tab counted as 4) on the line where the innermost one opens.
 _CONTAINER_PREFIX_RE = re.compile(r"^[ \t>*+\-0-9.)]{5,}", re.MULTILINE)

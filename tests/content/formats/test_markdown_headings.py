@@ -30,6 +30,9 @@ LINES = (
     "1. ordered",
     "> quoted",
     "> ## heading in a quote",
+    "`inline` code first",
+    "``",
+    "~~ tildes",
     "```",
     "```python",
     "~~~",
@@ -79,7 +82,10 @@ def test_each_kind_of_line_between_two_questions(middle, indent):
 
 def test_an_exported_bank_takes_the_quick_search_and_finds_the_same_headings():
     # Answer lines that Markdown would read as a heading, a fence or HTML are escaped on export.
-    tricky = "Intro\n# not a heading\n```\n<b>bold</b>\n===\n---\n  - item\n    more"
+    tricky = (
+        "Intro\n# not a heading\n```\n<b>bold</b>\n===\n---\n  - item\n    more\n"
+        "`docker ps` lists containers"
+    )
     answer = ParsedAnswer(tricky, None, 0)
     questions = tuple(
         ParsedQuestion(f"Question {number}?", 0, answer, answer) for number in range(50)
