@@ -122,15 +122,14 @@ def _shown(line: tuple[int, str] | None) -> str:
 def structure_line(line: str) -> bool:
     """Whether a line of a question or an answer would read as the format's own structure.
 
-    An answer marker, a 'Posted on <date>' line or an 'Id: <uuid>' line inside an answer would
-    split or misplace it when its export is read back.
+    An answer marker, a 'Posted on <date>' line or an 'Id: ...' line inside an answer would split
+    it or, as the last line before a marker, read as a (malformed) id when its export is read back.
     """
     line = line.strip()
-    match = ID_RE.fullmatch(line)
     return (
         line in ANSWER_MARKERS
         or POSTED_ON_RE.match(line) is not None
-        or (match is not None and _looks_like_uuid(match["uid"]))
+        or ID_RE.fullmatch(line) is not None
     )
 
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from content.formats import markdown, seed
 from content.parsing import (
     ANSWER_MARKERS,
+    ID_RE,
     NO_DESCRIPTION,
     POSTED_ON_RE,
     QUESTIONS_MARKER,
@@ -29,6 +30,9 @@ line_text = (
     )
     .map(str.strip)
     .filter(lambda line: line and line not in (QUESTIONS_MARKER, *ANSWER_MARKERS))
+    # A line 'Id: ...' right before an answer marker is, by the format, an id line: as the last
+    # line of a question or an expert answer it cannot be text (test_identity covers the others).
+    .filter(lambda line: not ID_RE.match(line))
 )
 question_text = line_text.filter(lambda line: not POSTED_ON_RE.match(line))
 # The format writes an empty description as this line, so it cannot stand for itself.

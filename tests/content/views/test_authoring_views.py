@@ -112,6 +112,8 @@ def test_saving_a_question_records_a_revision_and_extracts_concepts(client, auth
             "beginner_answer",
             "The line “Id: 3f2b8c1e-0a4d-4b6e-9f1a-2c3d4e5f6a7b” reads like",
         ),
+        # Not an id, but as the expert answer's last line it would read as a malformed one.
+        ({"expert_answer": EXPERT + "\nId: 42"}, "expert_answer", "The line “Id: 42” reads like"),
     ],
 )
 def test_a_failed_save_names_the_field_and_keeps_what_was_typed(
