@@ -47,6 +47,8 @@ GRID_STEP = 0.05
 # (content/scoring/bands.py) move with the published power, so any of them can be published.
 POWERS = (0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 1.0)
 DATASETS = scoring_semeval.DATASETS
+# Candidates evaluated together on SemEval (bounds the memory the fit needs).
+CANDIDATE_BLOCK = 500
 WEAKER = ("partial", "wrong", "keywords", "off-topic", "empty")
 
 Candidate = tuple[tuple[float, ...], float]
@@ -71,6 +73,7 @@ def measures(result: Score) -> list[float]:
             result.word_coverage,
             result.elaboration,
             result.reference_recall,
+            result.reference_similarity,
         )
     )
 
@@ -177,18 +180,17 @@ class SemEvalTrain:
 
     def criterion_parts(self, candidates: Sequence[Candidate]) -> np.ndarray:
         """Unguarded mean AUC per data set for every candidate: candidates x data sets."""
-        best = np.empty((len(self.rows), len(candidates)))
-        # One power at a time: answers x references x candidates of every power at once would
-        # take gigabytes.
-        for power in sorted({p for _, p in candidates}):
-            chosen = [i for i, (_, p) in enumerate(candidates) if p == power]
-            values = transformed(self.features, [candidates[i] for i in chosen])
-            values[~self.present] = -1.0
-            best[:, chosen] = values.max(axis=1)
         parts = np.empty((len(candidates), len(DATASETS)))
-        for j in range(len(candidates)):
-            found = self.aucs(best[:, j])
-            parts[j] = [np.mean(found[2 * k : 2 * k + 2]) for k in range(len(DATASETS))]
+        # In blocks: answers x references x candidates (of every power) at once would take
+        # gigabytes.
+        for start in range(0, len(candidates), CANDIDATE_BLOCK):
+            block = candidates[start : start + CANDIDATE_BLOCK]
+            values = transformed(self.features, block)
+            values[~self.present] = -1.0
+            best = values.max(axis=1)
+            for j in range(len(block)):
+                found = self.aucs(best[:, j])
+                parts[start + j] = [np.mean(found[2 * k : 2 * k + 2]) for k in range(len(DATASETS))]
         return parts
 
 

@@ -27,11 +27,17 @@ FEATURES = (
     "word_coverage",
     "elaboration",
     "reference_recall",
+    "reference_similarity",
 )
 # Elaboration counts in proportion to the coverage, in full from COVERAGE_GATE on, so padding an
 # off-topic answer with words earns nothing. (Support precision is no measure of its own: it would
 # let an added true sentence lower the value; it only decides which words count as elaboration.)
 COVERAGE_GATE = 0.25
+# The vector similarity counts in proportion to the reference recall, in full from
+# SIMILARITY_GATE on: closeness in meaning backs up words the answer shares with a model answer
+# (as written or through a neighbour), it does not stand in for them ("No idea." is close to
+# nothing, but a single word's vector lands near some model answer by chance).
+SIMILARITY_GATE = 0.1
 # See `curved`.
 CURVE_OFFSET = 0.01
 # A reference word found through a neighbour in the word table earns this share of its similarity.
@@ -52,11 +58,18 @@ def evidence(
     word_coverage: float,
     elaboration: float,
     reference_recall: float,
+    reference_similarity: float,
 ) -> tuple[float, ...]:
     """The measures the weights apply to, in FEATURES order, with the coverage gate applied."""
     coverage = 0.5 * (concept_coverage + word_coverage)
     gate = min(1.0, coverage / COVERAGE_GATE)
-    return (concept_coverage, word_coverage, elaboration * gate, reference_recall)
+    return (
+        concept_coverage,
+        word_coverage,
+        elaboration * gate,
+        reference_recall,
+        reference_similarity * min(1.0, reference_recall / SIMILARITY_GATE),
+    )
 
 
 def calibrated_value(measures: Sequence[float]) -> float:

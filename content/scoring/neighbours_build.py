@@ -17,12 +17,16 @@ import gzip
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .antonyms import are_antonyms
 from .minilm import shared_model
 from .neighbours import MAX_NEIGHBOURS, MIN_SIMILARITY, TABLE_PATH
 from .semantic import _model_archive
 from .text import STOPWORDS, stem
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BATCH = 256
 _WORD = re.compile(r"[a-z]{3,}")
@@ -36,8 +40,8 @@ def vocabulary(model: object, bank: Path | None) -> list[str]:
     return sorted(w for w in words if w not in STOPWORDS)
 
 
-def build(bank: Path | None) -> list[str]:
-    """The table's lines: "stem<TAB>neighbour:percent neighbour:percent ..."."""
+def stem_vectors(bank: Path | None) -> tuple[list[str], np.ndarray]:
+    """The stems (sorted) and their unit vectors: each word encoded on its own, averaged per stem."""
     import numpy as np
 
     archive = _model_archive()
@@ -54,6 +58,14 @@ def build(bank: Path | None) -> list[str]:
     stems = sorted(by_stem)
     table = np.stack([np.mean([vectors[i] for i in by_stem[s]], axis=0) for s in stems])
     table /= np.linalg.norm(table, axis=1, keepdims=True)
+    return stems, table
+
+
+def build(bank: Path | None) -> list[str]:
+    """The table's lines: "stem<TAB>neighbour:percent neighbour:percent ..."."""
+    import numpy as np
+
+    stems, table = stem_vectors(bank)
     lines = []
     for start in range(0, len(stems), 1024):
         block = table[start : start + 1024] @ table.T

@@ -19,6 +19,7 @@ from .types import (
     Level,
     Score,
 )
+from .vectors import reference_similarity
 
 # On-topic content words expected per concept word for full elaboration credit.
 ELABORATION_WORDS_PER_UNIT = 1.0
@@ -81,13 +82,21 @@ def score(
         if references
         else None
     )
-    matches, value, components = _evaluate(matcher, tokens, asked, supported, recall)
-    concept_coverage, word_coverage, elaboration, precision, recall_used = components
+    # The concepts' labels count as one more model answer: concepts a person added need not be
+    # in the model answers' words.
+    labels = "\n".join([c.label for c in judged])
+    similarity = reference_similarity(tokens, (*references, labels), asked) if references else None
+    matches, value, components = _evaluate(matcher, tokens, asked, supported, recall, similarity)
+    concept_coverage, word_coverage, elaboration, precision, recall_used, similarity_used = (
+        components
+    )
     if beginner_matcher is not None and value < 100.0 * BEGINNER_REACH:
         # The beginner answer is a reference of its own: an answer that covers it in plain
         # words earns up to BEGINNER_REACH of the full score even where the expert's words are
         # missing.
-        beginner_value = _evaluate(beginner_matcher, tokens, asked, supported, recall)[1]
+        _, beginner_value, _ = _evaluate(
+            beginner_matcher, tokens, asked, supported, recall, similarity
+        )
         value = max(value, BEGINNER_REACH * beginner_value)
 
     matched, partial, missed = _sorted_matches(matches)
@@ -106,6 +115,7 @@ def score(
         elaboration=round(elaboration, 4),
         support_precision=round(precision, 4),
         reference_recall=round(recall_used, 4),
+        reference_similarity=round(similarity_used, 4),
     )
 
 
@@ -115,11 +125,13 @@ def _evaluate(
     asked: frozenset[str],
     supported: frozenset[str],
     recall: float | None,
-) -> tuple[list[ConceptMatch], float, tuple[float, float, float, float, float]]:
+    similarity: float | None = None,
+) -> tuple[list[ConceptMatch], float, tuple[float, float, float, float, float, float]]:
     """Matches, the guarded value, and its components against one compiled concept set.
 
     The recall counts as at least the word coverage: concepts an interviewer added need not be
-    in the model answers' words (and without model answers it is the word coverage)."""
+    in the model answers' words (and without model answers it is the word coverage). Without
+    model answers the vector similarity is the word coverage too."""
     matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked)
     concept_coverage = _weighted_coverage(matches)
     precision, backed = support(tokens, where, asked, supported)
@@ -127,8 +139,11 @@ def _evaluate(
         matcher, matches, tokens, where, factors, soft, asked, backed if supported else None
     )
     recall = word_coverage if recall is None else max(recall, word_coverage)
-    components = (concept_coverage, word_coverage, elaboration, precision, recall)
-    value = calibrated_value(evidence(concept_coverage, word_coverage, elaboration, recall))
+    similarity = word_coverage if similarity is None else similarity
+    components = (concept_coverage, word_coverage, elaboration, precision, recall, similarity)
+    value = calibrated_value(
+        evidence(concept_coverage, word_coverage, elaboration, recall, similarity)
+    )
     return matches, _guarded(value, matches, tokens), components
 
 

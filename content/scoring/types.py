@@ -70,3 +70,7 @@ class Score:
     # Best share of a model answer's content words (question words left out) the answer uses, as
     # written or in other words, 0..1; at least the word coverage.
     reference_recall: float = 0.0
+    # How close the answer's words sit to a model answer's in meaning (cosine of summed word
+    # vectors, question words left out, above a floor), 0..1; at least the word coverage. A
+    # measure of the whole answer: it marks no span.
+    reference_similarity: float = 0.0

@@ -129,7 +129,8 @@ def test_invited_session_end_to_end(new_context, login, bank, django_user_model,
     exported = json.loads(interviewer_page.request.get(f"{session_path}/transcript.json").text())
     item = exported["items"][0]
     assert item["score_override"] == 35 and item["override_reason"] == "Too shallow for this level"
-    assert str(item["automatic_score"]).startswith(auto_score.split(".")[0])
+    # The transcript shows the automatic score to a whole point (97.7 reads "98").
+    assert abs(item["automatic_score"] - float(auto_score)) <= 0.5
     assert {change["field"] for change in exported["changes"]} == {"concept", "score_override"}
     rows = list(
         csv.DictReader(

@@ -31,9 +31,9 @@ def test_full_evidence_scores_100_and_none_scores_0() -> None:
 
 
 def test_elaboration_without_coverage_earns_nothing() -> None:
-    off_topic = evidence(0.0, 0.0, 1.0, 0.0)
+    off_topic = evidence(0.0, 0.0, 1.0, 0.0, 0.0)
     assert off_topic[FEATURES.index("elaboration")] == 0.0
-    half_gate = evidence(0.1, 0.15, 1.0, 0.0)
+    half_gate = evidence(0.1, 0.15, 1.0, 0.0, 0.0)
     assert half_gate[FEATURES.index("elaboration")] == pytest.approx(0.5)
 
 
