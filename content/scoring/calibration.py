@@ -42,6 +42,10 @@ SIMILARITY_GATE = 0.1
 CURVE_OFFSET = 0.01
 # A reference word found through a neighbour in the word table earns this share of its similarity.
 SOFT_RECALL_SCALE = 0.8
+# A model answer's word that is also in the question weighs this share of another word in the
+# reference recall (Sultan et al. 2016 demote question words; dropping them altogether leaves
+# some model answers with nothing to recall).
+QUESTION_WORD_WEIGHT = 0.25
 
 
 @cache
@@ -93,17 +97,20 @@ def curved(measure, power: float):  # noqa: ANN001, ANN201 (a float, or a numpy 
 @lru_cache(maxsize=256)
 def _reference_words(
     references: tuple[str, ...], asked: frozenset[str]
-) -> tuple[tuple[frozenset[str], dict[str, tuple[tuple[str, float], ...]]], ...]:
-    """Per model answer: its content stems (question words left out) and their neighbours."""
+) -> tuple[tuple[dict[str, float], float, dict[str, tuple[tuple[str, float], ...]]], ...]:
+    """Per model answer: its content stems, each with its weight (QUESTION_WORD_WEIGHT for a
+    question word), the weights' total, and the stems' neighbours."""
     found = []
     for text in references:
         tokens = tokenize(text)
-        own = (
-            frozenset(s for s, stop in zip(tokens.stems, tokens.stop, strict=True) if not stop)
-            - asked
-        )
-        if own:
-            found.append((own, neighbours_of(own)))
+        own = {
+            word_stem: QUESTION_WORD_WEIGHT if word_stem in asked else 1.0
+            for word_stem, stop in zip(tokens.stems, tokens.stop, strict=True)
+            if not stop
+        }
+        total = sum(own.values())
+        if total > 0:
+            found.append((own, total, neighbours_of(frozenset(own))))
     return tuple(found)
 
 
@@ -113,9 +120,12 @@ def reference_recall(
     asked: frozenset[str],
     factors: Sequence[float] | None = None,
 ) -> float | None:
-    """The best share, over the model answers, of a model answer's content words (question words
-    left out) that the answer uses, as written or through a neighbour; None without references.
+    """The best weighted share, over the model answers, of a model answer's content words that
+    the answer uses, as written or through a neighbour; None without references.
 
+    A word of the question weighs QUESTION_WORD_WEIGHT: echoing the question earns little, but
+    where the model answer picks among what the question names ("the food contains sugar" for
+    "acid or sugar?") or restates it, those words still tell a right answer from a wrong one.
     `factors` (per sentence, matching.sentence_factors) damp a word said only in a bare list of
     terms as the concept credit is damped: naming a word is not saying something with it."""
     words = _reference_words(references, asked)
@@ -129,13 +139,13 @@ def reference_recall(
             if not stop and used.get(stem, 0.0) < factors[sentence]:
                 used[stem] = factors[sentence]
     best = 0.0
-    for own, near in words:
-        credit = {stem: used[stem] for stem in own & used.keys()}
+    for own, total, near in words:
+        credit = {stem: used[stem] for stem in own.keys() & used.keys()}
         # Only the answer's stems that are some model-answer word's neighbours are looked at.
         for word_stem in near.keys() & used.keys():
             for target, similarity in near[word_stem]:
                 found = SOFT_RECALL_SCALE * similarity * used[word_stem]
                 if credit.get(target, 0.0) < found:
                     credit[target] = found
-        best = max(best, sum(credit.values()) / len(own))
+        best = max(best, sum(own[s] * c for s, c in credit.items()) / total)
     return best

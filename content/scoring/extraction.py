@@ -361,6 +361,12 @@ def extract_concepts(
             if not any(stems <= other or other <= stems for other in taken):
                 chosen[label] = (variants, value)
                 taken.append(stems)
+    if not chosen and asked:
+        # Every term of the answer is in the question: the answer picks among what the question
+        # names ("acid and/or sugar?" -> "sugar"), so those terms are the concepts.
+        return extract_concepts(
+            expert_answer, beginner_answer=beginner_answer, limit=limit, common=common
+        )
     if not chosen:
         return ()
     concepts = _weighted(chosen, (text, tokens), (beginner, beginner_tokens))

@@ -6,6 +6,7 @@ import pytest
 
 from content.scoring import calibration, matching, score
 from content.scoring.calibration import (
+    QUESTION_WORD_WEIGHT,
     FEATURES,
     calibrated_value,
     curved,
@@ -53,21 +54,34 @@ def test_a_mismatched_weights_file_is_refused(tmp_path, monkeypatch) -> None:
     ("answer", "expected"),
     [
         ("Lemons taste sour.", 1.0),
-        ("A lemon is sour.", 0.5),
-        ("Lemons are lemons.", 0.0),
+        ("A lemon is sour.", 1.25 / 2.25),
+        ("Sour.", 1 / 2.25),
+        ("Lemons are lemons.", 0.25 / 2.25),
         ("Rocks are heavy.", 0.0),
     ],
 )
 def test_recall_counts_the_model_answers_words_as_written(answer: str, expected: float) -> None:
-    # "lemon" is in the question, so only "taste" and "sour" count.
+    # "lemon" is in the question, so it weighs a quarter of "taste" or "sour": 2.25 in all.
+    assert QUESTION_WORD_WEIGHT == 0.25
     found = reference_recall(tokenize(answer), ("Lemons taste sour.",), frozenset({"lemon"}))
     assert found == pytest.approx(expected)
+
+
+def test_a_model_answer_made_of_question_words_is_still_recalled() -> None:
+    # The question names both options; the model answer picks one of them.
+    asked = frozenset({"food", "contain", "acid", "sugar"})
+    references = ("The food contains sugar.",)
+    right = reference_recall(tokenize("It has sugar in it."), references, asked)
+    wrong = reference_recall(tokenize("It has acid in it."), references, asked)
+    assert right == pytest.approx(1 / 3)
+    assert wrong == 0.0
 
 
 def test_recall_takes_the_best_model_answer_and_credits_neighbours() -> None:
     references = ("The train is fast.", "Trains run on rails.")
     asked = frozenset({"train"})
-    assert reference_recall(tokenize("It runs on rails."), references, asked) == 1.0
+    assert reference_recall(tokenize("Trains run on rails."), references, asked) == 1.0
+    assert reference_recall(tokenize("It runs on rails."), references, asked) == pytest.approx(2 / 2.25)
     soft = reference_recall(tokenize("It is quick."), ("The train is fast.",), asked)
     assert 0.0 < soft < 1.0
 

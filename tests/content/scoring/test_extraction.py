@@ -193,3 +193,13 @@ def test_a_comparative_alone_is_no_concept_of_a_long_answer(concepts) -> None:
     assert not score(answer, concepts, question=QUESTION).negated
     short = extract_concepts("The greater the mass, the greater the force.")
     assert "greater" in {c.label for c in short}
+
+
+def test_an_answer_that_picks_among_the_questions_words_keeps_its_concepts() -> None:
+    # Every word of the model answer is in the question, which names both options.
+    question = "Does the food contain acid or sugar?"
+    concepts = extract_concepts("The food contains sugar.", question=question)
+    assert any("sugar" in c.label for c in concepts)
+    right = score("It has sugar in it.", concepts, question=question).value
+    wrong = score("It has acid in it.", concepts, question=question).value
+    assert right > wrong
