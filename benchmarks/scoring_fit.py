@@ -74,6 +74,7 @@ def measures(result: Score) -> list[float]:
             result.elaboration,
             result.reference_recall,
             result.reference_similarity,
+            result.sentence_precision,
         )
     )
 

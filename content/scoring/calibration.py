@@ -28,6 +28,7 @@ FEATURES = (
     "elaboration",
     "reference_recall",
     "reference_similarity",
+    "sentence_precision",
 )
 # Elaboration counts in proportion to the coverage, in full from COVERAGE_GATE on, so padding an
 # off-topic answer with words earns nothing. (Support precision is no measure of its own: it would
@@ -63,6 +64,7 @@ def evidence(
     elaboration: float,
     reference_recall: float,
     reference_similarity: float,
+    sentence_precision: float,
 ) -> tuple[float, ...]:
     """The measures the weights apply to, in FEATURES order, with the coverage gate applied."""
     coverage = 0.5 * (concept_coverage + word_coverage)
@@ -73,6 +75,7 @@ def evidence(
         elaboration * gate,
         reference_recall,
         reference_similarity * min(1.0, reference_recall / SIMILARITY_GATE),
+        sentence_precision * gate,
     )
 
 

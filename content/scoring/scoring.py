@@ -87,7 +87,7 @@ def score(
     labels = "\n".join([c.label for c in judged])
     similarity = reference_similarity(tokens, (*references, labels), asked) if references else None
     matches, value, components = _evaluate(matcher, tokens, asked, supported, recall, similarity)
-    concept_coverage, word_coverage, elaboration, precision, recall_used, similarity_used = (
+    concept_coverage, word_coverage, elaboration, precision, recall_used, similarity_used, focus = (
         components
     )
     if beginner_matcher is not None and value < 100.0 * BEGINNER_REACH:
@@ -114,6 +114,7 @@ def score(
         word_coverage=round(word_coverage, 4),
         elaboration=round(elaboration, 4),
         support_precision=round(precision, 4),
+        sentence_precision=round(focus, 4),
         reference_recall=round(recall_used, 4),
         reference_similarity=round(similarity_used, 4),
     )
@@ -126,7 +127,7 @@ def _evaluate(
     supported: frozenset[str],
     recall: float | None,
     similarity: float | None = None,
-) -> tuple[list[ConceptMatch], float, tuple[float, float, float, float, float, float]]:
+) -> tuple[list[ConceptMatch], float, tuple[float, ...]]:
     """Matches, the guarded value, and its components against one compiled concept set.
 
     The recall counts as at least the word coverage: concepts an interviewer added need not be
@@ -134,15 +135,23 @@ def _evaluate(
     model answers the vector similarity is the word coverage too."""
     matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked)
     concept_coverage = _weighted_coverage(matches)
-    precision, backed = support(tokens, where, asked, supported)
+    precision, focus, backed = support(tokens, where, asked, supported)
     word_coverage, elaboration = _word_coverage(
         matcher, matches, tokens, where, factors, soft, asked, backed if supported else None
     )
     recall = word_coverage if recall is None else max(recall, word_coverage)
     similarity = word_coverage if similarity is None else similarity
-    components = (concept_coverage, word_coverage, elaboration, precision, recall, similarity)
+    components = (
+        concept_coverage,
+        word_coverage,
+        elaboration,
+        precision,
+        recall,
+        similarity,
+        focus,
+    )
     value = calibrated_value(
-        evidence(concept_coverage, word_coverage, elaboration, recall, similarity)
+        evidence(concept_coverage, word_coverage, elaboration, recall, similarity, focus)
     )
     return matches, _guarded(value, matches, tokens), components
 

@@ -30,14 +30,19 @@ def support(
     where: dict[str, list[int]],
     asked: frozenset[str],
     supported: frozenset[str],
-) -> tuple[float, list[int]]:
-    """The support precision, and per sentence the content words that are backed.
+) -> tuple[float, float, list[int]]:
+    """The support precision, the best sentence's, and per sentence the content words that are
+    backed.
 
     The precision is the share of the answer's content words, question words left out, that a
     model answer supports: a concept's word (as written, with a typo or in other words) or any
-    word of a model answer (or one of its neighbours)."""
+    word of a model answer (or one of its neighbours). The best sentence's precision is what
+    the value weighs: a further sentence never lowers it, so stating one more fact never costs
+    anything, while an answer that only says unbacked things gets little."""
     found = {index for positions in where.values() for index in positions}
     backed_in = [0] * len(tokens.sentence_content)
+    own_backed = [0] * len(tokens.sentence_content)
+    own_total = [0] * len(tokens.sentence_content)
     total = backed = 0
     sentence = tokens.sentence
     for index, (word_stem, stop) in enumerate(zip(tokens.stems, tokens.stop, strict=True)):
@@ -48,6 +53,12 @@ def support(
             if word_stem not in asked:
                 backed += 1
                 total += 1
+                own_backed[sentence[index]] += 1
+                own_total[sentence[index]] += 1
         elif word_stem not in asked:
             total += 1
-    return (backed / total if total else 0.0), backed_in
+            own_total[sentence[index]] += 1
+    best_sentence = max(
+        (b / t for b, t in zip(own_backed, own_total, strict=True) if t), default=0.0
+    )
+    return (backed / total if total else 0.0), best_sentence, backed_in

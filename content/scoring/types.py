@@ -67,6 +67,8 @@ class Score:
     # Share of the answer's content words (question words left out) that the model answers or
     # the concepts support, 0..1: it scales the elaboration credit.
     support_precision: float = 0.0
+    # The support precision of the answer's best-backed sentence, 0..1 (part of the value).
+    sentence_precision: float = 0.0
     # Best share of a model answer's content words (question words left out) the answer uses, as
     # written or in other words, 0..1; at least the word coverage.
     reference_recall: float = 0.0

@@ -6,8 +6,8 @@ import pytest
 
 from content.scoring import calibration, matching, score
 from content.scoring.calibration import (
-    QUESTION_WORD_WEIGHT,
     FEATURES,
+    QUESTION_WORD_WEIGHT,
     calibrated_value,
     curved,
     evidence,
@@ -31,11 +31,12 @@ def test_full_evidence_scores_100_and_none_scores_0() -> None:
     assert calibrated_value((0.0,) * len(FEATURES)) == 0.0
 
 
-def test_elaboration_without_coverage_earns_nothing() -> None:
-    off_topic = evidence(0.0, 0.0, 1.0, 0.0, 0.0)
-    assert off_topic[FEATURES.index("elaboration")] == 0.0
-    half_gate = evidence(0.1, 0.15, 1.0, 0.0, 0.0)
-    assert half_gate[FEATURES.index("elaboration")] == pytest.approx(0.5)
+@pytest.mark.parametrize("measure", ["elaboration", "sentence_precision"])
+def test_elaboration_and_precision_without_coverage_earn_nothing(measure: str) -> None:
+    off_topic = evidence(0.0, 0.0, 1.0, 0.0, 0.0, 1.0)
+    assert off_topic[FEATURES.index(measure)] == 0.0
+    half_gate = evidence(0.1, 0.15, 1.0, 0.0, 0.0, 1.0)
+    assert half_gate[FEATURES.index(measure)] == pytest.approx(0.5)
 
 
 def test_a_mismatched_weights_file_is_refused(tmp_path, monkeypatch) -> None:
@@ -81,7 +82,9 @@ def test_recall_takes_the_best_model_answer_and_credits_neighbours() -> None:
     references = ("The train is fast.", "Trains run on rails.")
     asked = frozenset({"train"})
     assert reference_recall(tokenize("Trains run on rails."), references, asked) == 1.0
-    assert reference_recall(tokenize("It runs on rails."), references, asked) == pytest.approx(2 / 2.25)
+    assert reference_recall(tokenize("It runs on rails."), references, asked) == pytest.approx(
+        2 / 2.25
+    )
     soft = reference_recall(tokenize("It is quick."), ("The train is fast.",), asked)
     assert 0.0 < soft < 1.0
 

@@ -167,6 +167,35 @@ def test_claims_the_model_answers_do_not_back_earn_less_elaboration() -> None:
     assert backed.value > unbacked.value
 
 
+def test_the_best_backed_sentence_counts_and_a_further_sentence_never_lowers_it() -> None:
+    concepts = (Concept("namespaces"), Concept("cgroups"))
+    references = ("Namespaces isolate processes and cgroups limit their memory.",)
+    backed = score(
+        "Namespaces isolate the processes, and cgroups limit their memory.",
+        concepts,
+        references=references,
+    )
+    unbacked = score(
+        "Namespaces paint the purple rainbows, and cgroups bake their bread.",
+        concepts,
+        references=references,
+    )
+    assert backed.sentence_precision == 1.0
+    assert unbacked.sentence_precision < 0.5
+    assert backed.value > unbacked.value
+    # A further sentence the model answers do not back lowers the whole answer's precision,
+    # never the best sentence's, so it never lowers the value.
+    longer = score(
+        "Namespaces isolate the processes, and cgroups limit their memory. "
+        "Giraffes paint the purple rainbows.",
+        concepts,
+        references=references,
+    )
+    assert longer.support_precision < backed.support_precision
+    assert longer.sentence_precision == backed.sentence_precision
+    assert longer.value >= backed.value
+
+
 def test_code_tokens_of_the_model_answer_become_concepts() -> None:
     from content.scoring import extract_concepts
     from content.scoring.code_terms import code_terms
