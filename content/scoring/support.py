@@ -7,6 +7,11 @@ from functools import lru_cache
 from .neighbours import neighbours_of
 from .text import Tokens, tokenize
 
+# A sentence's precision is counted over at least this many content words: one backed word alone
+# ("An image.") is weak evidence that the answer says only what the model answers back (1/2),
+# while a model answer's own sentences are still fully backed (1).
+PRECISION_MIN_WORDS = 2
+
 
 @lru_cache(maxsize=256)
 def supported_stems(references: tuple[str, ...]) -> frozenset[str]:
@@ -38,7 +43,7 @@ def support(
     model answer supports: a concept's word (as written, with a typo or in other words) or any
     word of a model answer (or one of its neighbours). The best sentence's precision is what
     the value weighs: a further sentence never lowers it, so stating one more fact never costs
-    anything, while an answer that only says unbacked things gets little."""
+    anything, while an answer that only says unbacked things gets little (see PRECISION_MIN_WORDS)."""
     found = {index for positions in where.values() for index in positions}
     backed_in = [0] * len(tokens.sentence_content)
     own_backed = [0] * len(tokens.sentence_content)
@@ -59,6 +64,7 @@ def support(
             total += 1
             own_total[sentence[index]] += 1
     best_sentence = max(
-        (b / t for b, t in zip(own_backed, own_total, strict=True) if t), default=0.0
+        (b / max(t, PRECISION_MIN_WORDS) for b, t in zip(own_backed, own_total, strict=True) if t),
+        default=0.0,
     )
     return (backed / total if total else 0.0), best_sentence, backed_in
