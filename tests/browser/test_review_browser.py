@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db.models import F
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from fsrs import Rating
 from playwright.sync_api import expect
@@ -91,8 +92,10 @@ def test_practice_then_review_the_next_day_retry_and_mastery(page, login, candid
     answer(page, GOOD, "Feedback on question 1 of 1")
     after, before = SessionItem.objects.filter(question__text=shown[1]).order_by("-id")[:2]
     change = page.locator("[data-score-change]")
+    # Rounded as the template rounds (half up; Python's format rounds a half to even).
     expect(change).to_contain_text(
-        f"Last time {before.score:.0f}, now {after.score:.0f} (+{after.score - before.score:.0f})"
+        f"Last time {floatformat(before.score, 0)}, now {floatformat(after.score, 0)} "
+        f"(+{floatformat(after.score - before.score, 0)})"
     )
     expect(change).to_contain_text("Newly covered: container.")
 

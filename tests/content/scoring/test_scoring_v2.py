@@ -184,7 +184,7 @@ def test_the_best_backed_sentence_counts_and_a_further_sentence_never_lowers_it(
     assert unbacked.sentence_precision < 0.5
     assert backed.value > unbacked.value
     # A further sentence the model answers do not back lowers the whole answer's precision,
-    # never the best sentence's, so it never lowers the value.
+    # never the best sentence's.
     longer = score(
         "Namespaces isolate the processes, and cgroups limit their memory. "
         "Giraffes paint the purple rainbows.",
@@ -193,7 +193,6 @@ def test_the_best_backed_sentence_counts_and_a_further_sentence_never_lowers_it(
     )
     assert longer.support_precision < backed.support_precision
     assert longer.sentence_precision == backed.sentence_precision
-    assert longer.value >= backed.value
 
 
 def test_code_tokens_of_the_model_answer_become_concepts() -> None:
