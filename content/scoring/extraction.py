@@ -518,7 +518,7 @@ def _with_tiers_and_polarity(
 
     Each text comes with its tokens."""
     matcher = Matcher(concepts)
-    in_expert = matcher.match(*text)
+    in_expert = matcher.negations(*text)  # the model answer only says which are negated
     in_beginner = matcher.match(*beginner) if beginner[0].strip() else None
     out = []
     for index, concept in enumerate(concepts):
@@ -531,7 +531,7 @@ def _with_tiers_and_polarity(
                 concept.variants,
                 concept.weight,
                 tier,
-                negated=in_expert[index].negated,
+                negated=in_expert[index],
             )
         )
     return tuple(out)

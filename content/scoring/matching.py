@@ -234,8 +234,52 @@ class Matcher:
         if self._flags:
             self._flags_as_written(tokens.text, matches)
         if self._opposed:
-            self._contradicted(tokens, matches, where)
+            self._contradicted(tokens, matches, where, self._stated(tokens, where))
         return matches, where, factors, soft
+
+    def negations(self, text: str, tokens: Tokens | None = None) -> list[bool]:
+        """Per concept, whether the answer negates it: the `negated` of match(), worked out
+        only for the concepts that can be negated.
+
+        Concept extraction needs nothing else of the model answer's matches, and the model
+        answer holds every concept, so matching them all would be most of the work. A concept
+        that is not negated itself ends up negated only when one of its words occurs negated
+        (its best match) or a word of its label is stated the other way round (_contradicted);
+        every other concept's match says not negated."""
+        tokens = tokens if tokens is not None else tokenize(text)
+        compiled = self.compiled
+        if any(item.concept.negated for item in compiled):
+            return [match.negated for match in self.match(text, tokens)]
+        negated_words = tokens.negated
+        if not negated_words and self._opposed.keys().isdisjoint(tokens.stems):
+            return [False] * len(compiled)
+        where, soft = self.positions(tokens)
+        stated = self._stated(tokens, where)
+        owners = self._concepts_by_stem
+        # Concepts with a word in the answer (the only ones evidence() matches) that have a
+        # negated occurrence of a word, or a label word stated the other way round.
+        negatable = {
+            index
+            for word_stem, at in where.items()
+            if not negated_words.isdisjoint(at)
+            for index in owners[word_stem]
+        }
+        negatable.update(
+            index
+            for word_stem in where
+            for index in owners[word_stem]
+            if not stated.keys().isdisjoint(compiled[index].label_stems)
+        )
+        matches = list(self._no_match)
+        if negatable:
+            factors, plans = sentence_factors(tokens), self.plans(frozenset())
+            for index in negatable:
+                matches[index] = _best_match(
+                    compiled[index].concept, plans[index], tokens, where, factors, soft
+                )
+        if stated:
+            self._contradicted(tokens, matches, where, stated)
+        return [match.negated for match in matches]
 
     def _flags_as_written(self, text: str, matches: list[ConceptMatch]) -> None:
         """A command-line flag ("--rm", "--cpus") counts only as written: "docker rm" or "a
@@ -244,14 +288,9 @@ class Matcher:
             if matches[index].credit > 0 and not pattern.search(text):
                 matches[index] = self._no_match[index]
 
-    def _contradicted(
-        self, tokens: Tokens, matches: list[ConceptMatch], where: dict[str, list[int]]
-    ) -> None:
-        """Mark as negated the concepts the answer states the other way round: a word of the
-        concept's label has its opposite in the answer, affirmed, the concept is not found whole,
-        and for a label of several words another of its words is in the opposite's sentence
-        ("push" alone says nothing against "docker pull nginx"). A sentence that has both the
-        word and its opposite ("push and pull") reverses neither."""
+    def _stated(self, tokens: Tokens, where: dict[str, list[int]]) -> dict[str, set[int]]:
+        """Per vocabulary stem whose opposite the answer affirms, the sentences that do it. A
+        sentence that has both the word and its opposite ("push and pull") reverses neither."""
         opposed, negated, sentence = self._opposed, tokens.negated, tokens.sentence
         stated: dict[str, set[int]] = {}
         for index, word_stem in enumerate(tokens.stems):
@@ -260,8 +299,22 @@ class Matcher:
                     # "push and pull" names both sides: no reversal of either.
                     if not any(sentence[at] == sentence[index] for at in where.get(own, ())):
                         stated.setdefault(own, set()).add(sentence[index])
+        return stated
+
+    def _contradicted(
+        self,
+        tokens: Tokens,
+        matches: list[ConceptMatch],
+        where: dict[str, list[int]],
+        stated: dict[str, set[int]],
+    ) -> None:
+        """Mark as negated the concepts the answer states the other way round (`stated`, see
+        _stated): a word of the concept's label has its opposite in the answer, affirmed, the
+        concept is not found whole, and for a label of several words another of its words is in
+        the opposite's sentence ("push" alone says nothing against "docker pull nginx")."""
         if not stated:
             return
+        sentence = tokens.sentence
         for index, item in enumerate(self.compiled):
             match = matches[index]
             if (
