@@ -232,6 +232,24 @@ def _runs(text: str, tokens: Tokens, generic: frozenset[str]) -> tuple[list[list
     return units, runs
 
 
+# What _CLEAN_SURFACE_RE allows between two words. A surface is its units and the gaps between
+# them. A unit is words (letters, digits, "_", apostrophes between letters) glued by single
+# hyphens, and a gap holds no word character, so the pattern's letter runs and one-separator
+# gaps fit a surface exactly when its gaps are separators and it has no "_". _collect checks that
+# instead of matching the pattern on every phrase: a gap is looked at once, not once per phrase.
+_PHRASE_GAPS = frozenset({" ", "'", "\u2019", "-", ", "})
+
+
+def _reach(text: str, unit_start: list[int], unit_end: list[int]) -> list[int]:
+    """Per unit, the end (exclusive) of the longest stretch of units from it whose gaps are all
+    in _PHRASE_GAPS."""
+    reach = list(range(1, len(unit_start) + 1))
+    for index in range(len(unit_start) - 2, -1, -1):
+        if text[unit_end[index] : unit_start[index + 1]] in _PHRASE_GAPS:
+            reach[index] = reach[index + 1]
+    return reach
+
+
 @cache
 def _phrase_spans(size: int) -> tuple[tuple[int, int], ...]:
     """The (start, end) unit slices of a run of `size` units that make phrases: every slice of
@@ -254,9 +272,18 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
     starts, ends, all_stems, stop = tokens.starts, tokens.ends, tokens.stems, tokens.stop
     # A phrase is a slice of a run: its stems, start and end come from its units, each worked
     # out once here rather than once for every phrase the unit is part of.
-    unit_stems = [tuple(all_stems[i] for i in unit if not stop[i]) for unit in units]
+    # Most units are one word: its stem, or nothing for a stopword, without a generator.
+    unit_stems = [
+        (() if stop[unit[0]] else (all_stems[unit[0]],))
+        if len(unit) == 1
+        else tuple(all_stems[i] for i in unit if not stop[i])
+        for unit in units
+    ]
     unit_start = [starts[unit[0]] for unit in units]
     unit_end = [ends[unit[-1]] for unit in units]
+    # Per unit, the end (exclusive) of the longest stretch of units from it whose gaps all let
+    # a phrase go on (see _PHRASE_GAPS).
+    reach = _reach(text, unit_start, unit_end)
     starts_line = _line_starts(text)
     ends_heading: dict[int, bool] = {}
     length = max(1, len(text))
@@ -264,25 +291,26 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
     for run in runs:
         if not run:
             continue
-        size = len(run)
-        spans = _phrase_spans(size)
-        run_stems = [unit_stems[unit] for unit in run]
-        run_start = [unit_start[unit] for unit in run]
-        run_end = [unit_end[unit] for unit in run]
-        for lo, hi in spans:
+        # A run's units are consecutive: a phrase's units are read by offset from the first.
+        first, size = run[0], len(run)
+        for lo, hi in _phrase_spans(size):
+            lo += first
+            hi += first
+            if hi > reach[lo]:
+                continue  # a gap no clean surface has, such as ": " or " (", inside
             # Phrases are one to four units: the common short cases without a generator.
             if hi - lo == 1:
-                stems = run_stems[lo]
+                stems = unit_stems[lo]
             elif hi - lo == 2:
-                stems = run_stems[lo] + run_stems[lo + 1]
+                stems = unit_stems[lo] + unit_stems[lo + 1]
             else:
-                stems = tuple(chain.from_iterable(run_stems[lo:hi]))
+                stems = tuple(chain.from_iterable(unit_stems[lo:hi]))
             if not stems or asked.issuperset(stems):
                 continue
-            start, end = run_start[lo], run_end[hi - 1]
+            start, end = unit_start[lo], unit_end[hi - 1]
             surface = text[start:end]
-            if not _CLEAN_SURFACE_RE.fullmatch(surface):
-                continue
+            if "_" in surface:
+                continue  # with the gaps checked above: not _CLEAN_SURFACE_RE.fullmatch(surface)
             key = stems if len(stems) == 1 else tuple(sorted(set(stems)))
             candidate = candidates.get(key)
             if candidate is None:
@@ -291,7 +319,7 @@ def _collect(text: str, tokens: Tokens, asked: set[str]) -> dict[tuple[str, ...]
             candidate.surfaces[surface] = candidate.surfaces.get(surface, 0) + 1
             if start / length < candidate.first:
                 candidate.first = start / length
-            if lo == 0 and hi == size:
+            if lo == first and hi - first == size:
                 candidate.whole_run = True
             if start in starts_line:
                 heads = ends_heading.get(end)

@@ -5,7 +5,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content.scoring.extraction import _CODE_LINE_RE
+from content.scoring.extraction import _CLEAN_SURFACE_RE, _CODE_LINE_RE, _reach, _units
+from content.scoring.text import tokenize
 
 # The code-line test as first written: a search that tries every alternative at every offset.
 PLAIN_CODE_LINE_RE = re.compile(r"(?:^|\s)--?[A-Za-z]|(?:^|\s)/[A-Za-z]|[={}\\$]|\w:/?/?\w")
@@ -22,3 +23,24 @@ def test_code_lines() -> None:
         assert _CODE_LINE_RE.search(line), line
     for line in ("a well-known term", "and/or", "Namespaces: isolation", "x - y", "10:"):
         assert not _CODE_LINE_RE.search(line), line
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet="aZ_1é '\u2019-,:(\n", max_size=40))
+def test_phrase_gaps_and_underscores_decide_what_the_clean_surface_pattern_decides(
+    text: str,
+) -> None:
+    # _collect keeps a phrase when its gaps are within reach and it has no "_", instead of
+    # matching _CLEAN_SURFACE_RE on every phrase: both must agree on every slice of units.
+    tokens = tokenize(text)
+    if not len(tokens):
+        return
+    units = _units(text, tokens.starts, tokens.ends)
+    unit_start = [tokens.starts[unit[0]] for unit in units]
+    unit_end = [tokens.ends[unit[-1]] for unit in units]
+    reach = _reach(text, unit_start, unit_end)
+    for lo in range(len(units)):
+        for hi in range(lo + 1, min(len(units), lo + 5) + 1):
+            surface = text[unit_start[lo] : unit_end[hi - 1]]
+            fast = hi <= reach[lo] and "_" not in surface
+            assert fast == bool(_CLEAN_SURFACE_RE.fullmatch(surface)), surface
