@@ -445,7 +445,7 @@ def _choose(
     candidates = _collect(text, tokens, asked)
     long_text = len(tokens) - sum(tokens.stop) > SHORT_TEXT_WORDS
     ranked = _rank(candidates, beginner_stems, long_text=long_text)
-    vocabulary = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
+    vocabulary = frozenset(map(str.lower, re.findall(r"[A-Za-z]{3,}", text)))
     chosen: dict[str, tuple[list[str], float]] = {}
     seen_stems: dict[str, set[str]] = {}
     floor = QUALITY_FLOOR * ranked[0].score if ranked else 0.0
@@ -535,6 +535,12 @@ def _rank(
             value *= BEGINNER_BONUS
         candidate.score = value
         kept.append(candidate)
+    if not kept:
+        return kept
+    # _choose stops at the first candidate below the quality floor: the ones under it are left
+    # out before sorting (most of a long answer's), which leaves the order of the rest as it was.
+    floor = QUALITY_FLOOR * max(c.score for c in kept)
+    kept = [c for c in kept if c.score >= floor]
     kept.sort(key=lambda c: (-c.score, -len(c.stems), c.stems))
     return kept
 

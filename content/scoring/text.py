@@ -209,8 +209,9 @@ class Tokens:
         if self._clause is None:
             marks = [m.start() for m in _CLAUSE_RE.finditer(self.text)]
             clause, mark, clause_id, previous_sentence = [], 0, 0, 0
+            last_mark = len(marks)
             for start, sentence in zip(self.starts, self.sentence, strict=True):
-                while mark < len(marks) and marks[mark] < start:
+                while mark < last_mark and marks[mark] < start:
                     mark += 1
                     clause_id += 1
                 if sentence != previous_sentence:
