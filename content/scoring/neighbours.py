@@ -46,7 +46,10 @@ def neighbours_of(stems: frozenset[str] | set[str]) -> dict[str, tuple[tuple[str
             if other not in stems:
                 slot = found.setdefault(other, {})
                 slot[own] = max(similarity, slot.get(own, 0.0))
+    # Most stems are near one given stem only: nothing to sort.
     return {
-        other: tuple(sorted(near.items(), key=lambda p: (-p[1], p[0])))
+        other: tuple(near.items())
+        if len(near) == 1
+        else tuple(sorted(near.items(), key=lambda p: (-p[1], p[0])))
         for other, near in found.items()
     }
