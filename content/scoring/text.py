@@ -208,17 +208,13 @@ class Tokens:
         """Clause index of every word: sentences split further at , ; : ( ) and the like."""
         if self._clause is None:
             marks = [m.start() for m in _CLAUSE_RE.finditer(self.text)]
-            clause, mark, clause_id, previous_sentence = [], 0, 0, 0
-            last_mark = len(marks)
-            for start, sentence in zip(self.starts, self.sentence, strict=True):
-                while mark < last_mark and marks[mark] < start:
-                    mark += 1
-                    clause_id += 1
-                if sentence != previous_sentence:
-                    clause_id += 1
-                    previous_sentence = sentence
-                clause.append(clause_id)
-            self._clause = clause
+            # A new clause at every clause mark and at every new sentence: a word's clause counts
+            # the marks before it plus its sentence's index (sentences are numbered from 0, one
+            # after the other, and every one has a word).
+            self._clause = [
+                bisect_left(marks, start) + sentence
+                for start, sentence in zip(self.starts, self.sentence, strict=True)
+            ]
         return self._clause
 
     def span(self, index: int) -> tuple[int, int]:

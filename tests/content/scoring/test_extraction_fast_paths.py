@@ -44,3 +44,25 @@ def test_phrase_gaps_and_underscores_decide_what_the_clean_surface_pattern_decid
             surface = text[unit_start[lo] : unit_end[hi - 1]]
             fast = hi <= reach[lo] and "_" not in surface
             assert fast == bool(_CLEAN_SURFACE_RE.fullmatch(surface)), surface
+
+
+def _clauses_counted(tokens) -> list[int]:
+    # Clause indices as first written: walk the marks and the sentences word by word.
+    marks = [m.start() for m in re.finditer(r"[,;:()\[\]|\"\u2014]", tokens.text)]
+    clause, mark, clause_id, previous_sentence = [], 0, 0, 0
+    for start, sentence in zip(tokens.starts, tokens.sentence, strict=True):
+        while mark < len(marks) and marks[mark] < start:
+            mark += 1
+            clause_id += 1
+        if sentence != previous_sentence:
+            clause_id += 1
+            previous_sentence = sentence
+        clause.append(clause_id)
+    return clause
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet='ab ,;:().!?\n"|\u2014', max_size=40))
+def test_clause_indices_are_the_counted_ones(text: str) -> None:
+    tokens = tokenize(text)
+    assert tokens.clause == _clauses_counted(tokens)
