@@ -24,6 +24,18 @@ def interviewer(transactional_db, django_user_model):
     return user
 
 
+def choose_a_one_question_csv(page, login, interviewer, tmp_path) -> None:
+    """Log in and choose a CSV of one new question ("pods") on the import page."""
+    login(page, interviewer)
+    path = tmp_path / "pods.csv"
+    path.write_text(
+        "question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n",
+        "utf-8",
+    )
+    page.goto("/banks/import/")
+    page.get_by_label("Bank file").set_input_files(str(path))
+
+
 def test_export_markdown_then_reimport_through_the_preview_changes_nothing(
     page, login, interviewer, tmp_path
 ):
@@ -67,14 +79,7 @@ def test_export_markdown_then_reimport_through_the_preview_changes_nothing(
 def test_the_import_button_says_it_works_until_the_bank_is_written(
     page, login, interviewer, tmp_path
 ):
-    login(page, interviewer)
-    path = tmp_path / "pods.csv"
-    path.write_text(
-        "question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n",
-        "utf-8",
-    )
-    page.goto("/banks/import/")
-    page.get_by_label("Bank file").set_input_files(str(path))
+    choose_a_one_question_csv(page, login, interviewer, tmp_path)
     page.get_by_role("button", name="Preview the import").click()
     working = page.locator("#import-working")
     expect(working).to_have_css("opacity", "0")
@@ -97,14 +102,7 @@ def test_the_import_button_says_it_works_until_the_bank_is_written(
 def test_the_preview_button_says_it_works_until_the_file_is_read(
     page, login, interviewer, tmp_path
 ):
-    login(page, interviewer)
-    path = tmp_path / "pods.csv"
-    path.write_text(
-        "question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n",
-        "utf-8",
-    )
-    page.goto("/banks/import/")
-    page.get_by_label("Bank file").set_input_files(str(path))
+    choose_a_one_question_csv(page, login, interviewer, tmp_path)
     working = page.locator("#preview-working")
     expect(working).to_have_css("opacity", "0")
 
@@ -145,14 +143,7 @@ def test_without_javascript_both_steps_are_plain_form_posts(
     new_context, login, interviewer, tmp_path
 ):
     page = new_context(java_script_enabled=False).new_page()
-    login(page, interviewer)
-    path = tmp_path / "pods.csv"
-    path.write_text(
-        "question,expert_answer,beginner_answer\nWhat is a pod?,The smallest unit.,A box.\n",
-        "utf-8",
-    )
-    page.goto("/banks/import/")
-    page.get_by_label("Bank file").set_input_files(str(path))
+    choose_a_one_question_csv(page, login, interviewer, tmp_path)
     page.get_by_role("button", name="Preview the import").click()
     expect(page.locator("#import-summary")).to_contain_text("1 question to create")
     assert page.url.endswith(f"/banks/import/{BankUpload.objects.get().pk}/")
