@@ -16,6 +16,7 @@ from itertools import compress
 from operator import not_
 from pathlib import Path
 
+from . import typos
 from .neighbours import neighbours_of
 from .text import Tokens, tokenize
 
@@ -124,7 +125,8 @@ def reference_recall(
     factors: Sequence[float] | None = None,
 ) -> float | None:
     """The best weighted share, over the model answers, of a model answer's content words that
-    the answer uses, as written or through a neighbour; None without references.
+    the answer uses, as written, misspelt (typos.py; as a neighbour's share) or through a
+    neighbour; None without references.
 
     A word of the question weighs QUESTION_WORD_WEIGHT: echoing the question earns little, but
     where the model answer picks among what the question names ("the food contains sugar" for
@@ -141,6 +143,7 @@ def reference_recall(
         for stem, stop, sentence in zip(tokens.stems, tokens.stop, tokens.sentence, strict=True):
             if not stop and used.get(stem, 0.0) < factors[sentence]:
                 used[stem] = factors[sentence]
+    misspelt = typos.unknown(used)
     best = 0.0
     for own, total, near in words:
         credit = {stem: used[stem] for stem in own.keys() & used.keys()}
@@ -150,5 +153,28 @@ def reference_recall(
                 found = SOFT_RECALL_SCALE * similarity * used[word_stem]
                 if credit.get(target, 0.0) < found:
                     credit[target] = found
+        if misspelt:
+            _credit_typos(credit, own, near, misspelt, used)
         best = max(best, sum(own[s] * c for s, c in credit.items()) / total)
     return best
+
+
+def _credit_typos(
+    credit: dict[str, float],
+    own: dict[str, float],
+    near: dict[str, tuple[tuple[str, float], ...]],
+    misspelt: list[str],
+    used: dict[str, float],
+) -> None:
+    """Credit the model answer's words not yet credited that one of the answer's unknown words
+    (not a word of the model answer nor a neighbour of one) misspells, each word once."""
+    open_words = [s for s in own if s not in credit and len(s) >= typos.MIN_LETTERS]
+    for word_stem in misspelt:
+        if not open_words:
+            return
+        if word_stem in own:
+            continue
+        found = typos.closest(word_stem, open_words)
+        if found is not None:
+            credit[found] = SOFT_RECALL_SCALE * used[word_stem]
+            open_words.remove(found)

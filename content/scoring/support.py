@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import typos
 from .neighbours import neighbours_of
 from .text import Tokens, tokenize
 
@@ -53,7 +54,7 @@ def support(
     for index, (word_stem, stop) in enumerate(zip(tokens.stems, tokens.stop, strict=True)):
         if stop:
             continue
-        if index in found or word_stem in supported:
+        if index in found or word_stem in supported or _misspells(word_stem, supported):
             backed_in[sentence[index]] += 1
             if word_stem not in asked:
                 backed += 1
@@ -68,3 +69,9 @@ def support(
         default=0.0,
     )
     return (backed / total if total else 0.0), best_sentence, backed_in
+
+
+@lru_cache(maxsize=4096)
+def _misspells(word_stem: str, supported: frozenset[str]) -> bool:
+    """Whether the stem is an unknown word (typos.unknown) that misspells a supported one."""
+    return bool(typos.unknown((word_stem,))) and typos.closest(word_stem, supported) is not None

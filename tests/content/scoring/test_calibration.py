@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from content.scoring import calibration, matching, score
+from content.scoring import calibration, matching, score, typos
 from content.scoring.calibration import (
     FEATURES,
     QUESTION_WORD_WEIGHT,
@@ -14,6 +14,7 @@ from content.scoring.calibration import (
     reference_recall,
     weights,
 )
+from content.scoring.support import support, supported_stems
 from content.scoring.text import tokenize
 from content.scoring.types import Concept
 
@@ -134,3 +135,32 @@ def test_words_named_only_in_a_bare_list_earn_the_list_share_of_recall() -> None
     assert reference_recall(listed, references, asked, factors) == pytest.approx(
         matching.LIST_FLOOR * reference_recall(listed, references, asked)
     )
+
+
+RECURSION = ("Recursion is when a function calls itself.",)
+
+
+def test_a_misspelt_model_answer_word_earns_a_neighbours_share_of_recall() -> None:
+    # Model-answer words: recursion, function, call. "funtion" is one edit from "function".
+    misspelt = reference_recall(tokenize("A funtion that calls itself."), RECURSION, frozenset())
+    assert misspelt == pytest.approx((calibration.SOFT_RECALL_SCALE + 1.0) / 3)
+    as_written = reference_recall(tokenize("A function that calls itself."), RECURSION, frozenset())
+    assert as_written == pytest.approx(2 / 3)
+
+
+def test_a_short_word_or_a_real_different_word_is_no_misspelling() -> None:
+    # "haep" is one edit from "heap" but too short to tell from another word.
+    short = reference_recall(tokenize("The haep grows."), ("The heap grows.",), frozenset())
+    assert short == pytest.approx(1 / 2)
+    # "junction" is one edit from "function", but a word of its own.
+    assert typos.closest("junction", ["function"]) == "function"
+    real = reference_recall(tokenize("A junction that calls itself."), RECURSION, frozenset())
+    assert real == pytest.approx(1 / 3)
+
+
+def test_a_misspelt_model_answer_word_counts_as_backed_in_the_sentence_precision() -> None:
+    supported = supported_stems(RECURSION)
+    misspelt = support(tokenize("Recursion: a funtion calling itself."), {}, frozenset(), supported)
+    assert misspelt[:2] == (1.0, 1.0)
+    real = support(tokenize("Recursion: a junction calling itself."), {}, frozenset(), supported)
+    assert real[:2] == pytest.approx((2 / 3, 2 / 3))

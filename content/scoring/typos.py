@@ -1,0 +1,47 @@
+"""Misspelled words: which answer words may be typos, and of which model-answer word.
+
+The concept Matcher tolerates typos in the concepts' words (matching.typo_budget); this is the
+same tolerance for the model answers' other words, used by the reference recall and the
+sentence precision. Only a word the scorer does not know can be a misspelling: one in the
+vector or neighbour table is a real word of its own ("contain" is no typo of "constrain").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+from .neighbours import neighbour_table
+from .vectors import vector_table
+
+# One edit is tolerated from MIN_LETTERS letters of the stem on, two from LONG_LETTERS on.
+MIN_LETTERS = 5
+LONG_LETTERS = 8
+
+
+def budget(length: int) -> int:
+    """Edits tolerated for a stem of this length: none for short words."""
+    if length >= LONG_LETTERS:
+        return 2
+    return 1 if length >= MIN_LETTERS else 0
+
+
+def unknown(stems: Iterable[str]) -> list[str]:
+    """The stems long enough to be misspellings that neither word table knows, in order."""
+    known, neighboured = vector_table(), neighbour_table()
+    return [s for s in stems if len(s) >= MIN_LETTERS and s not in known and s not in neighboured]
+
+
+def closest(word_stem: str, targets: Iterable[str]) -> str | None:
+    """The target this (unknown) stem misspells, the fewest edits first; None if none."""
+    tolerated = budget(len(word_stem))
+    found, fewest = None, tolerated + 1
+    for target in targets:
+        allowed = min(tolerated, budget(len(target)))
+        if abs(len(target) - len(word_stem)) > allowed:
+            continue
+        distance = OSA.distance(word_stem, target, score_cutoff=allowed)
+        if distance <= allowed and distance < fewest:
+            found, fewest = target, distance
+    return found
