@@ -9,8 +9,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import not_
 
-from rapidfuzz.distance import OSA
-
+from . import typos
 from .antonyms import opposites
 from .grouping import groups
 from .limits import MAX_ANCHORS
@@ -170,16 +169,8 @@ class Matcher:
         if word_stem in self._typo_cache:
             return self._typo_cache[word_stem]
         found = None
-        budget = typo_budget(len(word_stem))
-        if budget:
-            best = budget + 1
-            for target in self._by_initial.get(word_stem[0], ()):
-                allowed = min(budget, typo_budget(len(target)))
-                if abs(len(target) - len(word_stem)) > allowed:
-                    continue
-                distance = OSA.distance(word_stem, target, score_cutoff=allowed)
-                if distance <= allowed and distance < best:
-                    best, found = distance, target
+        if typo_budget(len(word_stem)):
+            found = typos.closest(word_stem, self._by_initial.get(word_stem[0], ()), typo_budget)
         if len(self._typo_cache) < 50_000:
             self._typo_cache[word_stem] = found
         return found

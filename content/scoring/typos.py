@@ -8,7 +8,7 @@ vector or neighbour table is a real word of its own ("contain" is no typo of "co
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz.distance import OSA
 
@@ -33,12 +33,15 @@ def unknown(stems: Iterable[str]) -> list[str]:
     return [s for s in stems if len(s) >= MIN_LETTERS and s not in known and s not in neighboured]
 
 
-def closest(word_stem: str, targets: Iterable[str]) -> str | None:
-    """The target this (unknown) stem misspells, the fewest edits first; None if none."""
-    tolerated = budget(len(word_stem))
+def closest(
+    word_stem: str, targets: Iterable[str], edits: Callable[[int], int] = budget
+) -> str | None:
+    """The target this stem misspells, the fewest edits first (the first target of those), with
+    `edits(length)` tolerated for the shorter of the two words; None if none."""
+    tolerated = edits(len(word_stem))
     found, fewest = None, tolerated + 1
     for target in targets:
-        allowed = min(tolerated, budget(len(target)))
+        allowed = min(tolerated, edits(len(target)))
         if abs(len(target) - len(word_stem)) > allowed:
             continue
         distance = OSA.distance(word_stem, target, score_cutoff=allowed)
