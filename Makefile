@@ -95,11 +95,12 @@ test: lint test-sqlite ## Lint, then run every test on SQLite and, when reachabl
 
 bench: bench-scoring bench-semantic bench-load bench-faults ## Run every benchmark
 
-bench-scoring: install-semantic ## Measure scoring quality (Mohler, SemEval-2013, the Docker ordering), the calibration fit (numpy) and speed
+bench-scoring: install-semantic ## Measure scoring quality (Mohler, SemEval-2013, the Docker ordering, held-out graded Docker answers), the calibration fit (numpy) and speed
 	$(PY) benchmarks/scoring_quality.py --cv --sensitivity
 	$(PY) benchmarks/scoring_fit.py --dry-run
 	$(PY) benchmarks/scoring_semeval.py
 	$(PY) benchmarks/docker_ordering.py
+	$(PY) benchmarks/docker_graded.py
 	$(PY) benchmarks/scoring_speed.py --seconds 5
 
 bench-semantic: install-semantic ## Measure the optional semantic layer on Mohler (r, RMSE, encoder speed)
