@@ -9,6 +9,7 @@ from functools import lru_cache
 from .bands import RECALLED_FROM
 from .calibration import calibrated_value, evidence, reference_recall
 from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
+from .nonanswer import FEEDBACK_NON_ANSWER, is_non_answer
 from .support import support, supported_stems
 from .text import Tokens, content_stems, tokenize
 from .types import (
@@ -77,6 +78,9 @@ def score(
     tokens = tokenize(answer)
     references = tuple(references)
     supported = supported_stems(references) if references else frozenset()
+    if is_non_answer(tokens, judged, asked=asked, question=question, supported=supported):
+        feedback = f"{FEEDBACK_NON_ANSWER} {_feedback(judged, ())}"
+        return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, feedback)
     recall = (
         reference_recall(tokens, references, asked, sentence_factors(tokens))
         if references

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from content.scoring.nonanswer import FEEDBACK_NON_ANSWER
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import item_finish, session_abandon
 
@@ -128,3 +129,19 @@ def test_history_says_why_the_chart_is_empty(logged_in, start_session):
     assert "once you have finished two sessions (one so far)" in one
     assert "<svg" not in one
     assert InterviewSession.objects.get(pk=session.pk).status == "completed"
+
+
+def test_a_non_answer_reads_as_no_answer_in_the_feedback_and_on_the_results(
+    logged_in, start_session
+) -> None:
+    session, _ = start_session(count=1)
+    with time_machine.travel(START + timedelta(seconds=30), tick=False):
+        body = logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "Sorry, I have never used it.", "revision": "1"},
+            **HTMX,
+        ).content.decode()
+    results = logged_in.get(reverse("interviews:session_results", args=[session.pk]))
+    for page in (body, results.content.decode()):
+        assert FEEDBACK_NON_ANSWER in page
+    assert SessionItem.objects.get(session=session).score == 0
