@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .minilm import MiniLM, shared_model
+from .nonanswer import FEEDBACK_NON_ANSWER
 from .scoring import score
 from .text import content_stems
 from .types import Concept, Level, Score
@@ -189,9 +190,10 @@ def score_semantic(
     Matches, misses, level estimate and feedback stay the lexical scorer's; only `value` changes.
     """
     lexical = score(answer, concepts, level=level, question=question)
-    # Nothing to judge against (no usable concepts) or nothing said: the lexical verdict stands.
+    # Nothing to judge against (no usable concepts), nothing said, or only "I don't know" said
+    # (nonanswer.py): the lexical verdict stands, so closeness in meaning cannot lift a non-answer.
     judged = lexical.matched or lexical.missed or lexical.partial
-    if not answer.strip() or not judged:
+    if not answer.strip() or not judged or lexical.feedback.startswith(FEEDBACK_NON_ANSWER):
         return lexical
     similarity = reference_coverage(answer, reference, encoder=encoder)
     value = blended_value(lexical, similarity, novelty=answer_novelty(answer, question))

@@ -236,6 +236,20 @@ def test_guards_keep_non_answers_near_zero(
 
 
 @needs_extra
+@pytest.mark.parametrize(
+    "answer", ["I have never used Docker.", "No idea, sorry.", "I don't know."]
+)
+def test_closeness_in_meaning_never_lifts_a_non_answer(
+    answer: str, encoder: SentenceEncoder
+) -> None:
+    result = score_semantic(
+        answer, CONCEPTS, question=QUESTION, reference=REFERENCE, encoder=encoder
+    )
+    assert result == score(answer, CONCEPTS, question=QUESTION)
+    assert result.value == 0.0
+
+
+@needs_extra
 def test_negation_and_keyword_lists_earn_less(encoder: SentenceEncoder) -> None:
     explanation = semantic_value(EXPLANATION, encoder)
     keywords = semantic_value("namespaces control groups shared kernel", encoder)
