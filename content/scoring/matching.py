@@ -11,6 +11,7 @@ from operator import not_
 
 from . import typos
 from .antonyms import opposites
+from .code_lines import code_words, prose_counts
 from .grouping import groups
 from .limits import MAX_ANCHORS
 from .neighbours import neighbours_of
@@ -327,9 +328,20 @@ class Matcher:
 
 
 def sentence_factors(tokens: Tokens) -> list[float]:
-    """Per sentence, 1.0 for prose and down to LIST_FLOOR for a bare list of keywords."""
+    """Per sentence, 1.0 for prose and down to LIST_FLOOR for a bare list of keywords.
+
+    Lines of code (commands, Dockerfile instructions, YAML) are statements, not lists: a
+    sentence is judged on its words outside them."""
+    factors = _list_factors(tokens.sentence_function, tokens.sentence_content)
+    if min(factors, default=1.0) < 1.0 and code_words(tokens):
+        prose = _list_factors(*prose_counts(tokens))
+        factors = [max(a, b) for a, b in zip(factors, prose, strict=True)]
+    return factors
+
+
+def _list_factors(functions: Sequence[int], contents: Sequence[int]) -> list[float]:
     factors = []
-    for function, content in zip(tokens.sentence_function, tokens.sentence_content, strict=True):
+    for function, content in zip(functions, contents, strict=True):
         if content < LIST_MIN_CONTENT_WORDS:
             factors.append(1.0)
             continue

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from .bands import RECALLED_FROM
 from .calibration import calibrated_value, evidence, reference_recall
+from .code_lines import code_words, prose_counts
 from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
 from .nonanswer import FEEDBACK_NON_ANSWER, is_non_answer
 from .support import support, supported_stems
@@ -236,18 +237,31 @@ def _sorted_matches(
 
 def _guarded(value: float, matches: Sequence[ConceptMatch], tokens: Tokens) -> float:
     """The value under its caps: a bare keyword list, and a negated or contradicted key concept."""
-    words = len(tokens.words)
-    # "FROM" and "COPY" in capitals are Dockerfile instructions listed, not function words.
-    function = sum(tokens.sentence_function) - sum(
-        1
-        for word, stop in zip(tokens.words, tokens.stop, strict=True)
-        if stop and len(word) > 1 and word.isupper()
-    )
-    if words - function >= KEYWORD_LIST_MIN_WORDS and function < KEYWORD_LIST_RATIO * words:
+    if _keyword_list(tokens, tokens.sentence_function) and (
+        not (code := code_words(tokens)) or _keyword_list(tokens, prose_counts(tokens)[0], code)
+    ):
+        # Lines of code are statements (a command and its arguments), not a list: only an
+        # answer whose prose outside them is a list stays capped.
         value = min(value, KEYWORD_LIST_CAP)
     if any(m.negated and m.concept.weight >= KEY_CONCEPT_WEIGHT for m in matches):
         value = min(value, CONTRADICTED_CAP)
     return value
+
+
+def _keyword_list(
+    tokens: Tokens, functions: Sequence[int], code: Collection[int] = frozenset()
+) -> bool:
+    """Whether the words outside `code` (with `functions` function words per sentence) are a
+    bare list."""
+    # "FROM" and "COPY" in capitals are Dockerfile instructions listed, not function words.
+    listed = sum(
+        1
+        for index, (word, stop) in enumerate(zip(tokens.words, tokens.stop, strict=True))
+        if stop and len(word) > 1 and word.isupper() and index not in code
+    )
+    function = sum(functions) - listed
+    words = len(tokens.words) - len(code)
+    return words - function >= KEYWORD_LIST_MIN_WORDS and function < KEYWORD_LIST_RATIO * words
 
 
 def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
