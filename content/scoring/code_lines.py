@@ -19,9 +19,11 @@ from .text import STOPWORDS, Tokens
 COMMANDS = frozenset(
     """docker docker-compose podman nerdctl kubectl helm git npm yarn pip pip3 python python3
     node go apt apt-get apk yum dnf curl wget systemctl journalctl unshare nsenter runc ctr
-    crictl trivy cosign grype syft hadolint""".split()  # noqa: SIM905
+    crictl trivy cosign grype syft hadolint grep awk sed xargs cat ls echo cd mkdir chmod chown
+    cp mv tar ssh openssl""".split()  # noqa: SIM905
 )
 _DOCKER_LIKE = frozenset({"docker", "podman", "nerdctl"})
+_STARTS = COMMANDS | {"sudo"}
 # After "docker", a command line needs one of these; "Docker images are ..." then takes no
 # argument and stays prose.
 DOCKER_SUBCOMMANDS = frozenset(
@@ -41,8 +43,10 @@ DOCKERFILE_INSTRUCTIONS = frozenset(
     ONBUILD STOPSIGNAL SHELL MAINTAINER""".split()  # noqa: SIM905
 )
 # More bare words than this after a command's subcommand ("docker run namespaces cgroups layers
-# seccomp") make it a list that starts with a command, not a command line.
+# seccomp") make it a list that starts with a command, not a command line; with no flag, path,
+# number or other syntax among the arguments, more than MAX_PLAIN_ONLY.
 MAX_PLAIN_ARGUMENTS = 3
+MAX_PLAIN_ONLY = 2
 
 # Where a line splits into separate commands: " / ", ";", "&&", "||", " | " and backticks.
 _SEGMENT_RE = re.compile(r"\s/\s|;|&&|\|\||\s\|\s|`")
@@ -54,6 +58,8 @@ _YAML_ITEM_RE = re.compile(r"^\s*-\s+\S")
 _PLAIN_RE = re.compile(r"[A-Za-z]+")
 _FLAG_RE = re.compile(r"--?[A-Za-z]")
 _TRAILING = ",.:"
+# Words that follow a tool's name in prose, never as its subcommand ("export the image").
+_PROSE_WORDS = frozenset("a an the and or of to is are it in on for with as by".split())  # noqa: SIM905
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -119,9 +125,17 @@ def _commands(line: str) -> list[tuple[int, int, bool]]:
 def _segment_commands(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, bool]]:
     found = []
     index = 0
-    prompt = bool(tokens) and tokens[0][2] == "$"
-    while index < len(tokens):
-        parsed = _command_at(tokens, index, prompt and index == 0)
+    words = [t[2] for t in tokens]
+    prompt = bool(words) and words[0] == "$"
+    while index < len(words):
+        if not (
+            words[index] in _STARTS
+            or words[index].lower() in _DOCKER_LIKE
+            or (prompt and index == 0)
+        ):
+            index += 1
+            continue
+        parsed = _command_at(words, index, prompt and index == 0)
         if parsed is None:
             index += 1
             continue
@@ -137,15 +151,12 @@ def _end(token: tuple[int, int, str]) -> int:
     return start + len(stripped) if stripped else end
 
 
-def _command_at(
-    tokens: list[tuple[int, int, str]], index: int, prompt: bool
-) -> tuple[int, bool] | None:
-    """(index of the last token, whether it has arguments) of a command starting at index."""
+def _command_at(words: list[str], index: int, prompt: bool) -> tuple[int, bool] | None:
+    """(index of the last word, whether it has arguments) of a command starting at index."""
     first = index + 1 if prompt else index
-    if first >= len(tokens):
+    if first >= len(words):
         return None
-    words = [t[2] for t in tokens]
-    if words[first] == "sudo" and first + 1 < len(tokens):
+    if words[first] == "sudo" and first + 1 < len(words):
         first += 1
     tool = words[first]
     if tool[-1] in _TRAILING and len(tool) > 1:
@@ -156,11 +167,15 @@ def _command_at(
         if first + 1 >= len(words) or words[first + 1] not in DOCKER_SUBCOMMANDS:
             return None
         last = first + 1
-        if words[last] in _MANAGEMENT and last + 1 < len(words) and _is_subcommand(words[last + 1]):
+        if (
+            words[last] in _MANAGEMENT
+            and last + 1 < len(words)
+            and _is_subcommand(words[last + 1], STOPWORDS)
+        ):
             last += 1
     elif tool not in COMMANDS and not prompt:
         return None
-    elif last + 1 < len(words) and words[last + 1].isalpha() and words[last + 1].islower():
+    elif last + 1 < len(words) and _is_subcommand(words[last + 1], _PROSE_WORDS):
         last += 1  # the subcommand: "kubectl get", "git commit", "apt-get install"
     if words[last][-1] in _TRAILING:
         return (last, prompt)
@@ -183,13 +198,13 @@ def _command_at(
         after_flag = bool(_FLAG_RE.match(bare)) and "=" not in bare
         if bare != word and word != ".":
             break
-    if plain > MAX_PLAIN_ARGUMENTS:
+    if plain > (MAX_PLAIN_ARGUMENTS if plain < arguments else MAX_PLAIN_ONLY):
         return None
     return (last, arguments > 0 or prompt)
 
 
-def _is_subcommand(word: str) -> bool:
-    return word.islower() and word.isalpha() and word not in STOPWORDS
+def _is_subcommand(word: str, prose: frozenset[str]) -> bool:
+    return word.islower() and word.isalpha() and word not in prose
 
 
 @lru_cache(maxsize=256)

@@ -183,6 +183,11 @@ def test_a_list_of_terms_or_command_names_stays_capped(index: int, listed: str) 
     assert scored(index, listed) <= KEYWORD_LIST_CAP
 
 
+def test_a_keyword_list_beside_a_command_stays_capped() -> None:
+    listed = "docker run --read-only myapp\nroot capabilities seccomp AppArmor secrets scanning"
+    assert scored(22, listed) <= KEYWORD_LIST_CAP
+
+
 def spans(text: str) -> list[str]:
     return [text[start:end].strip() for start, end in code_spans(text)]
 
@@ -219,6 +224,8 @@ def test_code_spans_find_command_dockerfile_and_yaml_lines(text: str, expected: 
         "Volumes: named volumes, bind mounts, tmpfs",
         "- namespaces\n- cgroups\n- layers",
         "docker run namespaces cgroups layers seccomp",
+        "Docker build cache layers registry tags",
+        "export the image to a tar file",
         "restart: always",
     ],
 )
