@@ -170,12 +170,12 @@ def _command_at(words: list[str], index: int, prompt: bool) -> tuple[int, bool] 
         if (
             words[last] in _MANAGEMENT
             and last + 1 < len(words)
-            and _is_subcommand(words[last + 1], STOPWORDS)
+            and _is_subcommand(words[last + 1].rstrip(_TRAILING), STOPWORDS)
         ):
             last += 1
     elif tool not in COMMANDS and not prompt:
         return None
-    elif last + 1 < len(words) and _is_subcommand(words[last + 1], _PROSE_WORDS):
+    elif last + 1 < len(words) and _is_subcommand(words[last + 1].rstrip(_TRAILING), _PROSE_WORDS):
         last += 1  # the subcommand: "kubectl get", "git commit", "apt-get install"
     if words[last][-1] in _TRAILING:
         return (last, prompt)
@@ -204,6 +204,7 @@ def _command_at(words: list[str], index: int, prompt: bool) -> tuple[int, bool] 
 
 
 def _is_subcommand(word: str, prose: frozenset[str]) -> bool:
+    """A bare word, not a prose word, in lower case: "create" of "docker volume create"."""
     return word.islower() and word.isalpha() and word not in prose
 
 

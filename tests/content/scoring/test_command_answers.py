@@ -217,6 +217,8 @@ def test_code_spans_find_command_dockerfile_and_yaml_lines(text: str, expected: 
     "text",
     [
         "docker run, docker ps, docker stop, docker rm",
+        "volumes, persistence, docker volume create, -v, drivers, data",
+        "kubectl get, kubectl apply, helm install",
         "docker ps\ndocker images",
         "Docker images are read-only templates.",
         "FROM, RUN, COPY, CMD",
