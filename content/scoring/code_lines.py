@@ -10,7 +10,7 @@ command names without arguments included ("docker run, docker ps, docker stop"),
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 
 from .text import STOPWORDS, Tokens
@@ -24,6 +24,7 @@ COMMANDS = frozenset(
 )
 _DOCKER_LIKE = frozenset({"docker", "podman", "nerdctl"})
 _STARTS = COMMANDS | {"sudo"}
+_TOOL_WORDS = frozenset(w for tool in _STARTS for w in (tool, tool.capitalize()))
 # After "docker", a command line needs one of these; "Docker images are ..." then takes no
 # argument and stays prose.
 DOCKER_SUBCOMMANDS = frozenset(
@@ -75,27 +76,39 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         end = begin + len(line)
         stripped = line.strip()
+        if not stripped:
+            begin = end + 1
+            continue
         span = (begin + len(line) - len(line.lstrip()), begin + len(line.rstrip()))
-        match = _DOCKERFILE_RE.match(line)
-        if match and match.group(1) in DOCKERFILE_INSTRUCTIONS:
-            strong.append(span)
+        head = stripped[0]
+        if head.isupper() and stripped.split(None, 1)[0] in DOCKERFILE_INSTRUCTIONS:
+            if _DOCKERFILE_RE.match(line):
+                strong.append(span)
             in_yaml = False
-        elif _is_yaml_key(line) or (in_yaml and _YAML_ITEM_RE.match(line)):
+        elif (":" in line and _is_yaml_key(line)) or (
+            in_yaml and head == "-" and _YAML_ITEM_RE.match(line)
+        ):
             yaml.append(span)
             in_yaml = True
-        elif stripped:
+        else:
             in_yaml = False
-            for start, stop, has_arguments in _commands(line):
-                if has_arguments:
-                    strong.append((begin + start, begin + stop))
-                elif line[start:stop].strip() == stripped:
-                    weak.append((begin + start, begin + stop))
+            if head == "$" or _has_tool(line):
+                for start, stop, has_arguments in _commands(line):
+                    if has_arguments:
+                        strong.append((begin + start, begin + stop))
+                    elif line[start:stop].strip() == stripped:
+                        weak.append((begin + start, begin + stop))
         begin = end + 1
     if len(yaml) > 1:
         strong += yaml
     else:
         weak += yaml
     return sorted(strong + weak) if strong else []
+
+
+def _has_tool(text: str) -> bool:
+    """Whether a tool's name stands in the text as a word of its own (a cheap first test)."""
+    return not _TOOL_WORDS.isdisjoint(text.replace("`", " ").split())
 
 
 def _is_yaml_key(line: str) -> bool:
@@ -112,27 +125,29 @@ def _is_yaml_key(line: str) -> bool:
 
 def _commands(line: str) -> list[tuple[int, int, bool]]:
     """(start, end, has arguments) of each command in one line."""
-    marks = list(_SEGMENT_RE.finditer(line))
-    starts = [0, *(m.end() for m in marks)]
-    ends = [*(m.start() for m in marks), len(line)]
     found = []
-    for start, end in zip(starts, ends, strict=True):
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(line, start, end)]
-        found += _segment_commands(tokens)
+    start = 0
+    for mark in (*_SEGMENT_RE.finditer(line), None):
+        end = mark.start() if mark else len(line)
+        segment = line[start:end]
+        if segment.lstrip()[:1] == "$" or _has_tool(segment):
+            found += [
+                (start + first, start + last, has_arguments)
+                for first, last, has_arguments in _segment_commands(segment)
+            ]
+        start = mark.end() if mark else end
     return found
 
 
-def _segment_commands(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, bool]]:
+def _segment_commands(segment: str) -> list[tuple[int, int, bool]]:
+    """(start, end, has arguments) of each command in one segment of a line."""
+    words = segment.split()
     found = []
     index = 0
-    words = [t[2] for t in tokens]
     prompt = bool(words) and words[0] == "$"
     while index < len(words):
-        if not (
-            words[index] in _STARTS
-            or words[index].lower() in _DOCKER_LIKE
-            or (prompt and index == 0)
-        ):
+        word = words[index]
+        if not (word in _STARTS or word.lower() in _DOCKER_LIKE or (prompt and index == 0)):
             index += 1
             continue
         parsed = _command_at(words, index, prompt and index == 0)
@@ -140,15 +155,16 @@ def _segment_commands(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int
             index += 1
             continue
         last, has_arguments = parsed
-        found.append((tokens[index][0], _end(tokens[last]), has_arguments))
+        found.append((index, last, has_arguments))
         index = last + 1
-    return found
-
-
-def _end(token: tuple[int, int, str]) -> int:
-    start, end, word = token
-    stripped = word.rstrip(_TRAILING)
-    return start + len(stripped) if stripped else end
+    if not found:
+        return []
+    # Character offsets, only for the segments that hold a command.
+    tokens = [m.span() for m in _TOKEN_RE.finditer(segment)]
+    return [
+        (tokens[first][0], tokens[last][0] + len(words[last].rstrip(_TRAILING) or words[last]), has)
+        for first, last, has in found
+    ]
 
 
 def _command_at(words: list[str], index: int, prompt: bool) -> tuple[int, bool] | None:
@@ -208,34 +224,49 @@ def _is_subcommand(word: str, prose: frozenset[str]) -> bool:
     return word.islower() and word.isalpha() and word not in prose
 
 
-@lru_cache(maxsize=256)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(code_spans(text))
+class _ByText:
+    """Tokens as a cache key: equal when their texts are."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+
+    def __hash__(self) -> int:
+        return hash(self.tokens.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _ByText) and other.tokens.text == self.tokens.text
+
+
+# One score() asks for an answer's code words several times (each concept set's matching, the
+# recall, the guard); a few recent texts are kept, nothing across many answers.
+@lru_cache(maxsize=4)
+def _profile(key: _ByText) -> tuple[frozenset[int], tuple[list[int], list[int]]]:
+    tokens = key.tokens
+    starts = tokens.starts
+    code = frozenset(
+        index
+        for start, end in code_spans(tokens.text)
+        for index in range(bisect_left(starts, start), bisect_left(starts, end))
+    )
+    function = list(tokens.sentence_function)
+    content = list(tokens.sentence_content)
+    sentence, stop = tokens.sentence, tokens.stop
+    for index in code:
+        if stop[index]:
+            function[sentence[index]] = max(0, function[sentence[index]] - 1)
+        else:
+            content[sentence[index]] -= 1
+    return code, (function, content)
 
 
 def code_words(tokens: Tokens) -> frozenset[int]:
     """Indices of the words that stand in lines of code."""
-    spans = _spans(tokens.text)
-    if not spans:
-        return frozenset()
-    starts = [s for s, _ in spans]
-    found = set()
-    for index, start in enumerate(tokens.starts):
-        at = bisect_right(starts, start) - 1
-        if at >= 0 and start < spans[at][1]:
-            found.add(index)
-    return frozenset(found)
+    return _profile(_ByText(tokens))[0]
 
 
 def prose_counts(tokens: Tokens) -> tuple[list[int], list[int]]:
     """Per sentence: function words and content words outside lines of code."""
-    code = code_words(tokens)
-    function = list(tokens.sentence_function)
-    content = list(tokens.sentence_content)
-    for index in code:
-        sentence = tokens.sentence[index]
-        if tokens.stop[index]:
-            function[sentence] = max(0, function[sentence] - 1)
-        else:
-            content[sentence] -= 1
-    return function, content
+    function, content = _profile(_ByText(tokens))[1]
+    return list(function), list(content)
