@@ -10,7 +10,6 @@ command names without arguments included ("docker run, docker ps, docker stop"),
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from .text import STOPWORDS, Tokens
@@ -125,9 +124,12 @@ def _is_yaml_key(line: str) -> bool:
 
 def _commands(line: str) -> list[tuple[int, int, bool]]:
     """(start, end, has arguments) of each command in one line."""
+    marks = list(_SEGMENT_RE.finditer(line))
+    if not marks:
+        return _segment_commands(line)
     found = []
     start = 0
-    for mark in (*_SEGMENT_RE.finditer(line), None):
+    for mark in (*marks, None):
         end = mark.start() if mark else len(line)
         segment = line[start:end]
         if segment.lstrip()[:1] == "$" or _has_tool(segment):
@@ -147,7 +149,7 @@ def _segment_commands(segment: str) -> list[tuple[int, int, bool]]:
     prompt = bool(words) and words[0] == "$"
     while index < len(words):
         word = words[index]
-        if not (word in _STARTS or word.lower() in _DOCKER_LIKE or (prompt and index == 0)):
+        if not (word in _TOOL_WORDS or (prompt and index == 0)):
             index += 1
             continue
         parsed = _command_at(words, index, prompt and index == 0)
@@ -244,11 +246,8 @@ class _ByText:
 @lru_cache(maxsize=4)
 def _profile(key: _ByText) -> tuple[frozenset[int], tuple[list[int], list[int]]]:
     tokens = key.tokens
-    starts = tokens.starts
     code = frozenset(
-        index
-        for start, end in code_spans(tokens.text)
-        for index in range(bisect_left(starts, start), bisect_left(starts, end))
+        index for start, end in code_spans(tokens.text) for index in tokens.words_within(start, end)
     )
     function = list(tokens.sentence_function)
     content = list(tokens.sentence_content)

@@ -217,6 +217,24 @@ class Tokens:
             ]
         return self._clause
 
+    def words_within(self, start: int, end: int) -> Iterator[int]:
+        """Indices of the words that lie within text[start:end]: whole sentences inside it
+        without their words' offsets, the words of a sentence it cuts one by one."""
+        segments = self._segments
+        at = max(0, bisect_left(segments, start, key=_SEGMENT_END))
+        for number in range(at, len(segments)):
+            begin, stop, first = segments[number]
+            if begin >= end:
+                break
+            last = segments[number + 1][2] if number + 1 < len(segments) else len(self.words)
+            if start <= begin and stop <= end:
+                yield from range(first, last)
+                continue
+            for index in range(first, last):
+                word_start, word_end = self.span(index)
+                if word_start >= start and word_end <= end:
+                    yield index
+
     def span(self, index: int) -> tuple[int, int]:
         """Character offsets of one word in the original text."""
         found = self._spans.get(index)
@@ -270,6 +288,7 @@ class Tokens:
 
 
 _STEM = itemgetter(1)
+_SEGMENT_END = itemgetter(1)
 _IS_STOP = itemgetter(2)
 _IS_CUE = itemgetter(3)
 
