@@ -48,6 +48,14 @@ SOFT_RECALL_SCALE = 0.8
 # reference recall (Sultan et al. 2016 demote question words; dropping them altogether leaves
 # some model answers with nothing to recall).
 QUESTION_WORD_WEIGHT = 0.25
+# ... unless the answer restates a model answer's sentence with it: a question word weighs in full
+# where an answer's sentence (prose, not a bare list) shares at least two content words with one
+# sentence of the model answer, among them this question word and one word not in the question,
+# and those shared words are at least RESTATED_SHARE of the answer sentence's content words.
+# "First you create a container from an image, then you start it" restates "Docker creates a
+# container instance from an image but doesn't start it" for a question on creating and starting
+# containers; echoing the question ("containers are created and started") shares no other word.
+RESTATED_SHARE = 0.5
 
 
 @cache
@@ -98,12 +106,18 @@ def curved(measure, power: float):  # noqa: ANN001, ANN201 (a float, or a numpy 
     return ((measure + CURVE_OFFSET) ** power - low) / ((1.0 + CURVE_OFFSET) ** power - low)
 
 
+_ReferenceWords = tuple[
+    dict[str, float], float, dict[str, tuple[tuple[str, float], ...]], tuple[frozenset[str], ...]
+]
+
+
 @lru_cache(maxsize=256)
 def _reference_words(
     references: tuple[str, ...], asked: frozenset[str]
-) -> tuple[tuple[dict[str, float], float, dict[str, tuple[tuple[str, float], ...]]], ...]:
+) -> tuple[_ReferenceWords, ...]:
     """Per model answer: its content stems, each with its weight (QUESTION_WORD_WEIGHT for a
-    question word), the weights' total, and the stems' neighbours."""
+    question word), the weights' total, the stems' neighbours, and the content stems of its
+    sentences that mix question words with others (those an answer can restate)."""
     found = []
     for text in references:
         tokens = tokenize(text)
@@ -114,8 +128,44 @@ def _reference_words(
         }
         total = sum(own.values())
         if total > 0:
-            found.append((own, total, neighbours_of(frozenset(own))))
+            mixed = tuple(
+                stems
+                for stems in _sentence_stems(tokens)
+                if stems & asked and not stems <= asked
+            )
+            found.append((own, total, neighbours_of(frozenset(own)), mixed))
     return tuple(found)
+
+
+def _sentence_stems(tokens: Tokens, factors: Sequence[float] | None = None) -> list[frozenset[str]]:
+    """The content stems of each sentence (of each prose sentence when `factors` are given: a
+    bare list of terms, damped by its factor, restates nothing)."""
+    stems: dict[int, set[str]] = {}
+    for word_stem, stop, sentence in zip(tokens.stems, tokens.stop, tokens.sentence, strict=True):
+        if not stop:
+            stems.setdefault(sentence, set()).add(word_stem)
+    return [
+        frozenset(found)
+        for sentence, found in stems.items()
+        if factors is None or factors[sentence] >= 1.0
+    ]
+
+
+def _restated(
+    answer_sentences: Sequence[frozenset[str]],
+    model_sentences: Sequence[frozenset[str]],
+    asked: frozenset[str],
+) -> set[str]:
+    """The question words that an answer's sentence shares with a model answer's sentence it
+    restates (see RESTATED_SHARE)."""
+    found: set[str] = set()
+    for stems in answer_sentences:
+        needed = max(2.0, RESTATED_SHARE * len(stems))
+        for model in model_sentences:
+            shared = stems & model
+            if len(shared) >= needed and not shared <= asked:
+                found |= shared & asked
+    return found
 
 
 def reference_recall(
@@ -144,9 +194,20 @@ def reference_recall(
             if not stop and used.get(stem, 0.0) < factors[sentence]:
                 used[stem] = factors[sentence]
     misspelt = typos.unknown(used)
+    # The answer's prose sentences that use a question word and another: those can restate.
+    restating = (
+        [s for s in _sentence_stems(tokens, factors) if s & asked and not s <= asked]
+        if asked
+        else []
+    )
     best = 0.0
-    for own, total, near in words:
+    for own, total, near, mixed in words:
         credit = {stem: used[stem] for stem in own.keys() & used.keys()}
+        lifted = 0.0
+        if restating and mixed:
+            # A restated question word is used as written in a prose sentence (credit 1), so
+            # weighing it in full can only raise the share.
+            lifted = (1.0 - QUESTION_WORD_WEIGHT) * len(_restated(restating, mixed, asked))
         # Only the answer's stems that are some model-answer word's neighbours are looked at.
         for word_stem in near.keys() & used.keys():
             for target, similarity in near[word_stem]:
@@ -155,7 +216,8 @@ def reference_recall(
                     credit[target] = found
         if misspelt:
             _credit_typos(credit, own, near, misspelt, used)
-        best = max(best, sum(own[s] * c for s, c in credit.items()) / total)
+        weighted = sum(own[s] * c for s, c in credit.items()) + lifted
+        best = max(best, weighted / (total + lifted))
     return best
 
 

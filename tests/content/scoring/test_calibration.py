@@ -56,7 +56,8 @@ def test_a_mismatched_weights_file_is_refused(tmp_path, monkeypatch) -> None:
     ("answer", "expected"),
     [
         ("Lemons taste sour.", 1.0),
-        ("A lemon is sour.", 1.25 / 2.25),
+        # "lemon" and "sour" restate the model answer's sentence: "lemon" weighs in full.
+        ("A lemon is sour.", 2 / 3),
         ("Sour.", 1 / 2.25),
         ("Lemons are lemons.", 0.25 / 2.25),
         ("Rocks are heavy.", 0.0),
@@ -67,6 +68,47 @@ def test_recall_counts_the_model_answers_words_as_written(answer: str, expected:
     assert QUESTION_WORD_WEIGHT == 0.25
     found = reference_recall(tokenize(answer), ("Lemons taste sour.",), frozenset({"lemon"}))
     assert found == pytest.approx(expected)
+
+
+LIFECYCLE = ("Docker creates a container from an image but does not start it.",)
+# The question's words: "container", "start" and "stop" weigh a quarter in the recall.
+LIFECYCLE_ASKED = frozenset({"contain", "start", "stop"})
+
+
+def test_question_words_restating_a_model_sentence_weigh_in_full() -> None:
+    # Model-answer words: docker, creat, image (1 each), contain, start (a quarter each): 3.5.
+    restated = tokenize("You create a container from an image, then you start it.")
+    found = reference_recall(restated, LIFECYCLE, LIFECYCLE_ASKED)
+    assert found == pytest.approx(4 / 5)
+    # The same words without the sentence that restates: the question words weigh a quarter.
+    apart = tokenize("You create an image. A container can start.")
+    assert reference_recall(apart, LIFECYCLE, LIFECYCLE_ASKED) == pytest.approx(2.5 / 3.5)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Only question words: an echo of the question restates nothing.
+        "A container can start and stop.",
+        # "Docker" is no question word, but the sentence shares less than half its words
+        # with the model sentence.
+        "Docker lets a container start quickly, stop safely and restart automatically.",
+    ],
+)
+def test_echoing_the_question_keeps_question_words_demoted(answer: str) -> None:
+    said = 1.0 if "Docker" in answer else 0.0
+    expected = (said + 0.5) / 3.5  # "contain" and "start" a quarter each
+    assert reference_recall(tokenize(answer), LIFECYCLE, LIFECYCLE_ASKED) == pytest.approx(
+        expected
+    )
+
+
+def test_a_bare_list_restates_nothing() -> None:
+    listed = tokenize("docker, container, image, start, create")
+    factors = matching.sentence_factors(listed)
+    assert factors[0] < 1.0
+    found = reference_recall(listed, LIFECYCLE, LIFECYCLE_ASKED, factors)
+    assert found == pytest.approx(factors[0] * 1.0)  # 3.5 of 3.5 at the list's share
 
 
 def test_a_model_answer_made_of_question_words_is_still_recalled() -> None:

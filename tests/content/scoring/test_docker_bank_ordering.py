@@ -67,6 +67,15 @@ def test_a_plain_spoken_partial_answer_never_ties_with_an_empty_or_off_topic_one
     assert found["partial"] > max(found["empty"], found["off-topic"]), found
 
 
+@pytest.mark.parametrize("level", ["expert", "beginner"])
+@pytest.mark.parametrize("index", range(24))
+def test_a_pure_restatement_of_the_question_scores_low(index: int, level: str) -> None:
+    question, concepts, references = bank()[index]
+    echo = score(question, concepts, question=question, level=level, references=references)
+    assert echo.value <= 20, echo.value
+    assert echo.value + MARGIN <= values(index, level)["partial"]
+
+
 @pytest.mark.parametrize("index", range(24))
 def test_a_bare_keyword_list_scores_at_most_15(index: int) -> None:
     assert values(index, "expert")["keywords"] <= 15
