@@ -10,9 +10,10 @@ data/calibration.json; reading them needs the standard library only.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import not_
 from pathlib import Path
 
@@ -106,8 +107,11 @@ def curved(measure, power: float):  # noqa: ANN001, ANN201 (a float, or a numpy 
     return ((measure + CURVE_OFFSET) ** power - low) / ((1.0 + CURVE_OFFSET) ** power - low)
 
 
+# A model answer's sentences that mix question words with others (their content stems), and per
+# word not in the question, the indices of those sentences that hold it.
+_Restatable = tuple[tuple[frozenset[str], ...], dict[str, tuple[int, ...]]]
 _ReferenceWords = tuple[
-    dict[str, float], float, dict[str, tuple[tuple[str, float], ...]], tuple[frozenset[str], ...]
+    dict[str, float], float, dict[str, tuple[tuple[str, float], ...]], _Restatable
 ]
 
 
@@ -128,43 +132,68 @@ def _reference_words(
         }
         total = sum(own.values())
         if total > 0:
-            mixed = tuple(
-                stems
-                for stems in _sentence_stems(tokens)
-                if stems & asked and not stems <= asked
-            )
-            found.append((own, total, neighbours_of(frozenset(own)), mixed))
+            mixed = tuple(s for s in _sentence_stems(tokens) if s & asked and not s <= asked)
+            index: dict[str, list[int]] = {}
+            for number, stems in enumerate(mixed):
+                for word_stem in stems - asked:
+                    index.setdefault(word_stem, []).append(number)
+            restatable = (mixed, {k: tuple(v) for k, v in index.items()})
+            found.append((own, total, neighbours_of(frozenset(own)), restatable))
     return tuple(found)
 
 
-def _sentence_stems(tokens: Tokens, factors: Sequence[float] | None = None) -> list[frozenset[str]]:
-    """The content stems of each sentence (of each prose sentence when `factors` are given: a
-    bare list of terms, damped by its factor, restates nothing)."""
-    stems: dict[int, set[str]] = {}
-    for word_stem, stop, sentence in zip(tokens.stems, tokens.stop, tokens.sentence, strict=True):
-        if not stop:
-            stems.setdefault(sentence, set()).add(word_stem)
-    return [
-        frozenset(found)
-        for sentence, found in stems.items()
-        if factors is None or factors[sentence] >= 1.0
-    ]
+def _sentence_stems(tokens: Tokens) -> list[frozenset[str]]:
+    """The content stems of each sentence."""
+    # Content words in text order, cut at each sentence's count of them.
+    stems = list(compress(tokens.stems, map(not_, tokens.stop)))
+    ends = list(accumulate(tokens.sentence_content))
+    return [frozenset(stems[begin:end]) for begin, end in zip([0, *ends], ends, strict=False)]
 
 
-def _restated(
-    answer_sentences: Sequence[frozenset[str]],
-    model_sentences: Sequence[frozenset[str]],
-    asked: frozenset[str],
-) -> set[str]:
+# An answer's sentence that can restate: its content stems not in the question, those in the
+# question, and how many it must share with a model answer's sentence.
+_Restating = tuple[frozenset[str], frozenset[str], float]
+
+
+def _restating(
+    tokens: Tokens, asked: frozenset[str], factors: Sequence[float] | None
+) -> list[_Restating]:
+    """The answer's sentences that can restate a model answer's: prose sentences that use a
+    question word and another word (a bare list of terms, damped by its factor, restates
+    nothing)."""
+    # Content words in text order, cut at each sentence's count of them.
+    stems = list(compress(tokens.stems, map(not_, tokens.stop)))
+    found = []
+    begin = 0
+    for number, end in enumerate(accumulate(tokens.sentence_content)):
+        words = stems[begin:end]
+        begin = end
+        if asked.isdisjoint(words) or (factors is not None and factors[number] < 1.0):
+            continue
+        own = frozenset(words)
+        fresh = own - asked
+        if fresh:
+            found.append((fresh, own & asked, max(2.0, RESTATED_SHARE * len(own))))
+    return found
+
+
+def _restated(answer_sentences: Sequence[_Restating], restatable: _Restatable) -> set[str]:
     """The question words that an answer's sentence shares with a model answer's sentence it
     restates (see RESTATED_SHARE)."""
+    model_sentences, index = restatable
     found: set[str] = set()
-    for stems in answer_sentences:
-        needed = max(2.0, RESTATED_SHARE * len(stems))
-        for model in model_sentences:
-            shared = stems & model
-            if len(shared) >= needed and not shared <= asked:
-                found |= shared & asked
+    for fresh, question, needed in answer_sentences:
+        if question <= found:
+            continue
+        # Only the model sentences that share a word not in the question can be restated, and
+        # only those that could share enough words with its question words added.
+        shared_fresh = Counter(chain.from_iterable(map(index.get, fresh & index.keys())))
+        reach = needed - len(question)
+        for number, count in shared_fresh.items():
+            if count >= reach:
+                shared = question & model_sentences[number]
+                if count + len(shared) >= needed:
+                    found |= shared
     return found
 
 
@@ -194,20 +223,15 @@ def reference_recall(
             if not stop and used.get(stem, 0.0) < factors[sentence]:
                 used[stem] = factors[sentence]
     misspelt = typos.unknown(used)
-    # The answer's prose sentences that use a question word and another: those can restate.
-    restating = (
-        [s for s in _sentence_stems(tokens, factors) if s & asked and not s <= asked]
-        if asked
-        else []
-    )
+    restating = _restating(tokens, asked, factors) if not asked.isdisjoint(used) else []
     best = 0.0
-    for own, total, near, mixed in words:
+    for own, total, near, restatable in words:
         credit = {stem: used[stem] for stem in own.keys() & used.keys()}
         lifted = 0.0
-        if restating and mixed:
+        if restating and restatable[1]:
             # A restated question word is used as written in a prose sentence (credit 1), so
             # weighing it in full can only raise the share.
-            lifted = (1.0 - QUESTION_WORD_WEIGHT) * len(_restated(restating, mixed, asked))
+            lifted = (1.0 - QUESTION_WORD_WEIGHT) * len(_restated(restating, restatable))
         # Only the answer's stems that are some model-answer word's neighbours are looked at.
         for word_stem in near.keys() & used.keys():
             for target, similarity in near[word_stem]:
