@@ -51,11 +51,14 @@ SOFT_RECALL_SCALE = 0.8
 QUESTION_WORD_WEIGHT = 0.25
 # ... unless the answer restates a model answer's sentence with it: a question word weighs in full
 # where an answer's sentence (prose, not a bare list) shares at least two content words with one
-# sentence of the model answer, among them this question word and one word not in the question,
-# and those shared words are at least RESTATED_SHARE of the answer sentence's content words.
+# sentence of the model answer, among them this question word and one word not in the question;
+# the shared words must be at least RESTATED_SHARE of the answer sentence's content words, and
+# the shared words not in the question at least RESTATED_SHARE of the model sentence's.
 # "First you create a container from an image, then you start it" restates "Docker creates a
 # container instance from an image but doesn't start it" for a question on creating and starting
-# containers; echoing the question ("containers are created and started") shares no other word.
+# containers. Echoing the question ("containers are created and started") shares no other word,
+# and the question said back with one word a model sentence also has ("... consists of") shares
+# too few of that sentence's own words.
 RESTATED_SHARE = 0.5
 
 
@@ -107,9 +110,9 @@ def curved(measure, power: float):  # noqa: ANN001, ANN201 (a float, or a numpy 
     return ((measure + CURVE_OFFSET) ** power - low) / ((1.0 + CURVE_OFFSET) ** power - low)
 
 
-# A model answer's sentences that mix question words with others (their content stems), and per
-# word not in the question, the indices of those sentences that hold it.
-_Restatable = tuple[tuple[frozenset[str], ...], dict[str, tuple[int, ...]]]
+# A model answer's sentences that mix question words with others: their content stems, how many
+# of those are not in the question, and per word not in the question, the sentences that hold it.
+_Restatable = tuple[tuple[frozenset[str], ...], tuple[int, ...], dict[str, tuple[int, ...]]]
 _ReferenceWords = tuple[
     dict[str, float], float, dict[str, tuple[tuple[str, float], ...]], _Restatable
 ]
@@ -137,7 +140,8 @@ def _reference_words(
             for number, stems in enumerate(mixed):
                 for word_stem in stems - asked:
                     index.setdefault(word_stem, []).append(number)
-            restatable = (mixed, {k: tuple(v) for k, v in index.items()})
+            fresh = tuple(len(stems - asked) for stems in mixed)
+            restatable = (mixed, fresh, {k: tuple(v) for k, v in index.items()})
             found.append((own, total, neighbours_of(frozenset(own)), restatable))
     return tuple(found)
 
@@ -180,7 +184,7 @@ def _restating(
 def _restated(answer_sentences: Sequence[_Restating], restatable: _Restatable) -> set[str]:
     """The question words that an answer's sentence shares with a model answer's sentence it
     restates (see RESTATED_SHARE)."""
-    model_sentences, index = restatable
+    model_sentences, model_fresh, index = restatable
     found: set[str] = set()
     for fresh, question, needed in answer_sentences:
         if question <= found:
@@ -190,7 +194,7 @@ def _restated(answer_sentences: Sequence[_Restating], restatable: _Restatable) -
         shared_fresh = Counter(chain.from_iterable(map(index.get, fresh & index.keys())))
         reach = needed - len(question)
         for number, count in shared_fresh.items():
-            if count >= reach:
+            if count >= reach and count >= RESTATED_SHARE * model_fresh[number]:
                 shared = question & model_sentences[number]
                 if count + len(shared) >= needed:
                     found |= shared
@@ -228,7 +232,7 @@ def reference_recall(
     for own, total, near, restatable in words:
         credit = {stem: used[stem] for stem in own.keys() & used.keys()}
         lifted = 0.0
-        if restating and restatable[1]:
+        if restating and restatable[2]:
             # A restated question word is used as written in a prose sentence (credit 1), so
             # weighing it in full can only raise the share.
             lifted = (1.0 - QUESTION_WORD_WEIGHT) * len(_restated(restating, restatable))

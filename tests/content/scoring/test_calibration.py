@@ -93,14 +93,14 @@ def test_question_words_restating_a_model_sentence_weigh_in_full() -> None:
         # "Docker" is no question word, but the sentence shares less than half its words
         # with the model sentence.
         "Docker lets a container start quickly, stop safely and restart automatically.",
+        # The question's words and "Docker": one of the model sentence's three own words.
+        "With Docker a container can start and stop.",
     ],
 )
 def test_echoing_the_question_keeps_question_words_demoted(answer: str) -> None:
     said = 1.0 if "Docker" in answer else 0.0
     expected = (said + 0.5) / 3.5  # "contain" and "start" a quarter each
-    assert reference_recall(tokenize(answer), LIFECYCLE, LIFECYCLE_ASKED) == pytest.approx(
-        expected
-    )
+    assert reference_recall(tokenize(answer), LIFECYCLE, LIFECYCLE_ASKED) == pytest.approx(expected)
 
 
 def test_a_bare_list_restates_nothing() -> None:
