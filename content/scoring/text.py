@@ -65,6 +65,7 @@ def _is_negation(lowered: str) -> bool:
 _WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)?")
 # Sentence marks end keyword-list checks and phrase windows; clause marks also end negation scopes.
 _SENTENCE_RE = re.compile(r"[.!?\n\r]+")
+_CLAUSE_MARKS = ',;:()[]|"\u2014'
 _CLAUSE_RE = re.compile(r"[,;:()\[\]|\"\u2014]")
 # A word glued to the previous one by a hyphen: "on" and "write" in "copy-on-write". The pattern
 # starts with the hyphen, not the look-behind, so that the regex engine can skip to hyphens.
@@ -75,6 +76,11 @@ _HYPHEN_JOINED_RE = re.compile(r"-(?<=\w-)(\w+)")
 _ASCII_WORD_CHARS = string.ascii_letters + string.digits + "_'"
 _ASCII_TABLE = bytes(
     c if chr(c) in _ASCII_WORD_CHARS else 10 if chr(c) in ".!?\n\r" else 32 for c in range(256)
+)
+# The same with the clause marks as line breaks too: its pieces are the clauses.
+_ASCII_CLAUSE_TABLE = bytes(
+    c if chr(c) in _ASCII_WORD_CHARS else 10 if chr(c) in ".!?\n\r" + _CLAUSE_MARKS else 32
+    for c in range(256)
 )
 _WordInfo = tuple[str, str, bool, bool, bool, bool]
 _WORD_CACHE: dict[str, _WordInfo] = {}
@@ -207,14 +213,17 @@ class Tokens:
     def clause(self) -> list[int]:
         """Clause index of every word: sentences split further at , ; : ( ) and the like."""
         if self._clause is None:
-            marks = [m.start() for m in _CLAUSE_RE.finditer(self.text)]
             # A new clause at every clause mark and at every new sentence: a word's clause counts
             # the marks before it plus its sentence's index (sentences are numbered from 0, one
-            # after the other, and every one has a word).
-            self._clause = [
-                bisect_left(marks, start) + sentence
-                for start, sentence in zip(self.starts, self.sentence, strict=True)
-            ]
+            # after the other, and every one has a word). The text cut at clause marks as well as
+            # sentence marks has the same words, in pieces with no mark inside (a word never
+            # spans one), so the count is taken once per piece, without the words' offsets.
+            marks = [m.start() for m in _CLAUSE_RE.finditer(self.text)]
+            clause: list[int] = []
+            sentence = self.sentence
+            for begin, _, words in _sentence_pieces(self.text, clauses=True):
+                clause += [bisect_left(marks, begin) + sentence[len(clause)]] * len(words)
+            self._clause = clause
         return self._clause
 
     def words_within(self, start: int, end: int) -> Iterator[int]:
@@ -298,13 +307,15 @@ def _hyphen_joined_stopwords(text: str) -> list[int]:
     return [m.start() for m in _HYPHEN_JOINED_RE.finditer(text) if _word_info(m.group(1))[2]]
 
 
-def _sentence_pieces(text: str) -> Iterator[tuple[int, int, list[str]]]:
-    """(start, end, words) of each stretch of text between two sentence marks that has words."""
+def _sentence_pieces(text: str, *, clauses: bool = False) -> Iterator[tuple[int, int, list[str]]]:
+    """(start, end, words) of each stretch of text between two sentence marks (or, with
+    `clauses`, sentence or clause marks) that has words."""
     ascii_text = text.isascii()
     if ascii_text:
-        pieces = text.encode("ascii").translate(_ASCII_TABLE).decode("ascii").split("\n")
+        table = _ASCII_CLAUSE_TABLE if clauses else _ASCII_TABLE
+        pieces = text.encode("ascii").translate(table).decode("ascii").split("\n")
     else:
-        for mark in ".!?\r":
+        for mark in ".!?\r" + _CLAUSE_MARKS if clauses else ".!?\r":
             text = text.replace(mark, "\n")
         pieces = text.split("\n")
     begin = 0
