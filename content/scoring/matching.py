@@ -209,13 +209,19 @@ class Matcher:
         return self.evidence(text, tokens)[0]
 
     def evidence(
-        self, text: str, tokens: Tokens | None = None, asked: frozenset[str] = frozenset()
+        self,
+        text: str,
+        tokens: Tokens | None = None,
+        asked: frozenset[str] = frozenset(),
+        factors: list[float] | None = None,
     ) -> tuple[list[ConceptMatch], dict[str, list[int]], list[float], dict[int, float]]:
-        """Matches, plus where each vocabulary stem occurs, each sentence's list factor and the
-        credit of the words matched in other words."""
+        """Matches, plus where each vocabulary stem occurs, each sentence's credit factor and
+        the credit of the words matched in other words. The factors default to the list factors
+        (sentence_factors); the scorer passes them with the pair support applied (pairs.py)."""
         tokens = tokens if tokens is not None else tokenize(text)
         where, soft = self.positions(tokens)
-        factors = sentence_factors(tokens)
+        if factors is None:
+            factors = sentence_factors(tokens)
         owners, plans, compiled = self._concepts_by_stem, self.plans(asked), self.compiled
         matches = list(self._no_match)
         # Only concepts with a word in the answer can match; the others keep their empty match.

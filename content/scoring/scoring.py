@@ -11,6 +11,7 @@ from .calibration import calibrated_value, evidence, reference_recall
 from .code_lines import code_words, prose_counts
 from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
 from .nonanswer import FEEDBACK_NON_ANSWER, is_non_answer
+from .pairs import pair_factors
 from .support import support, supported_stems
 from .text import Tokens, content_stems, tokenize
 from .types import (
@@ -82,16 +83,20 @@ def score(
     if is_non_answer(tokens, judged, asked=asked, question=question, supported=supported):
         feedback = f"{FEEDBACK_NON_ANSWER} {_feedback(judged, ())}"
         return Score(0.0, (), judged, LEVEL_BELOW_BEGINNER, feedback)
-    recall = (
-        reference_recall(tokens, references, asked, sentence_factors(tokens))
-        if references
-        else None
-    )
+    # A sentence that pairs the model answers' words as no model answer does earns less for
+    # them (pairs.py): in the reference recall and in the concepts' credit alike.
+    factors = sentence_factors(tokens)
+    damp = pair_factors(tokens, references, asked) if references else None
+    if damp is not None:
+        factors = [f * d for f, d in zip(factors, damp, strict=True)]
+    recall = reference_recall(tokens, references, asked, factors) if references else None
     # The concepts' labels count as one more model answer: concepts a person added need not be
     # in the model answers' words.
     labels = "\n".join([c.label for c in judged])
     similarity = reference_similarity(tokens, (*references, labels), asked) if references else None
-    matches, value, components = _evaluate(matcher, tokens, asked, supported, recall, similarity)
+    matches, value, components = _evaluate(
+        matcher, tokens, asked, supported, recall, similarity, factors
+    )
     concept_coverage, word_coverage, elaboration, precision, recall_used, similarity_used, focus = (
         components
     )
@@ -100,7 +105,7 @@ def score(
         # words earns up to BEGINNER_REACH of the full score even where the expert's words are
         # missing.
         _, beginner_value, _ = _evaluate(
-            beginner_matcher, tokens, asked, supported, recall, similarity
+            beginner_matcher, tokens, asked, supported, recall, similarity, factors
         )
         value = max(value, BEGINNER_REACH * beginner_value)
 
@@ -132,13 +137,15 @@ def _evaluate(
     supported: frozenset[str],
     recall: float | None,
     similarity: float | None = None,
+    factors: list[float] | None = None,
 ) -> tuple[list[ConceptMatch], float, tuple[float, ...]]:
     """Matches, the guarded value, and its components against one compiled concept set.
 
     The recall counts as at least the word coverage: concepts an interviewer added need not be
     in the model answers' words (and without model answers it is the word coverage). Without
-    model answers the vector similarity is the word coverage too."""
-    matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked)
+    model answers the vector similarity is the word coverage too. `factors` are the sentences'
+    credit factors (matching.sentence_factors, with the pair support applied)."""
+    matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked, factors)
     concept_coverage = _weighted_coverage(matches)
     precision, focus, backed = support(tokens, where, asked, supported)
     word_coverage, elaboration = _word_coverage(

@@ -1,0 +1,88 @@
+"""Pair support: whether an answer puts the model answers' words together as they do.
+
+An answer can use only the model answers' words and still state false facts by recombining
+them: "docker ps deletes all containers, docker rm restarts a container" against the model
+answer's "docker ps: Lists running containers" and "docker rm: Removes one or more containers".
+Every word is backed, but the pairs (ps, deletes) and (rm, restarts) never occur together in a
+sentence of a model answer, while the pairs of "docker ps lists the ones that are running" do.
+
+Within each clause of the answer, every pair of content words that a model answer uses (as
+written; question words left out: they sit next to everything) counts as supported when both
+words occur in one sentence of one model answer. A sentence of the answer whose pairs are mostly
+unsupported earns less credit for the words it says (`pair_factors`); a sentence with no such
+pair is not judged. The factor is per sentence, so a further true sentence never lowers a score.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .text import Tokens, tokenize
+
+# The factor of an answer sentence none of whose pairs a model answer supports, and the share of
+# supported pairs from which the factor is 1 (linear in between). Tuned on the Docker bank's own
+# answers (benchmarks/docker_ordering.py); SemEval train and Mohler barely move (docs/benchmarks.md).
+PAIR_FLOOR = 0.4
+FULL_SHARE = 0.5
+
+
+@lru_cache(maxsize=256)
+def reference_pairs(references: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Per content stem of the model answers, the other stems it shares a sentence with."""
+    together: dict[str, set[str]] = {}
+    for text in references:
+        tokens = tokenize(text)
+        sentences: dict[int, set[str]] = {}
+        for word_stem, stop, sentence in zip(
+            tokens.stems, tokens.stop, tokens.sentence, strict=True
+        ):
+            if not stop:
+                sentences.setdefault(sentence, set()).add(word_stem)
+        for group in sentences.values():
+            for word_stem in group:
+                together.setdefault(word_stem, set()).update(group)
+    return {word_stem: frozenset(others - {word_stem}) for word_stem, others in together.items()}
+
+
+def pair_shares(
+    tokens: Tokens, references: tuple[str, ...], asked: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Per answer sentence: how many of its pairs (two distinct model-answer stems in one clause,
+    question words left out) a model answer's sentence supports, and how many there are."""
+    partners = reference_pairs(references)
+    stems, stop = tokens.stems, tokens.stop
+    known = [i for i, s in enumerate(stems) if s in partners and not stop[i] and s not in asked]
+    shares = [(0, 0)] * len(tokens.sentence_content)
+    # Most answers have two known words in one sentence; the clauses are only looked up then.
+    if len(known) < 2:
+        return shares
+    clause, sentence = tokens.clause, tokens.sentence
+    # Per clause (its first known word's index), its distinct known stems.
+    clauses: dict[int, set[str]] = {}
+    first_of: dict[int, int] = {}
+    for index in known:
+        at = first_of.setdefault(clause[index], index)
+        clauses.setdefault(at, set()).add(stems[index])
+    for at, distinct in clauses.items():
+        count = len(distinct)
+        if count < 2:
+            continue
+        # The relation is symmetric: each supported pair is found from both of its words.
+        supported = sum([len(partners[word] & distinct) for word in distinct]) // 2
+        before = shares[sentence[at]]
+        shares[sentence[at]] = (before[0] + supported, before[1] + count * (count - 1) // 2)
+    return shares
+
+
+def pair_factors(
+    tokens: Tokens, references: tuple[str, ...], asked: frozenset[str]
+) -> list[float] | None:
+    """Per answer sentence, its credit factor: 1.0 when at least FULL_SHARE of its pairs are
+    supported (or it has none), down to PAIR_FLOOR when none is; None when every factor is 1."""
+    factors = [
+        1.0
+        if total == 0
+        else PAIR_FLOOR + (1.0 - PAIR_FLOOR) * min(1.0, supported / total / FULL_SHARE)
+        for supported, total in pair_shares(tokens, references, asked)
+    ]
+    return factors if any(f < 1.0 for f in factors) else None
