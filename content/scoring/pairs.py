@@ -50,28 +50,42 @@ def pair_shares(
     """Per answer sentence: how many of its pairs (two distinct model-answer stems in one clause,
     question words left out) a model answer's sentence supports, and how many there are."""
     partners = reference_pairs(references)
+    paired = _paired_stems(references, asked)
     stems, stop = tokens.stems, tokens.stop
-    known = [i for i, s in enumerate(stems) if s in partners and not stop[i] and s not in asked]
+    known = [i for i, s in enumerate(stems) if s in paired and not stop[i]]
     shares = [(0, 0)] * len(tokens.sentence_content)
-    # Most answers have two known words in one sentence; the clauses are only looked up then.
+    # Fewer than two known words make no pair: the clauses are not looked up then.
     if len(known) < 2:
         return shares
     clause, sentence = tokens.clause, tokens.sentence
-    # Per clause (its first known word's index), its distinct known stems.
-    clauses: dict[int, set[str]] = {}
-    first_of: dict[int, int] = {}
+    # A clause's words are consecutive: per clause, its first known word and its known stems.
+    groups: list[tuple[int, set[str]]] = []
+    current = -1
     for index in known:
-        at = first_of.setdefault(clause[index], index)
-        clauses.setdefault(at, set()).add(stems[index])
-    for at, distinct in clauses.items():
+        if clause[index] != current:
+            current = clause[index]
+            words = {stems[index]}
+            groups.append((index, words))
+        else:
+            words.add(stems[index])
+    for first, distinct in groups:
         count = len(distinct)
         if count < 2:
             continue
         # The relation is symmetric: each supported pair is found from both of its words.
-        supported = sum([len(partners[word] & distinct) for word in distinct]) // 2
-        before = shares[sentence[at]]
-        shares[sentence[at]] = (before[0] + supported, before[1] + count * (count - 1) // 2)
+        supported = 0
+        for word in distinct:
+            supported += len(partners[word] & distinct)
+        at = sentence[first]
+        before = shares[at]
+        shares[at] = (before[0] + supported // 2, before[1] + count * (count - 1) // 2)
     return shares
+
+
+@lru_cache(maxsize=256)
+def _paired_stems(references: tuple[str, ...], asked: frozenset[str]) -> frozenset[str]:
+    """The model answers' content stems that form pairs: all but the question's words."""
+    return frozenset(reference_pairs(references)) - asked
 
 
 def pair_factors(
