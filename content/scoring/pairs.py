@@ -15,8 +15,10 @@ pair is not judged. The factor is per sentence, so a further true sentence never
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from .code_lines import code_spans, code_words
 from .text import Tokens, tokenize
 
 # The factor of an answer sentence none of whose pairs a model answer supports, and the share of
@@ -24,6 +26,8 @@ from .text import Tokens, tokenize
 # answers (benchmarks/docker_ordering.py); SemEval train and Mohler barely move (docs/benchmarks.md).
 PAIR_FLOOR = 0.4
 FULL_SHARE = 0.5
+# An option of a command line: "-p", "--read-only" (not the hyphen inside "copy-on-write").
+_OPTION_RE = re.compile(r"(?<![\w-])--?[A-Za-z]")
 
 
 @lru_cache(maxsize=256)
@@ -53,6 +57,12 @@ def pair_shares(
     paired = _paired_stems(references, asked)
     stems, stop = tokens.stems, tokens.stop
     known = [i for i, s in enumerate(stems) if s in paired and not stop[i]]
+    if known and code_words(tokens):
+        # A command line with options combines them freely ("docker run --read-only --cap-drop
+        # ALL myapp"): no model answer's sentence lists them together, and that says nothing.
+        # Its words form no pairs ("docker ps deletes all containers", no option, still does).
+        options = _option_words(tokens)
+        known = [i for i in known if i not in options]
     shares = [(0, 0)] * len(tokens.sentence_content)
     # Fewer than two known words make no pair: the clauses are not looked up then.
     if len(known) < 2:
@@ -80,6 +90,17 @@ def pair_shares(
         before = shares[at]
         shares[at] = (before[0] + supported // 2, before[1] + count * (count - 1) // 2)
     return shares
+
+
+def _option_words(tokens: Tokens) -> set[int]:
+    """Indices of the words in lines of code that pass an option."""
+    text = tokens.text
+    return {
+        index
+        for start, end in code_spans(text)
+        if _OPTION_RE.search(text, start, end)
+        for index in tokens.words_within(start, end)
+    }
 
 
 @lru_cache(maxsize=256)

@@ -126,8 +126,6 @@ CASES = [
 # after the change, kept as known failures (strict: they fail loudly once they are fixed).
 _ECHOED = "the question names the terms the commands use, so they earn nothing"
 BEHIND_WRONG_PROSE = {
-    ("q5-1", "expert"): "the wrong answer's unchecked claims name docker rm in fluent prose",
-    ("q5-1", "beginner"): "the wrong answer's unchecked claims name docker rm in fluent prose",
     ("q7-2", "beginner"): "the wrong answer names the same four commands; its swapped facts pass",
     ("q14-5", "expert"): _ECHOED,
     ("q14-5", "beginner"): _ECHOED,

@@ -70,6 +70,12 @@ def test_question_words_and_unknown_words_form_no_pairs() -> None:
     )
 
 
+def test_a_command_line_with_options_forms_no_pairs_and_one_without_does() -> None:
+    # Options combine freely; "docker ps downloads" is a claim whether or not it reads as code.
+    assert shares("docker run --rm --pull always --stop-timeout 5 nginx") == [(0, 0)]
+    assert shares("docker ps downloads images") == [(1, 3)]
+
+
 def test_without_pairs_nothing_is_judged() -> None:
     assert pairs.pair_factors(tokenize("ps"), REFERENCES, ASKED) is None
     assert pairs.pair_factors(tokenize(""), REFERENCES, ASKED) is None
