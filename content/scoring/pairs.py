@@ -16,9 +16,10 @@ pair is not judged. The factor is per sentence, so a further true sentence never
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
-from .code_lines import code_spans, code_words
+from .code_lines import code_words
 from .text import Tokens, tokenize
 
 # The factor of an answer sentence none of whose pairs a model answer supports, and the share of
@@ -57,7 +58,7 @@ def pair_shares(
     paired = _paired_stems(references, asked)
     stems, stop = tokens.stems, tokens.stop
     known = [i for i, s in enumerate(stems) if s in paired and not stop[i]]
-    if known and code_words(tokens):
+    if known and _OPTION_RE.search(tokens.text) and code_words(tokens):
         # A command line with options combines them freely ("docker run --read-only --cap-drop
         # ALL myapp"): no model answer's sentence lists them together, and that says nothing.
         # Its words form no pairs ("docker ps deletes all containers", no option, still does).
@@ -93,14 +94,20 @@ def pair_shares(
 
 
 def _option_words(tokens: Tokens) -> set[int]:
-    """Indices of the words in lines of code that pass an option."""
-    text = tokens.text
-    return {
-        index
-        for start, end in code_spans(text)
-        if _OPTION_RE.search(text, start, end)
-        for index in tokens.words_within(start, end)
-    }
+    """Indices of the words of code (code_lines.code_words) in a sentence, a line, whose code
+    passes an option."""
+    marks = [m.start() for m in _OPTION_RE.finditer(tokens.text)]
+    per_sentence: dict[int, list[int]] = {}
+    sentence = tokens.sentence
+    for index in code_words(tokens):
+        per_sentence.setdefault(sentence[index], []).append(index)
+    found: set[int] = set()
+    for indices in per_sentence.values():
+        start, end = tokens.span(min(indices))[0], tokens.span(max(indices))[1]
+        at = bisect_left(marks, start)
+        if at < len(marks) and marks[at] < end:
+            found.update(indices)
+    return found
 
 
 @lru_cache(maxsize=256)
