@@ -18,7 +18,6 @@ test_docker_bank_ordering.py does. Reported, for the scorer and for a plain word
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -31,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.data.docker_graded import QUESTIONS, Graded  # noqa: E402
+from benchmarks.scoring_quality import pearson  # noqa: E402
 from content.scoring import score  # noqa: E402
 from tests.content.scoring import test_docker_bank_ordering as docker  # noqa: E402
 
@@ -75,16 +75,6 @@ def baseline(index: int) -> Callable[[str], float]:
     """The word-overlap baseline for one question."""
     references = docker.bank()[index][2]
     return lambda text: overlap(text, references)
-
-
-def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
-    """Pearson's r (0.0 when either side is constant)."""
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
 
 
 def ranks(xs: Sequence[float]) -> list[float]:
