@@ -165,16 +165,10 @@ def _restating(
     """The answer's sentences that can restate a model answer's: prose sentences that use a
     question word and another word (a bare list of terms, damped by its factor, restates
     nothing)."""
-    # Content words in text order, cut at each sentence's count of them.
-    stems = list(compress(tokens.stems, map(not_, tokens.stop)))
     found = []
-    begin = 0
-    for number, end in enumerate(accumulate(tokens.sentence_content)):
-        words = stems[begin:end]
-        begin = end
-        if asked.isdisjoint(words) or (factors is not None and factors[number] < 1.0):
+    for number, own in enumerate(_sentence_stems(tokens)):
+        if asked.isdisjoint(own) or (factors is not None and factors[number] < 1.0):
             continue
-        own = frozenset(words)
         fresh = own - asked
         if fresh:
             found.append((fresh, own & asked, max(2.0, RESTATED_SHARE * len(own))))
