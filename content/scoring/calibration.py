@@ -114,7 +114,11 @@ def curved(measure, power: float):  # noqa: ANN001, ANN201 (a float, or a numpy 
 # of those are not in the question, and per word not in the question, the sentences that hold it.
 _Restatable = tuple[tuple[frozenset[str], ...], tuple[int, ...], dict[str, tuple[int, ...]]]
 _ReferenceWords = tuple[
-    dict[str, float], float, dict[str, tuple[tuple[str, float], ...]], _Restatable
+    dict[str, float],
+    float,
+    dict[str, tuple[tuple[str, float], ...]],
+    _Restatable,
+    typos.Candidates,
 ]
 
 
@@ -123,8 +127,9 @@ def _reference_words(
     references: tuple[str, ...], asked: frozenset[str]
 ) -> tuple[_ReferenceWords, ...]:
     """Per model answer: its content stems, each with its weight (QUESTION_WORD_WEIGHT for a
-    question word), the weights' total, the stems' neighbours, and the content stems of its
-    sentences that mix question words with others (those an answer can restate)."""
+    question word), the weights' total, the stems' neighbours, the content stems of its
+    sentences that mix question words with others (those an answer can restate), and the
+    stems long enough to be misspelt, as the targets of a typo search (_credit_typos)."""
     found = []
     for text in references:
         tokens = tokenize(text)
@@ -142,7 +147,8 @@ def _reference_words(
                     index.setdefault(word_stem, []).append(number)
             fresh = tuple(len(stems - asked) for stems in mixed)
             restatable = (mixed, fresh, {k: tuple(v) for k, v in index.items()})
-            found.append((own, total, neighbours_of(frozenset(own)), restatable))
+            misspellable = typos.Candidates([s for s in own if len(s) >= typos.MIN_LETTERS])
+            found.append((own, total, neighbours_of(frozenset(own)), restatable, misspellable))
     return tuple(found)
 
 
@@ -223,7 +229,7 @@ def reference_recall(
     misspelt = typos.unknown(used)
     restating = _restating(tokens, asked, factors) if not asked.isdisjoint(used) else []
     best = 0.0
-    for own, total, near, restatable in words:
+    for own, total, near, restatable, misspellable in words:
         credit = {stem: used[stem] for stem in own.keys() & used.keys()}
         lifted = 0.0
         if restating and restatable[2]:
@@ -237,7 +243,7 @@ def reference_recall(
                 if credit.get(target, 0.0) < found:
                     credit[target] = found
         if misspelt:
-            _credit_typos(credit, own, near, misspelt, used)
+            _credit_typos(credit, own, misspellable, misspelt, used)
         weighted = sum(own[s] * c for s, c in credit.items()) + lifted
         best = max(best, weighted / (total + lifted))
     return best
@@ -246,19 +252,18 @@ def reference_recall(
 def _credit_typos(
     credit: dict[str, float],
     own: dict[str, float],
-    near: dict[str, tuple[tuple[str, float], ...]],
+    misspellable: typos.Candidates,
     misspelt: list[str],
     used: dict[str, float],
 ) -> None:
     """Credit the model answer's words not yet credited that one of the answer's unknown words
-    (not a word of the model answer nor a neighbour of one) misspells, each word once."""
-    open_words = [s for s in own if s not in credit and len(s) >= typos.MIN_LETTERS]
+    (not a word of the model answer nor a neighbour of one) misspells, each word once: the
+    closest of the words still open (typos.closest), found as the first of the stem's ranked
+    candidates (`misspellable`, kept per model answer) that is not credited yet."""
     for word_stem in misspelt:
-        if not open_words:
-            return
         if word_stem in own:
             continue
-        found = typos.closest(word_stem, open_words)
-        if found is not None:
-            credit[found] = SOFT_RECALL_SCALE * used[word_stem]
-            open_words.remove(found)
+        for target in misspellable.of(word_stem):
+            if target not in credit:
+                credit[target] = SOFT_RECALL_SCALE * used[word_stem]
+                break

@@ -8,7 +8,7 @@ vector or neighbour table is a real word of its own ("contain" is no typo of "co
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -18,6 +18,9 @@ from .vectors import vector_table
 # One edit is tolerated from MIN_LETTERS letters of the stem on, two from LONG_LETTERS on.
 MIN_LETTERS = 5
 LONG_LETTERS = 8
+# Answer stems whose candidates one Candidates keeps (a model answer's misspellings recur across
+# its answers; the bound keeps a stream of new words from growing it without end).
+CANDIDATES_KEPT = 2048
 
 
 def budget(length: int) -> int:
@@ -48,3 +51,42 @@ def closest(
         if distance <= allowed and distance < fewest:
             found, fewest = target, distance
     return found
+
+
+def ranked(
+    word_stem: str, targets: Iterable[str], edits: Callable[[int], int] = budget
+) -> tuple[str, ...]:
+    """Every target this stem may misspell (as `closest` tolerates it), the fewest edits first
+    and in the targets' order among equals: `closest` over any sublist of the targets is the
+    first of these that is in it."""
+    tolerated = edits(len(word_stem))
+    found = []
+    for position, target in enumerate(targets):
+        allowed = min(tolerated, edits(len(target)))
+        if abs(len(target) - len(word_stem)) > allowed:
+            continue
+        distance = OSA.distance(word_stem, target, score_cutoff=allowed)
+        if distance <= allowed:
+            found.append((distance, position, target))
+    return tuple(target for _, _, target in sorted(found))
+
+
+class Candidates:
+    """The targets that an answer's stems may misspell, per stem, for one fixed list of targets
+    (a model answer's words): the edit distances are worked out once per stem and list, not once
+    per answer, and each answer only picks the first candidate still open."""
+
+    __slots__ = ("targets", "_ranked")
+
+    def __init__(self, targets: Sequence[str]) -> None:
+        self.targets = tuple(targets)
+        self._ranked: dict[str, tuple[str, ...]] = {}
+
+    def of(self, word_stem: str) -> tuple[str, ...]:
+        """`ranked(word_stem, targets)`, from the cache when the stem was seen before."""
+        found = self._ranked.get(word_stem)
+        if found is None:
+            found = ranked(word_stem, self.targets)
+            if len(self._ranked) < CANDIDATES_KEPT:
+                self._ranked[word_stem] = found
+        return found

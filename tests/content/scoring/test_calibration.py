@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from content.scoring import calibration, matching, score, typos
 from content.scoring.calibration import (
@@ -198,6 +200,42 @@ def test_a_short_word_or_a_real_different_word_is_no_misspelling() -> None:
     assert typos.closest("junction", ["function"]) == "function"
     real = reference_recall(tokenize("A junction that calls itself."), RECURSION, frozenset())
     assert real == pytest.approx(1 / 3)
+
+
+# Stems zero, one or two edits apart, short ones (no edit, or one) and long ones (two).
+STEMS = st.sampled_from(
+    [
+        "aaaa",
+        "aaaaa",
+        "aaaab",
+        "aabaa",
+        "baaaa",
+        "aaaaaa",
+        "aaaaaaaa",
+        "aaaaaaab",
+        "aabaaaab",
+        "bbaaaaaa",
+        "aaaaaaaaa",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    word_stem=STEMS,
+    targets=st.lists(STEMS, max_size=8, unique=True),
+    open_marks=st.lists(st.booleans(), min_size=8, max_size=8),
+)
+def test_the_first_open_ranked_candidate_is_the_closest_open_target(
+    word_stem: str, targets: list[str], open_marks: list[bool]
+) -> None:
+    # The recall ranks a model answer's words once per misspelt stem and then takes the first
+    # one not credited yet: that must be what the typo search over the open words finds.
+    open_words = [t for t, is_open in zip(targets, open_marks, strict=False) if is_open]
+    ranked = typos.Candidates(targets).of(word_stem)
+    assert next((t for t in ranked if t in open_words), None) == typos.closest(
+        word_stem, open_words
+    )
 
 
 def test_a_misspelt_model_answer_word_counts_as_backed_in_the_sentence_precision() -> None:
