@@ -145,20 +145,22 @@ def _segment_commands(segment: str) -> list[tuple[int, int, bool]]:
     """(start, end, has arguments) of each command in one segment of a line."""
     words = segment.split()
     found = []
-    index = 0
     prompt = bool(words) and words[0] == "$"
-    while index < len(words):
-        word = words[index]
-        if not (word in _TOOL_WORDS or (prompt and index == 0)):
-            index += 1
+    # A command starts at a tool's name (or at a prompt): only those words are tried, in order,
+    # each after the end of the command found before it.
+    heads = [index for index, word in enumerate(words) if word in _TOOL_WORDS]
+    if prompt and heads[:1] != [0]:
+        heads.insert(0, 0)
+    after = 0
+    for index in heads:
+        if index < after:
             continue
         parsed = _command_at(words, index, prompt and index == 0)
         if parsed is None:
-            index += 1
             continue
         last, has_arguments = parsed
         found.append((index, last, has_arguments))
-        index = last + 1
+        after = last + 1
     if not found:
         return []
     # Character offsets, only for the segments that hold a command.

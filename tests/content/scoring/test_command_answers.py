@@ -9,8 +9,10 @@ plain-spoken partial answer. Where the scorer misses it for reasons outside the 
 guard, the case is a known failure with its reason."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from content.scoring import score
+from content.scoring import code_lines, score
 from content.scoring.code_lines import code_spans
 from content.scoring.scoring import KEYWORD_LIST_CAP
 from tests.content.scoring.docker_answers import ANSWERS, OFF_TOPIC
@@ -230,3 +232,69 @@ def test_code_spans_find_command_dockerfile_and_yaml_lines(text: str, expected: 
 )
 def test_lists_names_and_prose_are_not_code(text: str) -> None:
     assert spans(text) == []
+
+
+def _segment_commands_word_by_word(segment: str) -> list[tuple[int, int, bool]]:
+    # The command search as first written: every word in turn, a command tried at each tool's
+    # name (or at a prompt), the search going on after the end of each command found.
+    words = segment.split()
+    found = []
+    index = 0
+    prompt = bool(words) and words[0] == "$"
+    while index < len(words):
+        if not (words[index] in code_lines._TOOL_WORDS or (prompt and index == 0)):
+            index += 1
+            continue
+        parsed = code_lines._command_at(words, index, prompt and index == 0)
+        if parsed is None:
+            index += 1
+            continue
+        last, has_arguments = parsed
+        found.append((index, last, has_arguments))
+        index = last + 1
+    if not found:
+        return []
+    tokens = [m.span() for m in code_lines._TOKEN_RE.finditer(segment)]
+    return [
+        (tokens[first][0], tokens[last][0] + len(words[last].rstrip(",.:") or words[last]), has)
+        for first, last, has in found
+    ]
+
+
+COMMAND_WORDS = [
+    "$",
+    "sudo",
+    "docker",
+    "Docker",
+    "podman",
+    "kubectl",
+    "git",
+    "run",
+    "ps",
+    "rm",
+    "volume",
+    "create",
+    "get",
+    "the",
+    "and",
+    "a",
+    "to",
+    "nginx",
+    "web",
+    "-d",
+    "--rm",
+    "-p",
+    "8080:80",
+    "<id>",
+    ".",
+    ",",
+    "ALL",
+    "images",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(words=st.lists(st.sampled_from(COMMAND_WORDS), max_size=14))
+def test_commands_are_found_where_the_word_by_word_search_finds_them(words: list[str]) -> None:
+    segment = " ".join(words)
+    assert code_lines._segment_commands(segment) == _segment_commands_word_by_word(segment)
