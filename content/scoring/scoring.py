@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, count
 
 from .bands import RECALLED_FROM
 from .calibration import calibrated_value, evidence, reference_recall
@@ -261,14 +262,16 @@ def _keyword_list(
     """Whether the words outside `code` (with `functions` function words per sentence) are a
     bare list."""
     # "FROM" and "COPY" in capitals are Dockerfile instructions listed, not function words.
+    # Words in capitals are few: one pass of str.isupper finds them, and only they are checked.
+    words, stop = tokens.words, tokens.stop
     listed = sum(
         1
-        for index, (word, stop) in enumerate(zip(tokens.words, tokens.stop, strict=True))
-        if stop and len(word) > 1 and word.isupper() and index not in code
+        for index in compress(count(), map(str.isupper, words))
+        if stop[index] and len(words[index]) > 1 and index not in code
     )
     function = sum(functions) - listed
-    words = len(tokens.words) - len(code)
-    return words - function >= KEYWORD_LIST_MIN_WORDS and function < KEYWORD_LIST_RATIO * words
+    outside = len(words) - len(code)
+    return outside - function >= KEYWORD_LIST_MIN_WORDS and function < KEYWORD_LIST_RATIO * outside
 
 
 def _weighted_coverage(matches: Sequence[ConceptMatch]) -> float:
