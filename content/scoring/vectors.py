@@ -110,7 +110,8 @@ def reference_similarity(
     targets = _reference_centroids(references, asked)
     if not targets:
         return None
-    own = centroid(s for s in compress(tokens.stems, map(not_, tokens.stop)) if s not in asked)
+    # The distinct content stems less the question's, as whole-set operations.
+    own = centroid(set(compress(tokens.stems, map(not_, tokens.stop))) - asked)
     if own is None:
         return 0.0
     total, length = own
