@@ -11,6 +11,11 @@ def one_clause(tokens: Tokens, group: tuple[int, ...]) -> bool:
     """True when no sentence mark or semicolon lies between the group's first and last word."""
     if len(group) < 2:
         return True
+    # The tokenizer cuts sentences at every sentence mark, so two words of one sentence have none
+    # between them: in a text without a semicolon they are in one clause, and their offsets need
+    # not be placed nor the text searched.
+    if tokens.sentence[group[0]] == tokens.sentence[group[-1]] and ";" not in tokens.text:
+        return True
     start, end = tokens.span(group[0])[1], tokens.span(group[-1])[0]
     text = tokens.text
     return not any(text.find(mark, start, end) >= 0 for mark in _SENTENCE_MARKS)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from content.scoring.spans import one_clause
 from content.scoring.text import _WORD_RE, _apostrophe_words, content_stem_set, tokenize
 
 # Letters, apostrophes (both kinds), hyphens, sentence and clause marks, spaces and non-ASCII.
@@ -54,3 +55,25 @@ def test_the_content_stem_set_is_that_of_the_tokens(text: str) -> None:
     tokens = tokenize(text)
     expected = {s for s, stop in zip(tokens.stems, tokens.stop, strict=True) if not stop}
     assert content_stem_set(text) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.text(alphabet="ab ;.!?\n,", max_size=40),
+    first=st.integers(min_value=0, max_value=20),
+    last=st.integers(min_value=0, max_value=20),
+)
+def test_one_clause_is_what_a_search_for_marks_between_the_words_finds(
+    text: str, first: int, last: int
+) -> None:
+    # one_clause skips the search for two words of one sentence in a text without a semicolon:
+    # it must still agree with the search.
+    tokens = tokenize(text)
+    if len(tokens) < 2:
+        return
+    first, last = sorted((first % len(tokens), last % len(tokens)))
+    if first == last:
+        return
+    between = text[tokens.span(first)[1] : tokens.span(last)[0]]
+    expected = not any(mark in between for mark in ".!?;\n")
+    assert one_clause(tokens, (first, last)) == expected
