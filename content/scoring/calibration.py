@@ -219,12 +219,15 @@ def reference_recall(
     words = _reference_words(references, asked)
     if not words:
         return None
-    if factors is None:
+    if factors is None or min(factors, default=1.0) == 1.0:
+        # Every sentence counts in full (most answers): each content stem at 1.0, in the order
+        # the answer first uses them, as the loop below would give.
         used = dict.fromkeys(compress(tokens.stems, map(not_, tokens.stop)), 1.0)
     else:
         used = {}
-        for stem, stop, sentence in zip(tokens.stems, tokens.stop, tokens.sentence, strict=True):
-            if not stop and used.get(stem, 0.0) < factors[sentence]:
+        content = compress(zip(tokens.stems, tokens.sentence, strict=True), map(not_, tokens.stop))
+        for stem, sentence in content:
+            if used.get(stem, 0.0) < factors[sentence]:
                 used[stem] = factors[sentence]
     misspelt = typos.unknown(used)
     restating = _restating(tokens, asked, factors) if not asked.isdisjoint(used) else []
