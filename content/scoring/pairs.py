@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 
 from .code_lines import code_words
 from .text import Tokens, tokenize
@@ -57,7 +58,9 @@ def pair_shares(
     partners = reference_pairs(references)
     paired = _paired_stems(references, asked)
     stems, stop = tokens.stems, tokens.stop
-    known = [i for i, s in enumerate(stems) if s in paired and not stop[i]]
+    # The words whose stem pairs, found by one pass of set look-ups; the few stopwords among
+    # them ("own" shares the stem of "owned") left out after.
+    known = [i for i in compress(range(len(stems)), map(paired.__contains__, stems)) if not stop[i]]
     if known and _OPTION_RE.search(tokens.text) and code_words(tokens):
         # A command line with options combines them freely ("docker run --read-only --cap-drop
         # ALL myapp"): no model answer's sentence lists them together, and that says nothing.
