@@ -290,9 +290,12 @@ class Matcher:
         """Per vocabulary stem whose opposite the answer affirms, the sentences that do it. A
         sentence that has both the word and its opposite ("push and pull") reverses neither."""
         opposed, negated, sentence = self._opposed, tokens.negated, tokens.sentence
+        stems = tokens.stems
         stated: dict[str, set[int]] = {}
-        for index, word_stem in enumerate(tokens.stems):
-            if word_stem in opposed and index not in negated:
+        # Few words are an opposite: one pass of look-ups finds them, and only they are checked.
+        for index in compress(range(len(stems)), map(opposed.__contains__, stems)):
+            word_stem = stems[index]
+            if index not in negated:
                 for own in opposed[word_stem]:
                     # "push and pull" names both sides: no reversal of either.
                     if not any(sentence[at] == sentence[index] for at in where.get(own, ())):
