@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from . import typos
 from .neighbours import neighbours_of
@@ -52,10 +54,9 @@ def support(
     own_backed = [0] * len(tokens.sentence_content)
     own_total = [0] * len(tokens.sentence_content)
     total = backed = 0
-    sentence = tokens.sentence
-    for index, (word_stem, stop) in enumerate(zip(tokens.stems, tokens.stop, strict=True)):
-        if stop:
-            continue
+    sentence, stems = tokens.sentence, tokens.stems
+    for index in compress(range(len(stems)), map(not_, tokens.stop)):
+        word_stem = stems[index]
         if index in found or word_stem in supported or _misspells(word_stem, supported):
             backed_in[sentence[index]] += 1
             if word_stem not in asked:
