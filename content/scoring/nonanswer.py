@@ -138,12 +138,14 @@ def answers_something(tokens: Tokens, asked: frozenset[str], backed: Callable[[s
     """A quick test that holds for most real answers: a supported word of the answer's own that
     no admission can take (not a question word, not a word of an admission, nor one of the
     OBJECT_WORDS content words after "used"). When it holds, says_nothing is False."""
-    stems, stop, lowered = tokens.stems, tokens.stop, tokens.lowered
+    # Most answers hold such a word among their first few: each word's lower case is read from
+    # its word data, not from a list of every word's made first.
+    stems, stop, infos = tokens.stems, tokens.stop, tokens.infos
     since_usage = OBJECT_WORDS
     for index, word_stem in enumerate(stems):
         if stop[index]:
             continue
-        word = _plain(lowered[index])
+        word = _plain(infos[index][0])
         if word in USAGE:
             since_usage = 0
             continue
