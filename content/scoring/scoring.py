@@ -14,7 +14,6 @@ from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
 from .nonanswer import FEEDBACK_NON_ANSWER, is_non_answer
 from .pairs import pair_factors
 from .support import support, supported_stems
-from .swaps import swap_factors
 from .text import Tokens, content_stems, tokenize
 from .types import (
     MAX_ANSWER_CHARS,
@@ -91,18 +90,13 @@ def score(
     damp = pair_factors(tokens, references, asked) if references else None
     if damp is not None:
         factors = [f * d for f, d in zip(factors, damp, strict=True)]
-    # A sentence that attaches a model answer's term to the opposite word (swaps.py) earns less
-    # still, and backs its words no more in the sentence precision.
-    swapped = swap_factors(tokens, references) if references else None
-    if swapped is not None:
-        factors = [f * d for f, d in zip(factors, swapped, strict=True)]
     recall = reference_recall(tokens, references, asked, factors) if references else None
     # The concepts' labels count as one more model answer: concepts a person added need not be
     # in the model answers' words.
     labels = "\n".join([c.label for c in judged])
     similarity = reference_similarity(tokens, (*references, labels), asked) if references else None
     matches, value, components = _evaluate(
-        matcher, tokens, asked, supported, recall, similarity, factors, swapped
+        matcher, tokens, asked, supported, recall, similarity, factors
     )
     concept_coverage, word_coverage, elaboration, precision, recall_used, similarity_used, focus = (
         components
@@ -112,7 +106,7 @@ def score(
         # words earns up to BEGINNER_REACH of the full score even where the expert's words are
         # missing.
         _, beginner_value, _ = _evaluate(
-            beginner_matcher, tokens, asked, supported, recall, similarity, factors, swapped
+            beginner_matcher, tokens, asked, supported, recall, similarity, factors
         )
         value = max(value, BEGINNER_REACH * beginner_value)
 
@@ -145,7 +139,6 @@ def _evaluate(
     recall: float | None,
     similarity: float | None = None,
     factors: list[float] | None = None,
-    swapped: list[float] | None = None,
 ) -> tuple[list[ConceptMatch], float, tuple[float, ...]]:
     """Matches, the guarded value, and its components against one compiled concept set.
 
@@ -155,7 +148,7 @@ def _evaluate(
     credit factors (matching.sentence_factors, with the pair support applied)."""
     matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked, factors)
     concept_coverage = _weighted_coverage(matches)
-    precision, focus, backed = support(tokens, where, asked, supported, swapped)
+    precision, focus, backed = support(tokens, where, asked, supported)
     word_coverage, elaboration = _word_coverage(
         matcher, matches, tokens, where, factors, soft, asked, backed if supported else None
     )

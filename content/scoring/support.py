@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import not_
@@ -39,7 +38,6 @@ def support(
     where: dict[str, list[int]],
     asked: frozenset[str],
     supported: frozenset[str],
-    contradicted: Sequence[float] | None = None,
 ) -> tuple[float, float, list[int]]:
     """The support precision, the best sentence's, and per sentence the content words that are
     backed.
@@ -67,10 +65,6 @@ def support(
         elif word_stem not in asked:
             total += 1
             own_total[sentence[index]] += 1
-    if contradicted is not None:
-        # A sentence that states a model answer's fact the other way round (swaps.py) backs
-        # its words no more than its factor says.
-        own_backed = [b * f for b, f in zip(own_backed, contradicted, strict=True)]
     best_sentence = max(
         (b / max(t, PRECISION_MIN_WORDS) for b, t in zip(own_backed, own_total, strict=True) if t),
         default=0.0,
