@@ -29,7 +29,10 @@ from .text import Tokens, tokenize
 PAIR_FLOOR = 0.4
 FULL_SHARE = 0.5
 # An option of a command line: "-p", "--read-only" (not the hyphen inside "copy-on-write").
-_OPTION_RE = re.compile(r"(?<![\w-])--?[A-Za-z]")
+# The pattern opens with the hyphen and looks behind it after: a search then jumps from hyphen
+# to hyphen instead of trying the look-behind at every character of the answer (the same starts
+# as the plain r"(?<![\w-])--?[A-Za-z]").
+_OPTION_RE = re.compile(r"-(?<![\w-]-)-?[A-Za-z]")
 
 
 @lru_cache(maxsize=256)

@@ -1,5 +1,7 @@
 """Pair support: an answer that recombines the model answers' words earns less for them."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,3 +122,14 @@ def test_a_further_sentence_never_lowers_the_credit_pair_support_damps(
     assert after.reference_recall >= before.reference_recall
     assert after.concept_coverage >= before.concept_coverage
     assert after.word_coverage >= before.word_coverage
+
+
+# The option pattern as first written: the look-behind tried at every character.
+PLAIN_OPTION_RE = re.compile(r"(?<![\w-])--?[A-Za-z]")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet="aZ_1é -\n.", max_size=30))
+def test_the_option_pattern_finds_the_options_the_plain_one_finds(text: str) -> None:
+    found = [m.start() for m in pairs._OPTION_RE.finditer(text)]
+    assert found == [m.start() for m in PLAIN_OPTION_RE.finditer(text)]
