@@ -19,6 +19,65 @@ def groups(
     return any_groups(present, window, words, sentence)
 
 
+def whole_groups(
+    present: list[list[int]], window: int, sentence: list[int]
+) -> Iterator[tuple[int, ...]]:
+    """The groups of groups(present, window, len(present), sentence) that hold every word (a
+    share of 1), in the same order.
+
+    Only a group with every word counts here, so an anchor is given up as soon as one word has
+    no position near it: the rarest words are looked at first, and most anchors cost one search
+    instead of one per word."""
+    if len(present) == 2:
+        return _whole_pairs(present[0], present[1], window, sentence)
+    return _whole_groups(present, window, sentence)
+
+
+def _whole_pairs(
+    first: list[int], second: list[int], window: int, sentence: list[int]
+) -> Iterator[tuple[int, ...]]:
+    """The two-word groups of pair_groups."""
+    heads = first[:MAX_ANCHORS]
+    in_first = set(heads)
+    for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
+        other = second if anchor in in_first else first
+        index = bisect_left(other, anchor)
+        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
+            index -= 1
+        near = other[index]
+        if sentence[near] != sentence[anchor]:
+            continue
+        if 0 < near - anchor < window:
+            yield anchor, near
+        elif 0 < anchor - near < window:
+            yield near, anchor
+
+
+def _whole_groups(
+    present: list[list[int]], window: int, sentence: list[int]
+) -> Iterator[tuple[int, ...]]:
+    """The groups of any_groups that have a position of every word."""
+    anchors = sorted(chain.from_iterable(positions[:MAX_ANCHORS] for positions in present))
+    # The group is sorted before it is judged, so the order the words are looked at is free.
+    rarest_first = sorted(present, key=len)
+    for anchor in anchors[:MAX_ANCHORS]:
+        group = []
+        for positions in rarest_first:
+            index = bisect_left(positions, anchor)
+            if index == len(positions) or (
+                index and anchor - positions[index - 1] <= positions[index] - anchor
+            ):
+                index -= 1
+            near = positions[index]
+            if not (-window < near - anchor < window and sentence[near] == sentence[anchor]):
+                break
+            group.append(near)
+        else:
+            group.sort()
+            if group[-1] - group[0] < window:
+                yield tuple(group)
+
+
 def pair_groups(
     first: list[int], second: list[int], window: int, words: int, sentence: list[int]
 ) -> Iterator[tuple[float, tuple[int, ...]]]:

@@ -12,7 +12,7 @@ from operator import not_
 from . import typos
 from .antonyms import opposites
 from .code_lines import code_words, prose_counts
-from .grouping import groups
+from .grouping import groups, whole_groups
 from .limits import MAX_ANCHORS
 from .neighbours import neighbours_of
 from .spans import one_clause, whole_term
@@ -380,8 +380,7 @@ def _phrase_stages(
         # partial stage below already holds the full-phrase candidates.
         lists = [where.get(s, _NONE) for s in form]
         if all(lists):
-            whole = groups(lists, window, len(form), sentence)
-            stages.append((1.0, ((1.0, g) for share, g in whole if share == 1.0)))
+            stages.append((1.0, zip(repeat(1.0), whole_groups(lists, window, sentence))))
     present = [p for p in map(where.get, informative) if p]
     if present:
         share = len(present) / len(informative)
