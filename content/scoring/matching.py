@@ -76,6 +76,14 @@ class _CompiledConcept:
     label_stems: tuple[str, ...]
 
 
+def _flag_pattern(flag: str) -> re.Pattern[str]:
+    """The flag ("--rm") as written: not inside a longer word or flag ("docker--rm", "---rm",
+    "--rmi"). The pattern opens with the flag's hyphens and checks the character before them
+    behind its back, so that a search jumps from hyphen to hyphen instead of trying a
+    look-behind at every character of the answer."""
+    return re.compile(r"--(?<![\w-]--)" + re.escape(flag[2:]) + r"(?![\w-])", re.I)
+
+
 class Matcher:
     """Concepts compiled once into stem forms, reusable for many answers."""
 
@@ -131,7 +139,7 @@ class Matcher:
         self._concepts_by_stem = {stem: tuple(owners) for stem, owners in by_stem.items()}
         self._no_match = tuple(ConceptMatch(c.concept, 0.0, 0, 0, False) for c in self.compiled)
         self._flags = tuple(
-            (index, re.compile(r"(?<![\w-])" + re.escape(c.concept.label) + r"(?![\w-])", re.I))
+            (index, _flag_pattern(c.concept.label))
             for index, c in enumerate(self.compiled)
             if c.concept.label.startswith("--")
         )

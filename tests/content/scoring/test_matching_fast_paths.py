@@ -1,9 +1,12 @@
 """The matcher's fast paths find what the general ones find."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from content.scoring import grouping
+from content.scoring.matching import _flag_pattern
 
 
 def _positions_and_sentences(data, overlapping: bool):
@@ -47,3 +50,25 @@ def test_whole_groups_find_a_phrase_and_skip_a_scattered_one() -> None:
     assert list(grouping.whole_groups([[2, 20], [3], [4]], 6, sentence)) == [(2, 3, 4)] * 3
     assert list(grouping.whole_groups([[2], [12], [25]], 6, sentence)) == []
     assert list(grouping.whole_groups([[2], [4]], 5, sentence)) == [(2, 4), (2, 4)]
+
+
+# The flag pattern as first written: a look-behind tried at every offset of the answer.
+def _plain_flag_pattern(flag: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(flag) + r"(?![\w-])", re.I)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.text(alphabet="rmRMé_1- .=\n", max_size=30),
+    flag=st.sampled_from(["--rm", "--RM", "--r-m", "--m", "--", "--é"]),
+)
+def test_the_flag_pattern_finds_what_the_plain_one_finds(text: str, flag: str) -> None:
+    found, plain = _flag_pattern(flag).search(text), _plain_flag_pattern(flag).search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_flags() -> None:
+    for text in ("docker run --rm x", "--RM", "use --rm.", "(--rm)"):
+        assert _flag_pattern("--rm").search(text), text
+    for text in ("docker rm", "docker--rm", "---rm", "--rmi", "--rm-x", "--rm_x"):
+        assert not _flag_pattern("--rm").search(text), text
