@@ -411,6 +411,8 @@ def _best_match(
     soft: dict[int, float],
 ) -> ConceptMatch:
     sentence, negated = tokens.sentence, tokens.negated
+    # A group never spans two sentences (grouping.py): only a semicolon can cut one in two.
+    semicolons = ";" in tokens.text
     best_credit, best_group, best_complete = 0.0, (), False
     saw_negated = False
     for form, informative in plan:
@@ -443,11 +445,11 @@ def _best_match(
                                 credit *= soft[index]
                     if credit <= best_credit:
                         continue
-                    if not one_clause(tokens, group):
+                    if semicolons and not one_clause(tokens, group):
                         continue
                     if (not negated.isdisjoint(group)) != concept.negated:
                         saw_negated = saw_negated or (
-                            fraction == 1.0 and not (soft and any(i in soft for i in group))
+                            fraction == 1.0 and soft.keys().isdisjoint(group)
                         )
                         continue
                     best_credit, best_group, best_complete = credit, group, fraction == 1.0
@@ -463,7 +465,8 @@ def _best_match(
     if len(best_group) > 1:
         end = tokens.span(best_group[-1])[1]
     start, end = whole_term(tokens.text, start, end)
-    in_other_words = bool(soft) and any(index in soft for index in best_group)
+    # A set operation, not any() over a generator: this runs for every concept found.
+    in_other_words = not soft.keys().isdisjoint(best_group)
     return ConceptMatch(
         concept, best_credit, start, end, False, best_complete, best_group[0], in_other_words
     )

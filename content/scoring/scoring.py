@@ -322,9 +322,9 @@ def _word_coverage(
     if backed is not None:
         # With the model answers at hand, only the words they back count: an on-topic false
         # claim earns no elaboration credit (and costs nothing, so adding a fact never does).
-        relevant_words = sum(backed[s] for s in on_topic)
+        relevant_words = sum([backed[s] for s in on_topic])
     else:
-        relevant_words = sum(tokens.sentence_content[s] for s in on_topic)
+        relevant_words = sum([tokens.sentence_content[s] for s in on_topic])
     elaboration = min(1.0, relevant_words / (ELABORATION_WORDS_PER_UNIT * len(units)))
     return total / len(units), elaboration
 
