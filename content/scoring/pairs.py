@@ -75,27 +75,17 @@ def pair_shares(
     if len(known) < 2:
         return shares
     clause, sentence = tokens.clause, tokens.sentence
-    # A clause's words are consecutive: per clause, its first known word and its known stems.
-    groups: list[tuple[int, set[str]]] = []
+    # A clause's words are consecutive: each known stem new to its clause pairs with the ones
+    # before it (the relation is symmetric, so every pair is counted once, from its later word).
     current = -1
     for index in known:
+        word = stems[index]
         if clause[index] != current:
-            current = clause[index]
-            words = {stems[index]}
-            groups.append((index, words))
-        else:
-            words.add(stems[index])
-    for first, distinct in groups:
-        count = len(distinct)
-        if count < 2:
-            continue
-        # The relation is symmetric: each supported pair is found from both of its words.
-        supported = 0
-        for word in distinct:
-            supported += len(partners[word] & distinct)
-        at = sentence[first]
-        before = shares[at]
-        shares[at] = (before[0] + supported // 2, before[1] + count * (count - 1) // 2)
+            current, at, before = clause[index], sentence[index], {word}
+        elif word not in before:
+            supported, total = shares[at]
+            shares[at] = (supported + len(partners[word] & before), total + len(before))
+            before.add(word)
     return shares
 
 
