@@ -1,6 +1,7 @@
 """Pair support: an answer that recombines the model answers' words earns less for them."""
 
 import re
+from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -133,3 +134,38 @@ PLAIN_OPTION_RE = re.compile(r"(?<![\w-])--?[A-Za-z]")
 def test_the_option_pattern_finds_the_options_the_plain_one_finds(text: str) -> None:
     found = [m.start() for m in pairs._OPTION_RE.finditer(text)]
     assert found == [m.start() for m in PLAIN_OPTION_RE.finditer(text)]
+
+
+def _shares_pair_by_pair(text: str) -> list[tuple[int, int]]:
+    # The shares as defined: per clause, every two distinct known stems (options of a command
+    # line left out), supported when a model answer's sentence has both.
+    tokens = tokenize(text)
+    partners = pairs.reference_pairs(REFERENCES)
+    options = pairs._option_words(tokens) if pairs._OPTION_RE.search(text) else set()
+    clauses: dict[int, set[str]] = {}
+    for index, word_stem in enumerate(tokens.stems):
+        known = word_stem in partners and word_stem not in ASKED and not tokens.stop[index]
+        if known and index not in options:
+            clauses.setdefault(tokens.clause[index], set()).add(word_stem)
+    found = [(0, 0)] * len(tokens.sentence_content)
+    for clause, stems in clauses.items():
+        at = tokens.sentence[tokens.clause.index(clause)]
+        couples = list(combinations(sorted(stems), 2))
+        supported = sum(b in partners[a] for a, b in couples)
+        found[at] = (found[at][0] + supported, found[at][1] + len(couples))
+    return found
+
+
+MODEL_WORDS = ("docker", "ps", "lists", "rm", "removes", "stops", "running", "image", "registry")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from((*MODEL_WORDS, "the", "quickly", ",", ".", ";", "--rm", "-d", "\n")),
+        max_size=16,
+    )
+)
+def test_the_shares_are_the_pairs_counted_one_by_one(words: list[str]) -> None:
+    text = " ".join(words).replace("\\n", "\n")
+    assert shares(text) == _shares_pair_by_pair(text)
