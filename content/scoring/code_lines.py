@@ -50,6 +50,9 @@ MAX_PLAIN_ONLY = 2
 
 # Where a line splits into separate commands: " / ", ";", "&&", "||", " | " and backticks.
 _SEGMENT_RE = re.compile(r"\s/\s|;|&&|\|\||\s\|\s|`")
+# Every one of them has one of these characters, which few lines have: the search for them
+# (whose alternatives are tried at every character) runs only on the lines that do.
+_SEGMENT_CHARS_RE = re.compile(r"[/;&|`]")
 _TOKEN_RE = re.compile(r"\S+")
 _DOCKERFILE_RE = re.compile(r"^\s*([A-Z]+)\s+[^\s,]")
 # A YAML mapping line ("image: nginx", "  ports:", "- name: web"), keys in lower case.
@@ -124,7 +127,7 @@ def _is_yaml_key(line: str) -> bool:
 
 def _commands(line: str) -> list[tuple[int, int, bool]]:
     """(start, end, has arguments) of each command in one line."""
-    marks = list(_SEGMENT_RE.finditer(line))
+    marks = list(_SEGMENT_RE.finditer(line)) if _SEGMENT_CHARS_RE.search(line) else []
     if not marks:
         return _segment_commands(line)
     found = []

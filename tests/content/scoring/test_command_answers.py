@@ -298,3 +298,11 @@ COMMAND_WORDS = [
 def test_commands_are_found_where_the_word_by_word_search_finds_them(words: list[str]) -> None:
     segment = " ".join(words)
     assert code_lines._segment_commands(segment) == _segment_commands_word_by_word(segment)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(line=st.text(alphabet="a /;&|`\t-", max_size=14))
+def test_a_line_without_the_separators_characters_has_no_separator(line: str) -> None:
+    # _commands looks for separators only in lines with one of their characters.
+    if not code_lines._SEGMENT_CHARS_RE.search(line):
+        assert not code_lines._SEGMENT_RE.search(line)
