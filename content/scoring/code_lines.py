@@ -56,7 +56,9 @@ _SEGMENT_CHARS_RE = re.compile(r"[/;&|`]")
 _TOKEN_RE = re.compile(r"\S+")
 _DOCKERFILE_RE = re.compile(r"^\s*([A-Z]+)\s+[^\s,]")
 # A YAML mapping line ("image: nginx", "  ports:", "- name: web"), keys in lower case.
-_YAML_KEY_RE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w.-]*):(?:\s+(\S.*?))?\s*$")
+# Its value runs to the end of the line (greedy: a lazy value would try the end at every
+# character); the trailing whitespace is stripped after.
+_YAML_KEY_RE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w.-]*):(?:\s+(\S.*))?\s*$")
 _YAML_ITEM_RE = re.compile(r"^\s*-\s+\S")
 _PLAIN_RE = re.compile(r"[A-Za-z]+")
 _FLAG_RE = re.compile(r"--?[A-Za-z]")
@@ -81,16 +83,17 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         if not stripped:
             begin = end + 1
             continue
-        span = (begin + len(line) - len(line.lstrip()), begin + len(line.rstrip()))
         head = stripped[0]
-        if head.isupper() and stripped.split(None, 1)[0] in DOCKERFILE_INSTRUCTIONS:
+        # An instruction starts with two capitals: most lines are not split to find their first
+        # word.
+        if stripped[:2].isupper() and stripped.split(None, 1)[0] in DOCKERFILE_INSTRUCTIONS:
             if _DOCKERFILE_RE.match(line):
-                strong.append(span)
+                strong.append(_trimmed(line, begin))
             in_yaml = False
         elif (":" in line and _is_yaml_key(line)) or (
             in_yaml and head == "-" and _YAML_ITEM_RE.match(line)
         ):
-            yaml.append(span)
+            yaml.append(_trimmed(line, begin))
             in_yaml = True
         else:
             in_yaml = False
@@ -108,9 +111,16 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return sorted(strong + weak) if strong else []
 
 
+def _trimmed(line: str, begin: int) -> tuple[int, int]:
+    """The span of a line that starts at offset `begin`, without its outer whitespace."""
+    return begin + len(line) - len(line.lstrip()), begin + len(line.rstrip())
+
+
 def _has_tool(text: str) -> bool:
     """Whether a tool's name stands in the text as a word of its own (a cheap first test)."""
-    return not _TOOL_WORDS.isdisjoint(text.replace("`", " ").split())
+    if "`" in text:
+        text = text.replace("`", " ")
+    return not _TOOL_WORDS.isdisjoint(text.split())
 
 
 def _is_yaml_key(line: str) -> bool:
@@ -119,6 +129,8 @@ def _is_yaml_key(line: str) -> bool:
     if match is None or not (match.group(2).islower() or match.group(1)):
         return False
     value = match.group(3)
+    if value:
+        value = value.rstrip()
     if not value or value[0] in "[{\"'":
         return True
     # "volumes: named volumes, bind mounts" is a label over a list, not a YAML value.

@@ -8,6 +8,8 @@ wrong command answer (commands or flags that do something else) not above the ba
 plain-spoken partial answer. Where the scorer misses it for reasons outside the keyword-list
 guard, the case is a known failure with its reason."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -306,3 +308,18 @@ def test_a_line_without_the_separators_characters_has_no_separator(line: str) ->
     # _commands looks for separators only in lines with one of their characters.
     if not code_lines._SEGMENT_CHARS_RE.search(line):
         assert not code_lines._SEGMENT_RE.search(line)
+
+
+# The YAML key pattern as first written: a lazy value, so the trailing whitespace stays out.
+PLAIN_YAML_KEY_RE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w.-]*):(?:\s+(\S.*?))?\s*$")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(line=st.text(alphabet="aB_.-: ,\t\u00a0[", max_size=14))
+def test_the_yaml_key_pattern_reads_what_the_lazy_one_reads(line: str) -> None:
+    plain, found = PLAIN_YAML_KEY_RE.match(line), code_lines._YAML_KEY_RE.match(line)
+    assert (plain is None) == (found is None)
+    if found:
+        value = found.group(3)
+        assert found.groups()[:2] == plain.groups()[:2]
+        assert (value and value.rstrip()) == plain.group(3)
