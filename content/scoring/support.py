@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import not_
 
 from . import typos
@@ -47,24 +47,26 @@ def support(
     word of a model answer (or one of its neighbours). The best sentence's precision is what
     the value weighs: a further sentence never lowers it, so stating one more fact never costs
     anything, while an answer that only says unbacked things gets little (see PRECISION_MIN_WORDS)."""
-    found = {index for positions in where.values() for index in positions}
-    backed_in = [0] * len(tokens.sentence_content)
-    own_backed = [0] * len(tokens.sentence_content)
-    own_total = [0] * len(tokens.sentence_content)
-    total = backed = 0
+    found = set(chain.from_iterable(where.values()))
+    # Every content word counts (tokens.sentence_content per sentence) unless it is a question
+    # word or not backed: only those few are taken off, so most words move no count at all.
+    backed_in = list(tokens.sentence_content)
+    own_backed = list(tokens.sentence_content)
+    own_total = list(tokens.sentence_content)
     sentence, stems = tokens.sentence, tokens.stems
     for index in compress(range(len(stems)), map(not_, tokens.stop)):
         word_stem = stems[index]
+        question_word = word_stem in asked
         if index in found or word_stem in supported or _misspells(word_stem, supported):
-            backed_in[sentence[index]] += 1
-            if word_stem not in asked:
-                backed += 1
-                total += 1
-                own_backed[sentence[index]] += 1
-                own_total[sentence[index]] += 1
-        elif word_stem not in asked:
-            total += 1
-            own_total[sentence[index]] += 1
+            if question_word:
+                own_total[sentence[index]] -= 1
+                own_backed[sentence[index]] -= 1
+        else:
+            backed_in[sentence[index]] -= 1
+            own_backed[sentence[index]] -= 1
+            if question_word:
+                own_total[sentence[index]] -= 1
+    backed, total = sum(own_backed), sum(own_total)
     best_sentence = max(
         (b / max(t, PRECISION_MIN_WORDS) for b, t in zip(own_backed, own_total, strict=True) if t),
         default=0.0,

@@ -16,7 +16,7 @@ from content.scoring.calibration import (
     reference_recall,
     weights,
 )
-from content.scoring.support import support, supported_stems
+from content.scoring.support import PRECISION_MIN_WORDS, _misspells, support, supported_stems
 from content.scoring.text import tokenize
 from content.scoring.types import Concept
 
@@ -244,3 +244,44 @@ def test_a_misspelt_model_answer_word_counts_as_backed_in_the_sentence_precision
     assert misspelt[:2] == (1.0, 1.0)
     real = support(tokenize("Recursion: a junction calling itself."), {}, frozenset(), supported)
     assert real[:2] == pytest.approx((2 / 3, 2 / 3))
+
+
+def _support_word_by_word(tokens, where, asked, supported) -> tuple[float, float, list[int]]:
+    # The support precision as first written: three per-sentence counts moved word by word.
+    found = {index for positions in where.values() for index in positions}
+    backed_in = [0] * len(tokens.sentence_content)
+    own_backed = [0] * len(tokens.sentence_content)
+    own_total = [0] * len(tokens.sentence_content)
+    for index, word_stem in enumerate(tokens.stems):
+        if tokens.stop[index]:
+            continue
+        at = tokens.sentence[index]
+        if index in found or word_stem in supported or _misspells(word_stem, supported):
+            backed_in[at] += 1
+            own_backed[at] += word_stem not in asked
+        own_total[at] += word_stem not in asked
+    best = max(
+        (b / max(t, PRECISION_MIN_WORDS) for b, t in zip(own_backed, own_total, strict=True) if t),
+        default=0.0,
+    )
+    total = sum(own_total)
+    return (sum(own_backed) / total if total else 0.0), best, backed_in
+
+
+SUPPORT_WORDS = ("function", "funtion", "calls", "itself", "junction", "recursion", "base", "the")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from((*SUPPORT_WORDS, ".", ",")), max_size=14),
+    found=st.sets(st.integers(0, 14), max_size=4),
+    asked=st.sets(st.sampled_from(["recurs", "function", "base"]), max_size=2),
+)
+def test_the_support_precision_is_the_words_counted_one_by_one(
+    words: list[str], found: set[int], asked: set[str]
+) -> None:
+    tokens = tokenize(" ".join(words))
+    supported = supported_stems(RECURSION)
+    where = {"x": sorted(found)}
+    expected = _support_word_by_word(tokens, where, frozenset(asked), supported)
+    assert support(tokens, where, frozenset(asked), supported) == expected
