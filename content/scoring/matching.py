@@ -7,7 +7,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import not_
 
 from . import typos
 from .antonyms import opposites
@@ -32,7 +31,6 @@ LIST_MIN_CONTENT_WORDS = 3
 # similarity, so a paraphrase never earns what the model answer's own word earns.
 SOFT_SCALE = 0.8
 
-_UNSEEN = object()
 _NONE: list[int] = []
 
 
@@ -123,6 +121,7 @@ class Matcher:
         self._soft = {
             other: tuple((own, SOFT_SCALE * similarity) for own, similarity in near)
             for other, near in neighbours_of(self.vocabulary).items()
+            if near
         }
         # Answer stems that state a vocabulary stem the other way round ("decreases").
         table = opposites()
@@ -190,20 +189,20 @@ class Matcher:
         where: dict[str, list[int]] = {}
         soft: dict[int, float] = {}
         # The typo cache also maps every vocabulary stem to itself, so most words cost one lookup.
-        known, canonical, near = self._typo_cache.get, self._canonical, self._soft.get
-        content = compress(enumerate(tokens.stems), map(not_, tokens.stop))
-        for index, word_stem in content:
-            found = known(word_stem, _UNSEEN)
-            if found is _UNSEEN:
-                found = canonical(word_stem)
+        # Plain tests and subscripts, not calls of bound methods: this runs for every word.
+        cache, canonical, near, stop = self._typo_cache, self._canonical, self._soft, tokens.stop
+        for index, word_stem in enumerate(tokens.stems):
+            if stop[index]:
+                continue
+            found = cache[word_stem] if word_stem in cache else canonical(word_stem)
             if found is not None:
                 if found in where:
                     where[found].append(index)
                 else:
                     where[found] = [index]
                 continue
-            others = near(word_stem)
-            if others:
+            if word_stem in near:
+                others = near[word_stem]
                 for target, _ in others:
                     if target in where:
                         where[target].append(index)
