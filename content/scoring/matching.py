@@ -385,17 +385,17 @@ def _phrase_stages(
     if len(informative) < len(form):
         # The full phrase, question words included; without question words in the form, the
         # partial stage below already holds the full-phrase candidates.
-        lists = [where.get(s, _NONE) for s in form]
-        if all(lists):
+        lists = [where[s] for s in form if s in where]
+        if len(lists) == len(form):
             stages.append((1.0, zip(repeat(1.0), whole_groups(lists, window, sentence))))
-    present = [p for p in map(where.get, informative) if p]
+    present = [where[s] for s in informative if s in where]
     if present:
         share = len(present) / len(informative)
         bound = 1.0 if share == 1.0 else PARTIAL_CREDIT * share
         if len(present) == 1:
             # One word of the phrase: every occurrence is a group of its own.
             fraction = 1 / len(informative)
-            stages.append((bound, zip(repeat(fraction), zip(present[0][:MAX_ANCHORS]))))
+            stages.append((bound, [(fraction, (index,)) for index in present[0][:MAX_ANCHORS]]))
         else:
             stages.append((bound, groups(present, window, len(informative), sentence)))
     return stages
