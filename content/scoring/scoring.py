@@ -231,9 +231,10 @@ def _sorted_matches(
     missed: list[Concept] = []
     for m in matches:
         if m.complete or m.credit >= MATCHED_FROM:
-            matched.append(
-                _concept_hit(m.concept.label, m.start, m.end, round(m.credit, 3), m.soft)
-            )
+            # Most concepts found earn full credit, and round() of a float costs as much as
+            # the rest of the hit: 1.0 is kept as it is (round(1.0, 3) is 1.0).
+            credit = m.credit if m.credit == 1.0 else round(m.credit, 3)
+            matched.append(_concept_hit(m.concept.label, m.start, m.end, credit, m.soft))
             continue
         missed.append(m.concept)
         if m.credit > 0:
@@ -301,11 +302,17 @@ def _word_coverage(
     total = 0.0
     sentence, negated = tokens.sentence, tokens.negated
     whole_credit = [m.credit if m.complete else 0.0 for m in matches]
+    # Dict tests and subscripts rather than calls: this runs for every label word.
     for word_stem, owners in units:
-        credit = max(map(whole_credit.__getitem__, owners))
-        if credit < 1.0:
-            for index in where.get(word_stem, ()):
-                found = factors[sentence[index]] * soft.get(index, 1.0)
+        if len(owners) == 1:  # most label words are one concept's
+            credit = whole_credit[owners[0]]
+        else:
+            credit = max([whole_credit[owner] for owner in owners])
+        if credit < 1.0 and word_stem in where:
+            for index in where[word_stem]:
+                found = factors[sentence[index]]
+                if index in soft:
+                    found *= soft[index]
                 if index not in negated and found > credit:
                     credit = found
                     if credit >= 1.0:
