@@ -10,11 +10,10 @@ data/calibration.json; reading them needs the standard library only.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, chain, compress
-from operator import not_
+from operator import mul, not_
 from pathlib import Path
 
 from . import typos
@@ -154,10 +153,15 @@ def _reference_words(
 
 def _sentence_stems(tokens: Tokens) -> list[frozenset[str]]:
     """The content stems of each sentence."""
+    return [frozenset(stems) for stems in _sentence_content(tokens)]
+
+
+def _sentence_content(tokens: Tokens) -> list[list[str]]:
+    """The content stems of each sentence, in text order."""
     # Content words in text order, cut at each sentence's count of them.
     stems = list(compress(tokens.stems, map(not_, tokens.stop)))
     ends = list(accumulate(tokens.sentence_content))
-    return [frozenset(stems[begin:end]) for begin, end in zip([0, *ends], ends, strict=False)]
+    return [stems[begin:end] for begin, end in zip([0, *ends], ends, strict=False)]
 
 
 # An answer's sentence that can restate: its content stems not in the question, those in the
@@ -166,15 +170,16 @@ _Restating = tuple[frozenset[str], frozenset[str], float]
 
 
 def _restating(
-    tokens: Tokens, asked: frozenset[str], factors: Sequence[float] | None
+    sentences: Sequence[list[str]], asked: frozenset[str], factors: Sequence[float] | None
 ) -> list[_Restating]:
-    """The answer's sentences that can restate a model answer's: prose sentences that use a
-    question word and another word (a bare list of terms, damped by its factor, restates
-    nothing)."""
+    """The answer's sentences (their content stems, _sentence_content) that can restate a model
+    answer's: prose sentences that use a question word and another word (a bare list of terms,
+    damped by its factor, restates nothing)."""
     found = []
-    for number, own in enumerate(_sentence_stems(tokens)):
-        if asked.isdisjoint(own) or (factors is not None and factors[number] < 1.0):
+    for number, stems in enumerate(sentences):
+        if (factors is not None and factors[number] < 1.0) or asked.isdisjoint(stems):
             continue
+        own = frozenset(stems)
         fresh = own - asked
         if fresh:
             found.append((fresh, own & asked, max(2.0, RESTATED_SHARE * len(own))))
@@ -191,7 +196,12 @@ def _restated(answer_sentences: Sequence[_Restating], restatable: _Restatable) -
             continue
         # Only the model sentences that share a word not in the question can be restated, and
         # only those that could share enough words with its question words added.
-        shared_fresh = Counter(chain.from_iterable(map(index.get, fresh & index.keys())))
+        # Per model sentence, how many of the answer sentence's words not in the question it
+        # has (a plain dictionary: a Counter per sentence costs twice as much).
+        shared_fresh: dict[int, int] = {}
+        for word_stem in fresh & index.keys():
+            for number in index[word_stem]:
+                shared_fresh[number] = shared_fresh.get(number, 0) + 1
         reach = needed - len(question)
         for number, count in shared_fresh.items():
             if count >= reach and count >= RESTATED_SHARE * model_fresh[number]:
@@ -219,21 +229,18 @@ def reference_recall(
     words = _reference_words(references, asked)
     if not words:
         return None
-    if factors is None or min(factors, default=1.0) == 1.0:
-        # Every sentence counts in full (most answers): each content stem at 1.0, in the order
-        # the answer first uses them, as the loop below would give.
-        used = dict.fromkeys(compress(tokens.stems, map(not_, tokens.stop)), 1.0)
-    else:
-        used = {}
-        content = compress(zip(tokens.stems, tokens.sentence, strict=True), map(not_, tokens.stop))
-        for stem, sentence in content:
-            if used.get(stem, 0.0) < factors[sentence]:
-                used[stem] = factors[sentence]
+    if factors is not None and min(factors, default=1.0) == 1.0:
+        factors = None  # every sentence counts in full: no factor to look up
+    sentences = _sentence_content(tokens)
+    used = _used_stems(sentences, factors)
     misspelt = typos.unknown(used)
-    restating = _restating(tokens, asked, factors) if not asked.isdisjoint(used) else []
+    restating = _restating(sentences, asked, factors) if not asked.isdisjoint(used) else []
     best = 0.0
     for own, total, near, restatable, misspellable in words:
-        credit = {stem: used[stem] for stem in own.keys() & used.keys()}
+        # In the answer's order, one pass over its stems: the credits' order is not fixed (it
+        # used to be a set's, which follows the hash seed), as sum() adds floats with
+        # compensation and the order does not move the share.
+        credit = {stem: value for stem, value in used.items() if stem in own}
         lifted = 0.0
         if restating and restatable[2]:
             # A restated question word is used as written in a prose sentence (credit 1), so
@@ -247,9 +254,25 @@ def reference_recall(
                     credit[target] = found
         if misspelt:
             _credit_typos(credit, own, misspellable, misspelt, used)
-        weighted = sum(own[s] * c for s, c in credit.items()) + lifted
+        weighted = sum(map(mul, map(own.__getitem__, credit), credit.values())) + lifted
         best = max(best, weighted / (total + lifted))
     return best
+
+
+def _used_stems(
+    sentences: Sequence[list[str]], factors: Sequence[float] | None
+) -> dict[str, float]:
+    """Each content stem the answer uses (sentence by sentence, _sentence_content), in the order
+    it first uses them, with the highest factor among the sentences that use it (a stem used only
+    where the factor is 0 is left out); each at 1.0 without factors."""
+    if factors is None:
+        return dict.fromkeys(chain.from_iterable(sentences), 1.0)
+    used: dict[str, float] = {}
+    for stems, factor in zip(sentences, factors, strict=True):
+        for word_stem in stems:
+            if used.get(word_stem, 0.0) < factor:
+                used[word_stem] = factor
+    return used
 
 
 def _credit_typos(

@@ -285,3 +285,32 @@ def test_the_support_precision_is_the_words_counted_one_by_one(
     where = {"x": sorted(found)}
     expected = _support_word_by_word(tokens, where, frozenset(asked), supported)
     assert support(tokens, where, frozenset(asked), supported) == expected
+
+
+# Answers made of stopwords, content words (one stem in two forms) and sentence marks.
+ANSWER_WORDS = st.sampled_from(["the", "a", "image", "images", "runs", "run", "Docker", ".", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(ANSWER_WORDS, max_size=30),
+    levels=st.lists(st.sampled_from([0.0, 0.2, 0.5, 1.0]), min_size=30, max_size=30),
+)
+def test_the_used_stems_are_each_content_word_at_its_sentences_highest_factor(
+    words: list[str], levels: list[float]
+) -> None:
+    # The recall reads the answer sentence by sentence; that must credit each content stem as a
+    # walk over the words would: first use first, at the highest factor of its sentences, and
+    # not at all when its only sentences have factor 0.
+    tokens = tokenize(" ".join(words))
+    factors = levels[: len(tokens.sentence_content)]
+    expected: dict[str, float] = {}
+    for word_stem, sentence, stop in zip(tokens.stems, tokens.sentence, tokens.stop, strict=True):
+        if not stop and expected.get(word_stem, 0.0) < factors[sentence]:
+            expected[word_stem] = factors[sentence]
+    sentences = calibration._sentence_content(tokens)
+    assert list(calibration._used_stems(sentences, factors).items()) == list(expected.items())
+    full = calibration._used_stems(sentences, None)
+    assert list(full.items()) == list(
+        calibration._used_stems(sentences, [1.0] * len(sentences)).items()
+    )
