@@ -17,8 +17,8 @@ from array import array
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import compress
-from math import sqrt
-from operator import mul, not_
+from math import sqrt, sumprod
+from operator import not_
 from pathlib import Path
 
 from .text import Tokens, tokenize
@@ -37,6 +37,11 @@ Centroid = tuple[list[int], float]
 _FIELD_BYTES = 4
 _OFFSET = 128
 _TO_UNSIGNED = bytes(b ^ 0x80 for b in range(256))  # a signed byte's value + 128, as unsigned
+# A 1 in every field, and the top bit of every field (see centroid).
+_ONES = int.from_bytes((b"\x01" + bytes(_FIELD_BYTES - 1)) * DIMENSIONS, "little")
+_TOP_BIT = 1 << (8 * _FIELD_BYTES - 1)
+_TOP_BITS = _ONES * _TOP_BIT
+_SIGNED_32 = "i" if array("i").itemsize == _FIELD_BYTES else "l"
 
 
 def encode_table(stems: list[str], payload: bytes, scale: float) -> bytes:
@@ -73,17 +78,23 @@ def vector_table() -> dict[str, int]:
 
 def centroid(stems: Iterable[str]) -> Centroid | None:
     """The sum of the distinct stems' vectors and its length; None when no stem has a vector."""
-    packed = [p for p in map(vector_table().get, set(stems)) if p is not None]
-    if not packed:
+    table = vector_table()
+    known = table.keys() & stems  # the distinct stems with a vector, one look-up each
+    if not known:
         return None
-    fields = array("I" if array("I").itemsize == _FIELD_BYTES else "L")
-    fields.frombytes(sum(packed).to_bytes(DIMENSIONS * _FIELD_BYTES, "little"))
+    # Integer sums: exact, so the order of the stems does not matter. Each field of the sum is
+    # then moved from offset binary (the sum plus _OFFSET per stem) to a two's complement 32-bit
+    # integer with two whole-number operations, so that array reads the signed sums directly:
+    # adding 2**31 - _OFFSET * count to every field leaves it in 0 .. 2**32 (no carry into the
+    # next), as the sum plus 2**31, and flipping its top bit makes that the sum's two's complement.
+    packed = sum(map(table.__getitem__, known)) + (_TOP_BIT - _OFFSET * len(known)) * _ONES
+    fields = array(_SIGNED_32)
+    fields.frombytes((packed ^ _TOP_BITS).to_bytes(DIMENSIONS * _FIELD_BYTES, "little"))
     if sys.byteorder != "little":
         fields.byteswap()
-    shift = _OFFSET * len(packed)
-    # Integer sums: exact, so the order of the stems does not matter.
-    total = [value - shift for value in fields]
-    length = sqrt(sum(map(mul, total, total)))
+    total = fields.tolist()
+    # sumprod of integers is integer arithmetic, exact (as a sum of products), in one call.
+    length = sqrt(sumprod(total, total))
     return (total, length) if length else None
 
 
@@ -115,5 +126,5 @@ def reference_similarity(
     if own is None:
         return 0.0
     total, length = own
-    best = max(sum(map(mul, total, other)) / (length * size) for other, size in targets)
+    best = max(sumprod(total, other) / (length * size) for other, size in targets)
     return max(0.0, (best - FLOOR) / (1.0 - FLOOR))

@@ -2,9 +2,12 @@
 
 import gzip
 from array import array
+from functools import cache
 from math import sqrt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from content.scoring import Concept, score, vectors
 from content.scoring.text import stem, tokenize
@@ -14,6 +17,7 @@ REFERENCE = ("Containers share the host kernel and are isolated with namespaces 
 CONCEPTS = (Concept("shared kernel"), Concept("namespaces"), Concept("cgroups"))
 
 
+@cache
 def plain_vectors() -> dict[str, list[int]]:
     """The table read the obvious way: signed bytes, DIMENSIONS per stem."""
     _, names, payload = gzip.decompress(vectors.TABLE_PATH.read_bytes()).split(b"\n", 2)
@@ -42,6 +46,23 @@ def test_packed_sums_equal_the_plain_sums_of_the_signed_vectors() -> None:
     assert total == expected
     assert length == pytest.approx(sqrt(sum(v * v for v in expected)))
     assert centroid(["unknownword"]) is None and centroid([]) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(picks=st.lists(st.integers(min_value=0, max_value=10_000), max_size=400))
+def test_the_signed_sums_read_from_the_packed_sum_are_the_plain_sums(picks: list[int]) -> None:
+    # centroid reads the signed sums out of the packed sum with a bias and a flip of each
+    # field's top bit: the same sums, and the same length, as adding the signed bytes, for up
+    # to hundreds of stems (sums far below and above zero).
+    table = plain_vectors()
+    names = sorted(table)
+    stems = {names[pick] for pick in picks}
+    found = centroid(stems)
+    if not stems:
+        assert found is None
+        return
+    expected = [sum(column) for column in zip(*(table[s] for s in stems), strict=True)]
+    assert found == (expected, sqrt(sum(v * v for v in expected)))
 
 
 def cos(a: str, b: str) -> float:
