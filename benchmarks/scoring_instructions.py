@@ -26,23 +26,18 @@ COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 def score_passes(passes: int) -> None:
     """Score the speed benchmark's interview-length answers `passes` times."""
-    from benchmarks.scoring_speed import split_bank
+    from benchmarks.scoring_speed import interview_cases, split_bank
     from content.scoring import common_stems, extract_concepts, score
 
     items = split_bank((ROOT / "content" / "sources" / "docker.txt").read_text(encoding="utf-8"))
     common = common_stems(tuple(i["expert"] + "\n" + i["beginner"] for i in items))
-    cases = []
-    for item in items:
-        found = extract_concepts(
-            item["expert"],
-            beginner_answer=item["beginner"],
-            question=item["question"],
-            common=common,
+    concepts = [
+        extract_concepts(
+            i["expert"], beginner_answer=i["beginner"], question=i["question"], common=common
         )
-        references = (item["expert"], item["beginner"])
-        for answer in (item["beginner"], item["beginner"][:600], item["expert"][:1200]):
-            for level in ("expert", "beginner"):
-                cases.append((answer, found, level, item["question"], references))
+        for i in items
+    ]
+    cases = interview_cases(items, concepts)
     for _ in range(passes):
         for answer, found, level, question, references in cases:
             score(answer, found, level=level, question=question, references=references)

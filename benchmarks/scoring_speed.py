@@ -84,12 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         f"min {min(counts)} median {statistics.median(counts)} max {max(counts)}"
     )
 
-    cases = []
-    for item, item_concepts in zip(items, concepts, strict=True):
-        for answer in (item["beginner"], item["beginner"][:600], item["expert"][:1200]):
-            for level in ("expert", "beginner"):
-                references = (item["expert"], item["beginner"])
-                cases.append((answer, item_concepts, level, item["question"], references))
+    cases = interview_cases(items, concepts)
     short_cases = [(answer[:200], *rest) for answer, *rest in cases]
     for name, answers in (("interview-length answers", cases), ("short answers", short_cases)):
         lengths = [len(case[0]) for case in answers]
@@ -99,6 +94,24 @@ def main(argv: list[str] | None = None) -> int:
         )
         measure(answers, args.seconds)
     return 0
+
+
+def interview_cases(items: list[dict[str, str]], concepts: list) -> list[tuple]:
+    """(answer, concepts, level, question, model answers) for the interview-length answers.
+
+    Each question's beginner answer, its first 600 characters and the first 1200 of its expert
+    answer, at both levels: all expert-level scorings first, then all beginner-level ones, so that
+    no answer is scored twice in a row. The product scores an answer once; scored twice in a row,
+    the second scoring would find the answer's code-line words still in their small memo
+    (code_lines.py keeps the last few texts for the several calls within one score) and the
+    benchmark would flatter the product by about 5 % of its instructions."""
+    cases = []
+    for level in ("expert", "beginner"):
+        for item, item_concepts in zip(items, concepts, strict=True):
+            references = (item["expert"], item["beginner"])
+            for answer in (item["beginner"], item["beginner"][:600], item["expert"][:1200]):
+                cases.append((answer, item_concepts, level, item["question"], references))
+    return cases
 
 
 def measure(cases: list, seconds: float) -> None:
