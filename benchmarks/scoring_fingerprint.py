@@ -1,11 +1,12 @@
 """Fingerprint of everything the scorer returns, to prove a speed change leaves every score as it was.
 
-    python benchmarks/scoring_fingerprint.py [--dump FILE] [--sets mohler,semeval,docker,speed]
+    python benchmarks/scoring_fingerprint.py [--dump FILE] [--sets mohler,semeval,docker,speed,cross]
 
 Scores every Mohler answer, every SemEval train answer against each reference, the Docker
-ordering answers and the speed benchmark's answers at both levels, and prints one SHA-256 per
-set over the full repr of each Score (value, spans, credits, missed concepts, feedback, level
-estimate, every component). Run it before and after a change: equal digests mean equal outputs.
+ordering answers and the speed benchmark's answers at both levels, and some less travelled paths
+(`cross`), and prints one SHA-256 per set over the full repr of each Score (value, spans,
+credits, missed concepts, feedback, level estimate, every component). Run it before and after a
+change: equal digests mean equal outputs.
 --dump writes the reprs line by line, so `diff` shows the first answer that changed.
 
 Data is read from ../shared/benchmarks as the other benchmarks do (MOHLER_DATA, SEMEVAL_DATA);
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import docker_ordering, scoring_quality, scoring_semeval, scoring_speed  # noqa: E402
 from content.scoring import common_stems, extract_concepts, score  # noqa: E402
 
-SETS = ("mohler", "semeval", "docker", "speed")
+SETS = ("mohler", "semeval", "docker", "speed", "cross")
 
 
 def mohler() -> Iterator[str]:
@@ -104,6 +105,24 @@ def speed() -> Iterator[str]:
                             references=references,
                         )
                     )
+
+
+def cross() -> Iterator[str]:
+    """Paths the other sets miss: the Docker answers against the next question's concepts (with
+    and without model answers), and Mohler answers with neither question nor model answer."""
+    bank = docker_ordering.docker.bank()
+    for index, answers in enumerate(docker_ordering.ANSWERS):
+        question, concepts, references = bank[(index + 1) % len(bank)]
+        for kind in sorted(answers):
+            for given in ((), references):
+                yield repr(score(answers[kind], concepts, question=question, references=given))
+    path = Path(os.environ.get("MOHLER_DATA", scoring_quality.DEFAULT_DATA))
+    concepts_by_id: dict[str, tuple] = {}
+    for row in scoring_quality.load_rows(path):
+        key = row["question_id"]
+        if key not in concepts_by_id:
+            concepts_by_id[key] = extract_concepts(row["desired_answer"])
+        yield repr(score(row["student_answer"], concepts_by_id[key]))
 
 
 def main(argv: list[str] | None = None) -> int:
