@@ -112,7 +112,7 @@ def _word_info(word: str) -> _WordInfo:
 
 
 class Tokens:
-    """The words of one text: stems, stopword marks and sentences; offsets and clauses on demand."""
+    """The words of one text: stems, stopword marks, sentences and clauses; offsets on demand."""
 
     __slots__ = (
         "text",
@@ -147,7 +147,7 @@ class Tokens:
         self._segments: list[tuple[int, int, int]] = []
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
-        self._clause: list[int] | None = None
+        self._clause: list[int] = []
         self._lowered: list[str] | None = None
         self._spans: dict[int, tuple[int, int]] = {}
         # Per sentence whose words are partly placed: the offset after the last one placed and
@@ -158,28 +158,57 @@ class Tokens:
         self.stems = list(map(_STEM, self.infos))
 
     def _split(self) -> None:
-        # Whole-text list operations first, so that the loop over sentences stays small.
-        text, pieces = self.text, list(_sentence_pieces(self.text))
-        self.words = words = list(chain.from_iterable(piece[2] for piece in pieces))
+        # One cut of the text at sentence and clause marks gives the words with both their
+        # sentence and their clause: the mark right after a piece says whether a sentence ends
+        # there. (Every sentence has a word, so a word's clause counts the clause marks before it
+        # plus its sentence's index.)
+        text, length = self.text, len(self.text)
+        pieces, piece_words = _clause_pieces(text)
+        words, sentence, clause, segments = self.words, self.sentence, [], self._segments
+        sentence_begin = begin = marks = first = 0
+        number, in_sentence = -1, False
+        for piece, found in zip(pieces, piece_words, strict=True):
+            end = begin + len(piece)
+            if found:
+                if not in_sentence:
+                    number, in_sentence, first = number + 1, True, len(words)
+                count = len(found)
+                words += found
+                sentence += [number] * count
+                clause += [number + marks] * count
+            if end < length and text[end] in _CLAUSE_MARKS:
+                marks += 1
+            else:  # a sentence mark, or the end of the text
+                if in_sentence:
+                    segments.append((sentence_begin, end, first))
+                    in_sentence = False
+                sentence_begin = end + 1
+            begin = end + 1
+        self._clause = clause
         infos = list(map(_WORD_CACHE.get, words))
         if not all(infos):
             infos = [info or _word_info(w) for info, w in zip(infos, words, strict=True)]
         self.infos, self.stop = infos, list(map(_IS_STOP, infos))
+        self._count_sentence_words()
+
+    def _count_sentence_words(self) -> None:
+        """Each sentence's function and content words, from the running count of stopwords."""
+        segments = self._segments
+        if not segments:
+            return
         stops_before = [0, *accumulate(self.stop)]
         # Offsets of the stopwords glued to a word by a hyphen ("on" in "copy-on-write"): part
         # of a term, not function words of their sentence.
-        joined = _hyphen_joined_stopwords(text) if "-" in text else None
-        first, sentence = 0, self.sentence
-        for index, (begin, end, piece_words) in enumerate(pieces):
-            count = len(piece_words)
-            function = stops_before[first + count] - stops_before[first]
+        joined = _hyphen_joined_stopwords(self.text) if "-" in self.text else None
+        lasts = [segment[2] for segment in segments[1:]]
+        lasts.append(len(self.words))
+        for (begin, end, first), last in zip(segments, lasts, strict=True):
+            count = last - first
+            function = stops_before[last] - stops_before[first]
             self.sentence_content.append(count - function)
             if function and joined:
                 function -= bisect_left(joined, end) - bisect_left(joined, begin)
             self.sentence_function.append(function)
-            self._segments.append((begin, end, first))
-            sentence += [index] * count
-            first += count
 
     def __len__(self) -> int:
         return len(self.words)
@@ -212,43 +241,7 @@ class Tokens:
     @property
     def clause(self) -> list[int]:
         """Clause index of every word: sentences split further at , ; : ( ) and the like."""
-        if self._clause is None:
-            # A new clause at every clause mark and at every new sentence: a word's clause counts
-            # the marks before it plus its sentence's index (sentences are numbered from 0, one
-            # after the other, and every one has a word). The text cut at clause marks as well as
-            # sentence marks has the same words, in pieces with no mark inside (a word never
-            # spans one), so the count is taken once per piece, without the words' offsets.
-            if self.text.isascii():
-                self._clause = self._ascii_clauses()
-                return self._clause
-            marks = [m.start() for m in _CLAUSE_RE.finditer(self.text)]
-            clause: list[int] = []
-            sentence = self.sentence
-            for begin, _, words in _sentence_pieces(self.text, clauses=True):
-                clause += [bisect_left(marks, begin) + sentence[len(clause)]] * len(words)
-            self._clause = clause
         return self._clause
-
-    def _ascii_clauses(self) -> list[int]:
-        """The clause indices of an ASCII text, as `clause` counts them, in one plain loop.
-
-        The pieces of the text cut at sentence and clause marks come from one translate and one
-        split (as _sentence_pieces makes them), and the mark that ends a piece is the character
-        right after it, so the clause marks before a piece are counted as the loop passes them,
-        with no search of the text and no generator step per piece."""
-        text, sentence = self.text, self.sentence
-        pieces = text.encode("ascii").translate(_ASCII_CLAUSE_TABLE).decode("ascii").split("\n")
-        clause: list[int] = []
-        begin = marks_before = 0
-        for piece in pieces:
-            count = len(_apostrophe_words(piece) if "'" in piece else piece.split())
-            if count:
-                clause += [marks_before + sentence[len(clause)]] * count
-            end = begin + len(piece)
-            if end < len(text) and text[end] in _CLAUSE_MARKS:
-                marks_before += 1
-            begin = end + 1
-        return clause
 
     def words_within(self, start: int, end: int) -> Iterator[int]:
         """Indices of the words that lie within text[start:end]: whole sentences inside it
@@ -331,15 +324,13 @@ def _hyphen_joined_stopwords(text: str) -> list[int]:
     return [m.start() for m in _HYPHEN_JOINED_RE.finditer(text) if _word_info(m.group(1))[2]]
 
 
-def _sentence_pieces(text: str, *, clauses: bool = False) -> Iterator[tuple[int, int, list[str]]]:
-    """(start, end, words) of each stretch of text between two sentence marks (or, with
-    `clauses`, sentence or clause marks) that has words."""
+def _sentence_pieces(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """(start, end, words) of each stretch of text between two sentence marks that has words."""
     ascii_text = text.isascii()
     if ascii_text:
-        table = _ASCII_CLAUSE_TABLE if clauses else _ASCII_TABLE
-        pieces = text.encode("ascii").translate(table).decode("ascii").split("\n")
+        pieces = text.encode("ascii").translate(_ASCII_TABLE).decode("ascii").split("\n")
     else:
-        for mark in ".!?\r" + _CLAUSE_MARKS if clauses else ".!?\r":
+        for mark in ".!?\r":
             text = text.replace(mark, "\n")
         pieces = text.split("\n")
     begin = 0
@@ -354,6 +345,25 @@ def _sentence_pieces(text: str, *, clauses: bool = False) -> Iterator[tuple[int,
         if words:
             yield begin, end, words
         begin = end + 1
+
+
+def _clause_pieces(text: str) -> tuple[list[str], list[list[str]]]:
+    """The stretches of text between two sentence or clause marks (one for one with the marks,
+    empty ones too, so that their lengths give the offsets) and the words of each."""
+    if text.isascii():
+        pieces = text.encode("ascii").translate(_ASCII_CLAUSE_TABLE).decode("ascii").split("\n")
+        return pieces, [_apostrophe_words(p) if "'" in p else p.split() for p in pieces]
+    for mark in ".!?\r" + _CLAUSE_MARKS:
+        text = text.replace(mark, "\n")
+    pieces = text.split("\n")
+    return pieces, [_non_ascii_piece_words(piece) for piece in pieces]
+
+
+def _non_ascii_piece_words(piece: str) -> list[str]:
+    if piece.isascii():
+        piece = piece.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+        return _apostrophe_words(piece) if "'" in piece else piece.split()
+    return _WORD_RE.findall(piece)
 
 
 def _apostrophe_words(piece: str) -> list[str]:

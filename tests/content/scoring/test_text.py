@@ -77,3 +77,27 @@ def test_one_clause_is_what_a_search_for_marks_between_the_words_finds(
     between = text[tokens.span(first)[1] : tokens.span(last)[0]]
     expected = not any(mark in between for mark in ".!?;\n")
     assert one_clause(tokens, (first, last)) == expected
+
+
+SENTENCE_MARKS = ".!?\n\r"
+CLAUSE_MARKS = ',;:()[]|"\u2014'
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet="ab_1'\u2019- .!?\n\r\t,;:()[]|\"\u2014é日", max_size=80))
+def test_sentences_and_clauses_are_counted_from_the_marks_before_each_word(text: str) -> None:
+    # The tokenizer cuts the text once at both kinds of marks; the general rule: a word's sentence
+    # counts the earlier stretches between sentence marks that have a word, its clause adds the
+    # clause marks before it.
+    matches = list(_WORD_RE.finditer(text))
+    sentence, clause, seen = [], [], {}
+    for match in matches:
+        before = text[: match.start()]
+        stretch = sum(before.count(mark) for mark in SENTENCE_MARKS)
+        number = seen.setdefault(stretch, len(seen))
+        sentence.append(number)
+        clause.append(number + sum(before.count(mark) for mark in CLAUSE_MARKS))
+    tokens = tokenize(text)
+    assert tokens.sentence == sentence
+    assert tokens.clause == clause
+    assert len(tokens.sentence_content) == len(seen)
