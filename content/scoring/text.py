@@ -294,23 +294,20 @@ class Tokens:
             self._negated = frozenset(self._scope_words())
         return self._negated
 
-    def _scope_words(self) -> Iterator[int]:
-        # Each cue governs the next NEGATION_SCOPE words of its sentence, up to the next cue or
-        # scope breaker, unless a releaser follows it or a clause mark comes in between.
-        infos, sentence, text = self.infos, self.sentence, self.text
+    def _scope_words(self) -> list[int]:
+        # Each cue governs the next NEGATION_SCOPE words of its clause, up to the next cue or
+        # scope breaker, unless a releaser follows it. A clause is a sentence up to a clause mark,
+        # so the words' clause indices tell where the scope ends without their offsets.
+        infos, clause = self.infos, self._clause
+        governed: list[int] = []
         for cue in compress(range(len(infos)), map(_IS_CUE, infos)):
             if cue + 1 < len(infos) and infos[cue + 1][5]:
                 continue
-            last, cue_end = min(len(infos) - 1, cue + NEGATION_SCOPE), self.span(cue)[1]
-            # The first clause mark after the cue, in its sentence: the scope ends before it.
-            mark = _CLAUSE_RE.search(text, cue_end, self._segments[sentence[cue]][1])
-            scope_end = mark.start() if mark else len(text)
-            for index in range(cue + 1, last + 1):
-                if sentence[index] != sentence[cue] or infos[index][3] or infos[index][4]:
+            for index in range(cue + 1, min(len(infos), cue + NEGATION_SCOPE + 1)):
+                if clause[index] != clause[cue] or infos[index][3] or infos[index][4]:
                     break
-                if self.span(index)[0] > scope_end:
-                    break
-                yield index
+                governed.append(index)
+        return governed
 
 
 _STEM = itemgetter(1)

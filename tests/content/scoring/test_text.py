@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from content.scoring.spans import one_clause
-from content.scoring.text import _WORD_RE, _apostrophe_words, content_stem_set, tokenize
+from content.scoring.text import (
+    _WORD_RE,
+    NEGATION_SCOPE,
+    _apostrophe_words,
+    content_stem_set,
+    tokenize,
+)
 
 # Letters, apostrophes (both kinds), hyphens, sentence and clause marks, spaces and non-ASCII.
 TEXT = st.text(alphabet="ab_1'\u2019- .!?\n\r\t,;()é日", max_size=80)
@@ -101,3 +107,30 @@ def test_sentences_and_clauses_are_counted_from_the_marks_before_each_word(text:
     assert tokens.sentence == sentence
     assert tokens.clause == clause
     assert len(tokens.sentence_content) == len(seen)
+
+
+NEGATION_PIECES = ["not", "No", "never", "don't", "isn\u2019t", "but", "only", "a", "cat", "runs"]
+MARKS = [" ", " ", ", ", "; ", ". ", "\n", " - ", " (", ") ", "\u2014", " é ", "'"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(parts=st.lists(st.sampled_from(NEGATION_PIECES + MARKS), max_size=30))
+def test_a_negation_governs_the_words_before_the_next_mark_its_offsets_show(
+    parts: list[str],
+) -> None:
+    # The scope is cut where the clause index changes: it must end where a sentence or clause
+    # mark lies between the cue and the word, as the text itself shows.
+    text = "".join(parts)
+    tokens = tokenize(text)
+    infos, expected = tokens.infos, set()
+    for cue in range(len(tokens)):
+        if not infos[cue][3] or (cue + 1 < len(tokens) and infos[cue + 1][5]):
+            continue
+        for index in range(cue + 1, min(len(tokens), cue + NEGATION_SCOPE + 1)):
+            between = text[tokens.span(cue)[1] : tokens.span(index)[0]]
+            if any(mark in between for mark in SENTENCE_MARKS + CLAUSE_MARKS):
+                break
+            if infos[index][3] or infos[index][4]:
+                break
+            expected.add(index)
+    assert tokens.negated == expected
