@@ -95,8 +95,11 @@ def score(
     # in the model answers' words.
     labels = "\n".join([c.label for c in judged])
     similarity = reference_similarity(tokens, (*references, labels), asked) if references else None
+    # Whether the answer is a bare keyword list depends on its words alone, not on the concept
+    # set: found once for the expert and the beginner evaluation.
+    listed = _is_keyword_list(tokens)
     matches, value, components = _evaluate(
-        matcher, tokens, asked, supported, recall, similarity, factors
+        matcher, tokens, asked, supported, recall, similarity, factors, listed
     )
     concept_coverage, word_coverage, elaboration, precision, recall_used, similarity_used, focus = (
         components
@@ -106,7 +109,7 @@ def score(
         # words earns up to BEGINNER_REACH of the full score even where the expert's words are
         # missing.
         _, beginner_value, _ = _evaluate(
-            beginner_matcher, tokens, asked, supported, recall, similarity, factors
+            beginner_matcher, tokens, asked, supported, recall, similarity, factors, listed
         )
         value = max(value, BEGINNER_REACH * beginner_value)
 
@@ -139,13 +142,15 @@ def _evaluate(
     recall: float | None,
     similarity: float | None = None,
     factors: list[float] | None = None,
+    listed: bool = False,
 ) -> tuple[list[ConceptMatch], float, tuple[float, ...]]:
     """Matches, the guarded value, and its components against one compiled concept set.
 
     The recall counts as at least the word coverage: concepts an interviewer added need not be
     in the model answers' words (and without model answers it is the word coverage). Without
     model answers the vector similarity is the word coverage too. `factors` are the sentences'
-    credit factors (matching.sentence_factors, with the pair support applied)."""
+    credit factors (matching.sentence_factors, with the pair support applied); `listed`, whether
+    the answer is a bare keyword list (_is_keyword_list)."""
     matches, where, factors, soft = matcher.evidence(tokens.text, tokens, asked, factors)
     concept_coverage = _weighted_coverage(matches)
     precision, focus, backed = support(tokens, where, asked, supported)
@@ -166,7 +171,7 @@ def _evaluate(
     value = calibrated_value(
         evidence(concept_coverage, word_coverage, elaboration, recall, similarity, focus)
     )
-    return matches, _guarded(value, matches, tokens), components
+    return matches, _guarded(value, matches, listed), components
 
 
 @lru_cache(maxsize=1024)
@@ -244,17 +249,23 @@ def _sorted_matches(
     return tuple(matched), tuple(partial), tuple(missed)
 
 
-def _guarded(value: float, matches: Sequence[ConceptMatch], tokens: Tokens) -> float:
-    """The value under its caps: a bare keyword list, and a negated or contradicted key concept."""
-    if _keyword_list(tokens, tokens.sentence_function) and (
-        not (code := code_words(tokens)) or _keyword_list(tokens, prose_counts(tokens)[0], code)
-    ):
-        # Lines of code are statements (a command and its arguments), not a list: only an
-        # answer whose prose outside them is a list stays capped.
+def _guarded(value: float, matches: Sequence[ConceptMatch], listed: bool) -> float:
+    """The value under its caps: a bare keyword list (`listed`), and a negated or contradicted
+    key concept."""
+    if listed:
         value = min(value, KEYWORD_LIST_CAP)
     if any(m.negated and m.concept.weight >= KEY_CONCEPT_WEIGHT for m in matches):
         value = min(value, CONTRADICTED_CAP)
     return value
+
+
+def _is_keyword_list(tokens: Tokens) -> bool:
+    """Whether the answer is a bare keyword list, its value capped at KEYWORD_LIST_CAP."""
+    # Lines of code are statements (a command and its arguments), not a list: only an answer
+    # whose prose outside them is a list stays capped.
+    return _keyword_list(tokens, tokens.sentence_function) and (
+        not (code := code_words(tokens)) or _keyword_list(tokens, prose_counts(tokens)[0], code)
+    )
 
 
 def _keyword_list(
