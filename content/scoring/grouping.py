@@ -37,14 +37,7 @@ def _whole_pairs(
     first: list[int], second: list[int], window: int, sentence: list[int]
 ) -> Iterator[tuple[int, ...]]:
     """The two-word groups of pair_groups."""
-    heads = first[:MAX_ANCHORS]
-    in_first = set(heads)
-    for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
-        other = second if anchor in in_first else first
-        index = bisect_left(other, anchor)
-        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
-            index -= 1
-        near = other[index]
+    for anchor, near in _anchors_and_nearest(first, second):
         if sentence[near] != sentence[anchor]:
             continue
         if 0 < near - anchor < window:
@@ -78,21 +71,26 @@ def _whole_groups(
                 yield tuple(group)
 
 
+def _anchors_and_nearest(first: list[int], second: list[int]) -> Iterator[tuple[int, int]]:
+    """The earliest occurrences of two words, each with the nearest position of the other word
+    (the earlier one on a tie)."""
+    heads = first[:MAX_ANCHORS]
+    in_first = set(heads)
+    for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
+        other = second if anchor in in_first else first
+        index = bisect_left(other, anchor)
+        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
+            index -= 1
+        yield anchor, other[index]
+
+
 def pair_groups(
     first: list[int], second: list[int], window: int, words: int, sentence: list[int]
 ) -> Iterator[tuple[float, tuple[int, ...]]]:
     """any_groups for two words, the commonest phrase: each anchor with the nearest position of
     the other word when it lies within the window."""
     one, two = 1 / words, 2 / words
-    heads = first[:MAX_ANCHORS]
-    in_first = set(heads)
-    for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
-        other = second if anchor in in_first else first
-        # The nearest position to the anchor (the earlier one on a tie).
-        index = bisect_left(other, anchor)
-        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
-            index -= 1
-        near = other[index]
+    for anchor, near in _anchors_and_nearest(first, second):
         if sentence[near] != sentence[anchor]:
             yield one, (anchor,)
         elif 0 < near - anchor < window:
