@@ -56,12 +56,7 @@ def _whole_groups(
     for anchor in anchors[:MAX_ANCHORS]:
         group = []
         for positions in rarest_first:
-            index = bisect_left(positions, anchor)
-            if index == len(positions) or (
-                index and anchor - positions[index - 1] <= positions[index] - anchor
-            ):
-                index -= 1
-            near = positions[index]
+            near = _nearest(positions, anchor)
             if not (-window < near - anchor < window and sentence[near] == sentence[anchor]):
                 break
             group.append(near)
@@ -77,11 +72,17 @@ def _anchors_and_nearest(first: list[int], second: list[int]) -> Iterator[tuple[
     heads = first[:MAX_ANCHORS]
     in_first = set(heads)
     for anchor in sorted(heads + second[:MAX_ANCHORS])[:MAX_ANCHORS]:
-        other = second if anchor in in_first else first
-        index = bisect_left(other, anchor)
-        if index == len(other) or (index and anchor - other[index - 1] <= other[index] - anchor):
-            index -= 1
-        yield anchor, other[index]
+        yield anchor, _nearest(second if anchor in in_first else first, anchor)
+
+
+def _nearest(positions: list[int], anchor: int) -> int:
+    """The position nearest to the anchor in a sorted, non-empty list (the earlier on a tie)."""
+    index = bisect_left(positions, anchor)
+    if index == len(positions) or (
+        index and anchor - positions[index - 1] <= positions[index] - anchor
+    ):
+        index -= 1
+    return positions[index]
 
 
 def pair_groups(
@@ -115,17 +116,9 @@ def any_groups(
     for anchor in anchors[:MAX_ANCHORS]:
         group = []
         for positions in present:
-            # The nearest position to the anchor (the earlier one on a tie).
-            index = bisect_left(positions, anchor)
-            if index == len(positions) or (
-                index and anchor - positions[index - 1] <= positions[index] - anchor
-            ):
-                index -= 1
-            if (
-                -window < positions[index] - anchor < window
-                and sentence[positions[index]] == sentence[anchor]
-            ):
-                group.append(positions[index])
+            near = _nearest(positions, anchor)
+            if -window < near - anchor < window and sentence[near] == sentence[anchor]:
+                group.append(near)
         if len(group) > 1:
             group.sort()
             if group[-1] - group[0] < window:
