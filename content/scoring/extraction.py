@@ -47,7 +47,9 @@ GENERIC_WORDS = frozenset(
     shows appropriate regardless configure configures removes adds definition definitions
     characteristic characteristics structure purpose purposes happens happen occurs occur
     result stage step steps core component components consists consist remain remains goes
-    analysis top serve serves option options flag flags""".split()  # noqa: SIM905
+    analysis top serve serves option options flag flags
+    yes sure now back everyone everything someone something anything find finds look looks
+    appear appears similar talk talks gives takes""".split()  # noqa: SIM905
 )
 
 _POSTED_RE = re.compile(r"Posted on [A-Z][a-z]{2,9}\.? \d{1,2}, \d{4}")
@@ -94,6 +96,25 @@ MERGE_NEAR_DUPLICATES = True
 # A stem in at least this share of a bank's questions says nothing about any one of them.
 COMMON_SHARE = 0.5
 COMMON_MIN_QUESTIONS = 6
+
+
+# An analogy's vehicle: what a thing is likened to ("Think of volumes like external hard drives",
+# "Docker networking is like creating virtual highways"), from the likening word to the end of
+# the sentence. Its words explain by comparison; they are not what the answer is about.
+_ANALOGY_RE = re.compile(
+    r"\b(?:(?:think\s+of|imagine)\b[^.!?\n]*?\b(?:like|as)"
+    r"|(?:is|are|was|were|works|acts)\s+(?:just\s+|much\s+|a\s+bit\s+)?like"
+    r"|(?:is|are)\s+(?:very\s+)?similar\s+to\s+(?:a|an|the|how))\b"
+    # The vehicle runs to the end of the sentence, or to a relative clause or a dash, which go
+    # back to the thing itself ("... like templates or blueprints that contain everything").
+    r"(?:(?!\s(?:that|which|where|who)\s|\s[-\u2013\u2014]\s)[^.!?\n])*",
+    re.IGNORECASE,
+)
+
+
+def without_analogies(text: str) -> str:
+    """The text with each analogy's vehicle cut out (a line break in its place)."""
+    return _ANALOGY_RE.sub("\n", text)
 
 
 def clean_text(text: str) -> str:
@@ -380,9 +401,9 @@ def extract_concepts(
     # Each text is tokenized once, for its candidates and again for matching its concepts.
     tokens, beginner_tokens = tokenize(text), tokenize(beginner)
     lookup = _Lookup(asked, table, expansion_index(table), limit, common)
-    chosen = _choose(text, tokens, _content_stems(beginner_tokens), lookup)
+    chosen = _choose(*_literal(text, tokens), _content_stems(beginner_tokens), lookup)
     if beginner.strip():
-        own = _choose(beginner, beginner_tokens, set(), lookup)
+        own = _choose(*_literal(beginner, beginner_tokens), set(), lookup)
         taken = [set(content_stems(label)) for label in chosen]
         for label, (variants, value) in own.items():
             stems = set(content_stems(label))
@@ -399,6 +420,12 @@ def extract_concepts(
         return ()
     concepts = _weighted(chosen, (text, tokens), (beginner, beginner_tokens))
     return concepts + _code_concepts(expert_answer, beginner_answer, concepts, asked | common)
+
+
+def _literal(text: str, tokens: Tokens) -> tuple[str, Tokens]:
+    """The text and its tokens with analogies' vehicles cut out (the same when it has none)."""
+    literal = without_analogies(text)
+    return (text, tokens) if literal == text else (literal, tokenize(literal))
 
 
 def _code_concepts(

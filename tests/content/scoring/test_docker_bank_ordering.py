@@ -19,7 +19,7 @@ MARGIN = 5.0
 # question-levels (benchmarks/docker_ordering.py counts them and prints the misses; the bar
 # is all 48). A floor on the count, not a list of question-levels: it keeps what has been reached
 # without choosing which ones must hold.
-PARTIAL_LEADS_AT_LEAST = 40
+PARTIAL_LEADS_AT_LEAST = 41
 WEAKER = ("wrong", "keywords", "off-topic", "empty")
 # A sentence ends at one of these marks followed by a space, or at a line break ("node.js" and
 # "1.25" end none).

@@ -203,3 +203,65 @@ def test_an_answer_that_picks_among_the_questions_words_keeps_its_concepts() -> 
     right = score("It has sugar in it.", concepts, question=question).value
     wrong = score("It has acid in it.", concepts, question=question).value
     assert right > wrong
+
+
+@pytest.mark.parametrize(
+    ("question", "likened"),
+    [
+        (
+            14,
+            {"apartment building", "transportation systems"},
+        ),  # "Think of a bridge network like..."
+        (15, {"external hard drives"}),  # "Think of Docker volumes like external hard drives"
+        (20, {"doctor checking", "vital signs"}),  # "Think of it like a doctor checking your..."
+        (22, {"kitchen", "finished dish"}),  # "... is like cooking a meal in one kitchen, then..."
+    ],
+)
+def test_an_analogys_vehicle_makes_no_concept_of_the_bundled_bank(question, likened) -> None:
+    from tests.content.scoring.test_docker_bank_ordering import bank
+
+    labels = {c.label.lower() for c in bank()[question - 1][1]}
+    assert not labels & likened
+    assert len(labels) >= 10  # the rest of the answer still gives its concepts
+
+
+def test_a_word_in_an_analogy_and_said_literally_elsewhere_stays_a_concept() -> None:
+    text = (
+        "An image is like a template. The template holds the filesystem and the metadata, "
+        "and each container adds a writable layer on top of the image template."
+    )
+    labels = {c.label.lower() for c in extract_concepts(text)}
+    assert any("template" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Think of volumes as lockers at a gym: they keep your things safe.",
+        "Networking is like creating virtual highways between containers.",
+        "The relationship is similar to a class and an object in programming.",
+        "Containers are like apartments in one building.",
+    ],
+)
+def test_the_likening_phrases_are_recognised(text: str) -> None:
+    from content.scoring.extraction import without_analogies
+
+    literal = without_analogies(text)
+    assert literal != text
+    assert not {"lockers", "highways", "class", "apartments"} & set(literal.lower().split())
+
+
+def test_everyday_words_are_no_concepts_of_a_long_answer() -> None:
+    from tests.content.scoring.test_docker_bank_ordering import bank
+
+    # "Yes, ..." and "... and get it back later" in the bundled bank's answers on mounts.
+    assert not {c.label.lower() for c in bank()[15][1]} & {"yes", "back"}
+    beginner = (
+        "Yes, you can share one volume between containers. Now each container sees the same "
+        "files, and everyone who mounts the volume gets the data back after a restart. Docker "
+        "takes care of where the volume lives on the host, so you only give it a name; bind "
+        "mounts instead point at a folder you choose, and tmpfs mounts keep data in memory."
+    )
+    labels = {c.label.lower() for c in extract_concepts(beginner)}
+    assert not labels & {"yes", "now", "everyone", "back", "takes"}
+    assert {"bind mounts", "tmpfs mounts"} <= labels
