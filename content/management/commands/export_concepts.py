@@ -8,8 +8,8 @@ from content.models import Topic
 
 class Command(BaseCommand):
     help = (
-        "Export every question's concepts (label, variants, weight, tier, origin, is_active, "
-        "rank) as JSON. `import_concepts` reads the file back."
+        "Export every question's concepts (label, variants, weight, tier, origin, negated, "
+        "is_active, rank) as JSON. `import_concepts` reads the file back."
     )
 
     def add_arguments(self, parser):
