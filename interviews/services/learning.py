@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from content.models import Question
+from content.models import Question, Topic
 from interviews.access import questions_held_for_interview
 from interviews.models import InterviewSession, ReviewCard, SessionItem
 from interviews.services.sessions import session_start
@@ -40,9 +40,10 @@ class PracticeSettings:
 
 
 def practice_questions(candidate):
-    """The bank as this candidate may practise it: without questions held for an interview."""
+    """The bank as this candidate may practise it: the banks published for practice, without
+    questions held for an interview."""
     held = questions_held_for_interview(candidate)
-    return Question.objects.exclude(pk__in=held)
+    return Question.objects.filter(topic__in=Topic.objects.published()).exclude(pk__in=held)
 
 
 def chosen_session_create(

@@ -70,11 +70,12 @@ def practice_chosen(request: HttpRequest) -> HttpResponse:
             return redirect(session)
     data = request.POST if request.method == "POST" else request.GET
     picked = [pk for pk in data.getlist("questions") if pk.isdigit()][:CHOSEN_SHOWN]
-    topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
+    published = Topic.objects.published()
+    topic = published.filter(slug=request.GET.get("topic", "")).first()
     shown = questions.filter(topic=topic) if topic else questions.filter(pk__in=picked)
     context = {
         "form": form,
-        "topics": Topic.objects.with_question_counts().filter(question_count__gt=0),
+        "topics": published.with_question_counts().filter(question_count__gt=0),
         "topic": topic,
         "shown": list(shown[:CHOSEN_SHOWN]),
         "picked": set(picked),

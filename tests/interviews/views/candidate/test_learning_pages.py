@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from fsrs import Rating
 
+from content.models import Topic
 from interviews.models import InterviewSession, ReviewCard, SessionItem
 from interviews.services import item_finish
 from interviews.services.schedule import card_review
@@ -210,6 +211,33 @@ def test_chosen_questions_refuse_a_question_held_for_an_interview(
     assert not InterviewSession.objects.filter(kind="practice").exists()
     empty = signed_in.post("/practice/chosen/", {"level": "expert"})
     assert "Pick at least one question." in empty.content.decode()
+
+
+@pytest.mark.django_db
+def test_chosen_questions_offer_only_banks_published_for_practice(signed_in, make_question):
+    """A bank not published for practice is neither listed, nor shown by its link, nor started."""
+    draft = make_question("drafts", 1)
+    Topic.objects.filter(slug="drafts").update(name="Secret drafts", is_published=False)
+    listing = signed_in.get("/practice/chosen/").content.decode()
+    by_link = signed_in.get("/practice/chosen/?topic=drafts").content.decode()
+    assert "Secret drafts" not in listing
+    assert draft.text not in by_link and "Secret drafts" not in by_link
+    response = signed_in.post(
+        "/practice/chosen/", {"questions": [draft.pk], "level": "expert", "per_item_minutes": "3"}
+    )
+    assert "A question you picked is not available for practice." in response.content.decode()
+    assert not InterviewSession.objects.exists()
+
+
+@pytest.mark.django_db
+def test_try_again_is_refused_once_the_bank_is_unpublished(signed_in, start_practice):
+    with time_machine.travel(NOW, tick=False):
+        session, item = start_practice(1)
+        item_finish(item_id=item.pk, text="An image.")
+    Topic.objects.filter(pk=item.question.topic_id).update(is_published=False)
+    response = signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
+    assert response["Location"] == f"/sessions/{session.pk}/results/"
+    assert not InterviewSession.objects.filter(title="Try again").exists()
 
 
 @pytest.mark.django_db
