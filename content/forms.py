@@ -27,6 +27,7 @@ FORMAT_LABELS = {
 }
 TOO_LARGE = "This file is {size}; a bank upload may be at most {limit}."
 EMPTY_FILE = "{name}: expected a question bank, found an empty file."
+FORMAT_CHOICE = "a format chosen in the Format list"
 
 NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."
 TEXT_TAKEN_MESSAGE = "This bank already has a question with exactly this wording."
@@ -74,7 +75,9 @@ class BankUploadForm(forms.Form):
             return cleaned
         try:
             text = bytes_text(upload.read(), source=upload.name)
-            format_name = cleaned.get("format_name") or format_guess(upload.name)
+            format_name = cleaned.get("format_name") or format_guess(
+                upload.name, format_choice=FORMAT_CHOICE
+            )
             document = document_parse(
                 text,
                 source=upload.name,

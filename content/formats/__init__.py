@@ -17,17 +17,20 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
 }
-UNKNOWN_EXTENSION = "expected a file ending in {extensions}, or a format named with --format"
+UNKNOWN_EXTENSION = "expected a file ending in {extensions}, or {format_choice}"
+# How the command line names a format; the upload page passes its own wording.
+FORMAT_OPTION = "a format named with --format"
 
 
-def format_guess(file_name: str) -> str:
+def format_guess(file_name: str, *, format_choice: str = FORMAT_OPTION) -> str:
     """The format a file's extension names; DocumentError for an unknown extension."""
     suffix = Path(file_name).suffix.casefold()
     for name, module in FORMATS.items():
         if suffix in module.EXTENSIONS:
             return name
     extensions = ", ".join(ext for module in FORMATS.values() for ext in module.EXTENSIONS)
-    raise DocumentError(file_name, None, UNKNOWN_EXTENSION.format(extensions=extensions))
+    message = UNKNOWN_EXTENSION.format(extensions=extensions, format_choice=format_choice)
+    raise DocumentError(file_name, None, message)
 
 
 def document_parse(

@@ -122,6 +122,9 @@ def test_a_malformed_upload_shows_the_line_and_keeps_nothing(editor_client, dock
 def test_an_unknown_extension_and_a_non_utf8_file_are_explained(editor_client):
     page = upload(editor_client, "bank.docx", b"x").content.decode()
     assert "bank.docx: expected a file ending in .txt" in page
+    # The page offers a Format list, not the command's --format option.
+    assert "or a format chosen in the Format list" in page
+    assert "--format" not in page
     page = upload(editor_client, "bank.md", b"# K\xff").content.decode()
     assert "bank.md: expected UTF-8 text" in page
 
