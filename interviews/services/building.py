@@ -21,7 +21,9 @@ from interviews.models import (
 )
 
 NO_QUESTIONS_MESSAGE = "Pick at least one question, or draw some at random."
-NOT_ENOUGH_TO_DRAW_MESSAGE = "The bank has only {available} questions matching these filters."
+NOT_ENOUGH_TO_DRAW_MESSAGE = (
+    "The bank has only {available} question{plural} matching these filters."
+)
 ORDER_LOCKED_MESSAGE = "The candidate has started, so the order of the questions stays as it is."
 TEMPLATE_BANKS_GONE_MESSAGE = (
     "{count} question(s) of this template come from banks you can no longer use: {banks}. "
@@ -70,7 +72,8 @@ def questions_random(*, user, count: int, topic_slug: str = "", level: str = "")
     pool = questions_search(user=user, topic_slug=topic_slug, level=level)
     available = pool.count()
     if count > available:
-        raise PlanError(NOT_ENOUGH_TO_DRAW_MESSAGE.format(available=available))
+        plural = "" if available == 1 else "s"
+        raise PlanError(NOT_ENOUGH_TO_DRAW_MESSAGE.format(available=available, plural=plural))
     ids = list(pool.order_by("?").values_list("pk", flat=True)[:count])
     by_id = Question.objects.select_related("topic").in_bulk(ids)
     return [by_id[pk] for pk in ids]

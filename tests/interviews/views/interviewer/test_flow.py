@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from interviews.models import InterviewSession
+from interviews.services.building import SessionPlan, invited_session_create
 from interviews.services.invites import INVITE_USED_MESSAGE
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,15 @@ def test_guest_accepts_invite_and_a_second_person_is_refused(client, invited_ses
     refused = stranger.post(url, {"name": "Mallory"})
     assert refused.status_code == 410
     assert INVITE_USED_MESSAGE in refused.content.decode()
+
+
+@pytest.mark.parametrize(("count", "says"), [(1, "1 question,"), (2, "2 questions,")])
+def test_the_invite_page_counts_the_questions_in_words(client, bank, interviewer, count, says):
+    plan = SessionPlan(title="Screen", level="expert", questions=bank[:count])
+    session = invited_session_create(interviewer=interviewer, plan=plan)
+    client.get(reverse("interviewer:invite_open", args=[session.invite.token]))
+    page = client.get(reverse("interviewer:invite")).content.decode()
+    assert f"invited you to “Screen”: {says} no time limit." in page
 
 
 def test_transcript_shows_escaped_highlighted_answer(client, interviewer, finished_session):

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from content.models import ModelAnswer, Question, Topic
 from interviews.models import InterviewSession, SessionTemplate
 from interviews.services import building, item_activate, item_finish, session_start
 from interviews.services.building import NOT_ENOUGH_TO_DRAW_MESSAGE, PlanError, SessionPlan
@@ -40,8 +41,17 @@ def test_draw_picks_questions_at_random_and_shows_them_chosen(client, interviewe
         BUILD, {"action": "draw", "draw_count": "2", "level": "expert", "time_mode": "none"}
     )
     assert page.content.decode().count("checked>") >= 2
-    with pytest.raises(PlanError, match=NOT_ENOUGH_TO_DRAW_MESSAGE.format(available=3)):
+    with pytest.raises(PlanError, match=NOT_ENOUGH_TO_DRAW_MESSAGE.format(available=3, plural="s")):
         building.questions_random(user=interviewer, count=4)
+
+
+def test_drawing_more_than_one_matching_question_says_question_once(interviewer, bank):
+    go = Topic.objects.create(name="Go", slug="go")
+    question = Question.objects.create(topic=go, text="What is a goroutine?", slug="go-q0")
+    ModelAnswer.objects.create(question=question, level="expert", text="A light thread.")
+    with pytest.raises(PlanError) as refused:
+        building.questions_random(user=interviewer, count=2, topic_slug="go")
+    assert str(refused.value) == "The bank has only 1 question matching these filters."
 
 
 def test_creating_without_questions_is_refused_with_a_message(client, interviewer, bank):

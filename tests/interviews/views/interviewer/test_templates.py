@@ -48,6 +48,16 @@ def test_a_template_whose_banks_are_all_usable_creates_the_whole_session(
     assert [item.asked_text for item in asked] == [bank[0].text, GO_QUESTION]
 
 
+@pytest.mark.parametrize(("questions", "says"), [(1, "· 1 question</p>"), (2, "· 2 questions</p>")])
+def test_the_template_list_counts_the_questions_in_words(
+    client, interviewer, bank, questions, says
+):
+    plan = building.SessionPlan(title="Screen", level="expert", questions=bank[:questions])
+    building.template_create(interviewer=interviewer, name="Screen", plan=plan)
+    client.force_login(interviewer)
+    assert says in client.get(TEMPLATES).content.decode()
+
+
 def lose_by_unsharing(go_bank, bank):
     go_bank.shared_with.clear()
 
