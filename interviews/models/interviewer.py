@@ -11,6 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import Level, Question
+from interviews.models.sessions import InterviewSession
+
+Recommendation = InterviewSession.Recommendation
 
 INVITE_TOKEN_BYTES = 32
 INVITE_DEFAULT_LIFETIME = timedelta(days=7)
@@ -151,6 +154,22 @@ class ReviewChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_field_display()} on session {self.session_id}"
+
+    @property
+    def old_shown(self) -> str:
+        return self.value_shown(self.old_value)
+
+    @property
+    def new_shown(self) -> str:
+        return self.value_shown(self.new_value)
+
+    def value_shown(self, value) -> str:
+        """A logged value as the review log reads it: "present", "Strong yes", not True, "strong_yes"."""
+        if self.field == self.Field.CONCEPT and isinstance(value, bool):
+            return "present" if value else "missing"
+        if self.field == self.Field.RECOMMENDATION and value in Recommendation.values:
+            return Recommendation(value).label
+        return "–" if value is None else str(value)
 
 
 class ConceptVerdict(models.Model):

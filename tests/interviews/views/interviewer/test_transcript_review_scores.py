@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -126,6 +127,29 @@ def test_htmx_review_swaps_the_log_and_the_overall_score_in_place(client, interv
     assert 'hx-swap-oob="true"' in overall[:60]
     score = session_score(first_item.session)
     assert f'class="overall-score">{score:.0f}</strong>' in overall
+
+
+def test_the_review_log_says_values_in_words_not_their_stored_form(client, interviewer, first_item):
+    label = first_item.missed[0]
+    review.concept_verdict_set(item=first_item, label=label, present=True, by=interviewer)
+    review.session_review_update(
+        session=first_item.session, notes="", recommendation="strong_yes", by=interviewer
+    )
+    client.force_login(interviewer)
+    body = client.get(reverse("interviewer:transcript", args=[first_item.session_id]))
+    body = body.content.decode()
+    log = body[body.index('id="change-log"') :]
+    rows = [
+        [re.sub(r"\s+", " ", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", log, re.S)
+    ]
+    what_old_new = [row[3:] for row in rows if len(row) == 6]
+    assert what_old_new == [
+        ["Recommendation", "No recommendation yet", "Strong yes"],
+        [f"Concept ticked or unticked: {label}", "missing", "present"],
+    ]
+    card = body[body.index('id="item-1"') : body.index('id="change-log"')]
+    assert f"“{label}”: missing → present" in card
 
 
 def test_refused_override_keeps_the_typed_score_with_htmx(client, interviewer, first_item):
