@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from content.models import Question
+from content.models import Question, Topic
 
 
 def day_end(now: datetime) -> datetime:
@@ -20,6 +20,10 @@ def day_end(now: datetime) -> datetime:
 class ReviewCardQuerySet(models.QuerySet):
     def for_candidate(self, user) -> ReviewCardQuerySet:
         return self.filter(candidate=user)
+
+    def in_published_banks(self) -> ReviewCardQuerySet:
+        """Cards of banks still published for practice: an owner may unpublish one later."""
+        return self.filter(question__topic__in=Topic.objects.published())
 
     def due(self, now: datetime) -> ReviewCardQuerySet:
         """Cards due by the end of the current UTC day, most overdue first."""

@@ -25,6 +25,7 @@ def due_summary(candidate, *, now: datetime) -> DueSummary:
     held = questions_held_for_interview(candidate)
     totals = (
         ReviewCard.objects.for_candidate(candidate)
+        .in_published_banks()
         .exclude(question_id__in=held)
         .aggregate(
             due_count=Count("id", filter=Q(due_at__lt=end)),
@@ -39,6 +40,7 @@ def due_cards(candidate, *, now: datetime, limit: int = DUE_SHOWN) -> list[Revie
     held = questions_held_for_interview(candidate)
     return list(
         ReviewCard.objects.for_candidate(candidate)
+        .in_published_banks()
         .due(now)
         .exclude(question_id__in=held)
         .select_related("question__topic")[:limit]

@@ -73,6 +73,7 @@ def review_session_create(
     held = questions_held_for_interview(candidate)
     due = (
         ReviewCard.objects.for_candidate(candidate)
+        .in_published_banks()
         .due(now)
         .exclude(question_id__in=held)
         .select_related("question")[: min(count, REVIEW_MAX_QUESTIONS)]

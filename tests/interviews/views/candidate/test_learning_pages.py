@@ -122,6 +122,25 @@ def test_review_leaves_out_questions_of_a_running_interview(
 
 
 @pytest.mark.django_db
+def test_review_leaves_out_banks_no_longer_published(signed_in, candidate, make_question):
+    """An owner may unpublish a bank after it was practised: its cards stop coming back."""
+    draft, kept = make_question("drafts", 1), make_question("docker", 1)
+    for question in (draft, kept):
+        card_review(
+            candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=NOW - DAY
+        )
+    Topic.objects.filter(slug="drafts").update(is_published=False)
+    with time_machine.travel(NOW, tick=False):
+        home = signed_in.get("/").content.decode()
+        page = signed_in.get("/review/").content.decode()
+        signed_in.post("/review/", {"count": "5", "level": "expert", "per_item_minutes": ""})
+    assert "<strong data-due-count>1</strong> question due for review today" in home
+    assert draft.text not in page and kept.text in page
+    session = InterviewSession.objects.get(title="Review")
+    assert list(session.items.values_list("question_id", flat=True)) == [kept.pk]
+
+
+@pytest.mark.django_db
 def test_the_home_page_shows_what_is_due(signed_in, candidate, make_question):
     for number in (1, 2):
         question = make_question("docker", number)
