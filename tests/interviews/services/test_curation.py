@@ -12,6 +12,7 @@ from interviews.services.curation import (
     WEIGHT_INVALID_MESSAGE,
     CurationRefused,
 )
+from interviews.templatetags.interview_tags import LEVEL_SHOWN
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,18 @@ def test_preview_scores_a_sample_answer_as_page_and_fragment(client, interviewer
     assert '<mark class="concept-hit"' in fragment and "&lt;b&gt;" in fragment
     page = client.post(url, data).content.decode()
     assert "<html" in page and 'class="preview-score"' in page
+
+
+def test_preview_says_the_level_estimate_in_words(client, interviewer, bank):
+    client.force_login(interviewer)
+    answer = "It is a read-only template."
+    estimate = answer_score(question=bank[0], answer=answer, level="expert").level_estimate
+    data = {"answer": answer, "level": "expert"}
+    fragment = client.post(
+        concepts_url(bank[0], "concept_preview"), data, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert LEVEL_SHOWN[estimate] in fragment
+    assert f"level {estimate}</p>" not in fragment
 
 
 def test_preview_reflects_a_deactivated_concept(bank):
