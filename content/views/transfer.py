@@ -32,6 +32,10 @@ RUN_INTERVIEWS = "interviews.run_interviews"
 UPLOADS_KEPT_FOR = timedelta(days=1)
 NOT_YOURS = "The bank “{topic}” is not yours to change: rename the topic in the file to import a bank of your own."
 IMPORTED = "{topic}: {created} question(s) created, {updated} updated, {unchanged} unchanged."
+UPLOAD_GONE = (
+    "This import preview is gone: its file was imported already, or the preview expired (previews "
+    "are kept for a day). Upload the file again to see what it would change now."
+)
 
 
 def bank_editor_required(view):
@@ -62,8 +66,12 @@ def bank_import(request: HttpRequest) -> HttpResponse:
             text=form.cleaned_data["text"],
         )
         return redirect("content:bank_import_preview", upload.pk)
-    limit = settings.BANK_UPLOAD_MAX_BYTES
-    return render(request, "content/bank_import.html", {"form": form, "max_bytes": limit})
+    return _import_page(request, form)
+
+
+def _import_page(request: HttpRequest, form: BankUploadForm, *, gone: str = "", status: int = 200):
+    context = {"form": form, "max_bytes": settings.BANK_UPLOAD_MAX_BYTES, "gone": gone}
+    return render(request, "content/bank_import.html", context, status=status)
 
 
 @bank_editor_required
@@ -73,7 +81,9 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
     The confirm form posts with htmx when it can, so its button shows that a large bank is being
     written; success then sends the browser to the topic's page, where the counts are shown.
     """
-    upload = get_object_or_404(BankUpload, pk=upload_id, uploaded_by=request.user)
+    upload = BankUpload.objects.filter(pk=upload_id, uploaded_by=request.user).first()
+    if upload is None:  # imported already (a second click, Back), pruned, or not this user's
+        return _import_page(request, BankUploadForm(), gone=UPLOAD_GONE, status=404)
     document = document_parse(
         upload.text,
         source=upload.file_name,

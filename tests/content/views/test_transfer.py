@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from content.formats import document_parse
 from content.models import BankUpload, Question, QuestionRevision, Topic
+from content.views.transfer import UPLOAD_GONE
 from interviews.access import interviewer_grant
 from tests.content.formats.conftest import command, snapshot
 
@@ -153,6 +154,19 @@ def test_another_users_upload_is_not_found(editor_client, docker_bank, django_us
     assert client.get(preview_url).status_code == 404
     assert client.post(preview_url).status_code == 404
     assert not Question.objects.filter(text="Q?").exists()
+
+
+def test_a_preview_already_imported_says_so_and_offers_a_new_upload(editor_client, docker_bank):
+    data = b"# Pods\n\n## What is a pod?\n\n### Expert answer\n\nThe smallest unit.\n"
+    preview_url = upload(editor_client, "pods.md", data).url
+    assert editor_client.post(preview_url).status_code == 302
+    # A second click on the confirm button (without JavaScript), or Back and a reload.
+    for response in (editor_client.post(preview_url), editor_client.get(preview_url)):
+        page = response.content.decode()
+        assert response.status_code == 404
+        assert UPLOAD_GONE in page
+        assert f'action="{IMPORT_URL}"' in page and 'type="file"' in page
+    assert Question.objects.filter(text="What is a pod?").count() == 1
 
 
 def test_the_command_and_the_page_agree(editor_client, docker_bank, tmp_path):
