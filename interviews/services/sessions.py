@@ -72,12 +72,26 @@ def session_start(*, session: InterviewSession, now: datetime | None = None) -> 
     return item
 
 
-def session_abandon(*, session: InterviewSession, now: datetime | None = None) -> None:
-    """The candidate stops early: the running answer is submitted as it is, the rest skipped."""
+def session_abandon(
+    *,
+    session: InterviewSession,
+    position: int | None = None,
+    text: str | None = None,
+    revision: int | None = None,
+    now: datetime | None = None,
+) -> None:
+    """The candidate stops early: the running answer is submitted as it is, the rest skipped.
+
+    `text` is the answer the page showed for question `position`: it is kept as a submit keeps
+    it, and only for that question while it runs (a stale tab's text never lands on another).
+    """
     now = now or timezone.now()
-    active = session.items.filter(status=Item.ACTIVE).values_list("pk", flat=True).first()
+    active = session.items.filter(status=Item.ACTIVE).values_list("pk", "position").first()
     if active is not None:
-        item_finish(item_id=active, reason="submit", now=now)
+        item_id, active_position = active
+        if position != active_position:
+            text = revision = None
+        item_finish(item_id=item_id, reason="submit", text=text, revision=revision, now=now)
     with transaction.atomic():
         locked = InterviewSession.objects.select_for_update().get(pk=session.pk)
         if locked.is_running:

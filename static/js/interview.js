@@ -233,6 +233,12 @@
     });
   }
 
+  // Without JavaScript, End session submits the answer form; with it, its own form asks first and
+  // includes whichever answer form is on screen then (the stage is swapped, the header is not).
+  document.querySelectorAll("[data-end-button]").forEach(function (button) {
+    button.removeAttribute("form");
+    button.removeAttribute("formaction");
+  });
   document.addEventListener("htmx:load", function (event) { scan(event.detail.elt.parentNode || document); });
   document.addEventListener("htmx:afterSwap", function () {
     var heading = document.querySelector("#stage [data-focus-after-swap]");

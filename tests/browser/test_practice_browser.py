@@ -192,3 +192,39 @@ def test_a_failed_submit_says_so_and_can_be_repeated(page, login, candidate, sta
     page.get_by_role("button", name="Submit answer").click()
     expect(page.get_by_role("heading", name="Feedback on question 1 of 1")).to_be_visible()
     assert SessionItem.objects.get(session=session).answer_text == "an image, submitted twice"
+
+
+def test_ending_the_session_keeps_the_text_not_yet_autosaved(
+    page, login, candidate, start_practice
+):
+    session, _ = start_practice(2, per_item_seconds=300)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("an image")
+    page.get_by_role("button", name="Submit answer").click()
+    page.get_by_role("button", name="Next question").click()
+    expect(page.get_by_role("heading", name="Question 2 of 2")).to_be_focused()
+    # No autosave gets through: only the End request itself can carry the words.
+    page.route("**/autosave/", lambda route: route.abort())
+    page.get_by_label("Your answer").fill("a container, typed just before ending")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="End session").click()
+    expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
+    texts = dict(session.items.values_list("position", "answer_text"))
+    assert texts == {1: "an image", 2: "a container, typed just before ending"}
+
+
+def test_without_javascript_ending_the_session_keeps_the_typed_text(
+    new_context, login, candidate, start_practice
+):
+    session, _ = start_practice(2, per_item_seconds=300)
+    page = new_context(java_script_enabled=False).new_page()
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("an image, then I stop")
+    page.get_by_role("button", name="End session").click()
+    expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
+    session.refresh_from_db()
+    assert session.status == InterviewSession.Status.ABANDONED
+    first = SessionItem.objects.get(session=session, position=1)
+    assert first.answer_text == "an image, then I stop" and first.status == "submitted"

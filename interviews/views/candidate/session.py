@@ -165,12 +165,30 @@ def item_next(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
-    """Stop early: the running answer is submitted as saved, the rest skipped."""
+    """Stop early: the running answer is submitted as on screen, the rest skipped."""
     session = session_own_get(request, pk)
     if session.is_running:
-        session_abandon(session=session)
+        try:
+            session_abandon(session=session, **_answer_on_screen(request))
+        except AnswerRefused as refused:  # refused before anything changed: end as saved
+            messages.warning(request, refused.message)
+            session_abandon(session=session)
     url = redirect("interviews:session_results", pk=session.pk).url
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _answer_on_screen(request: HttpRequest) -> dict:
+    """The answer form's fields when End session sent them (htmx includes them; without
+    JavaScript the button submits the answer form), so words typed since the last autosave count."""
+    form = AnswerPostForm(request.POST, revision_required=False)
+    position = request.POST.get("position", "")
+    if "answer_text" not in request.POST or not position.isdigit() or not form.is_valid():
+        return {}
+    return {
+        "position": int(position),
+        "text": form.cleaned_data["answer_text"],
+        "revision": form.cleaned_data["revision"],
+    }
 
 
 @login_required

@@ -8,8 +8,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from content.scoring import MAX_ANSWER_CHARS
 from interviews.models import InterviewSession, SessionItem
-from interviews.services import DEADLINE_PASSED_MESSAGE, ITEM_CLOSED_MESSAGE
+from interviews.services import (
+    ANSWER_TOO_LONG_MESSAGE,
+    DEADLINE_PASSED_MESSAGE,
+    ITEM_CLOSED_MESSAGE,
+)
 
 START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -186,6 +191,55 @@ def test_end_session_early(logged_in, start_session):
         "skipped",
         "skipped",
     ]
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["without JavaScript", "htmx"])
+def test_end_session_keeps_the_text_on_screen(logged_in, start_session, headers):
+    """The End button sends the answer form along: words typed since the last autosave count."""
+    session, item = start_session(count=2)
+    logged_in.post(
+        reverse("interviews:autosave", args=[session.pk, 1]),
+        {"answer_text": "An image", "revision": "1"},
+    )
+    on_screen = {
+        "answer_text": "An image is a read-only template",
+        "revision": "2",
+        "position": "1",
+    }
+    logged_in.post(reverse("interviews:session_end", args=[session.pk]), on_screen, **headers)
+    item.refresh_from_db()
+    session.refresh_from_db()
+    assert item.answer_text == "An image is a read-only template"
+    assert item.status == SessionItem.Status.SUBMITTED and item.score is not None
+    assert session.status == InterviewSession.Status.ABANDONED
+
+
+def test_end_session_ignores_text_typed_for_another_question(logged_in, start_session):
+    """A stale tab still showing question 1 cannot write into question 2."""
+    session, first = start_session(count=3)
+    logged_in.post(
+        reverse("interviews:item_submit", args=[session.pk, 1]),
+        {"answer_text": "first", "revision": "1"},
+    )
+    logged_in.post(reverse("interviews:item_next", args=[session.pk]))
+    stale = {"answer_text": "meant for question 1", "revision": "9", "position": "1"}
+    logged_in.post(reverse("interviews:session_end", args=[session.pk]), stale)
+    texts = dict(session.items.values_list("position", "answer_text"))
+    assert texts == {1: "first", 2: "", 3: ""}
+    session.refresh_from_db()
+    assert session.status == InterviewSession.Status.ABANDONED
+
+
+def test_end_session_with_too_long_text_still_ends_and_says_why(logged_in, start_session):
+    session, item = start_session(count=2)
+    too_long = {"answer_text": "x" * (MAX_ANSWER_CHARS + 1), "revision": "1", "position": "1"}
+    response = logged_in.post(
+        reverse("interviews:session_end", args=[session.pk]), too_long, follow=True
+    )
+    assert ANSWER_TOO_LONG_MESSAGE in response.content.decode()
+    session.refresh_from_db()
+    item.refresh_from_db()
+    assert session.status == InterviewSession.Status.ABANDONED and item.answer_text == ""
 
 
 def test_results_and_history(logged_in, start_session):
