@@ -20,7 +20,7 @@ for candidate in python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help install install-test install-semantic run serve migrate load-bank demo test test-sqlite test-postgres lint fmt bench bench-scoring bench-semantic bench-load bench-faults browser clean
+.PHONY: help install install-test install-semantic run migrate load-bank demo test test-sqlite test-postgres lint fmt bench bench-scoring bench-semantic bench-load bench-faults browser clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
