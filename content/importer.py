@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -71,6 +72,10 @@ FILE_NAME_TOO_LONG = "expected a file name of at most {limit} characters, found 
 QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (sessions may refer to them): {slugs}"
 WORDING_TAKEN = (
     "expected a wording no other question has, but question {slug} already reads: {question}"
+)
+QUESTION_NOT_YOURS = (
+    "expected questions of this bank or new ones, but another bank, which you may not change, "
+    "already has a question with this {matched}: {question}"
 )
 MATCHED_TWICE = (
     "expected each question once, but line {first} already updates the question this matches"
@@ -167,6 +172,8 @@ class _Run:
     # Stored questions whose wording or answers the import changes, recorded as revisions.
     revisions: list[StateChange] = field(default_factory=list)
     revision_note: str = ""
+    # The questions this run may update (None: any, as the command line may).
+    editable: QuerySet | None = None
 
 
 def _changes(instance, values: dict) -> list[str]:
@@ -239,8 +246,14 @@ def _topic_sync(document: ParsedDocument, source_name: str, run: _Run) -> Topic:
     return topic
 
 
-def _matches(document: ParsedDocument, slugs: list[str], source_name: str) -> list[Question | None]:
-    """The stored question each document question updates (None: it is new)."""
+def _matches(
+    document: ParsedDocument, slugs: list[str], source_name: str, editable: QuerySet | None
+) -> list[Question | None]:
+    """The stored question each document question updates (None: it is new).
+
+    With `editable`, a match outside it is refused: ids and wordings are unique across banks,
+    so a file must not reach, move or rewrite a question of a bank its uploader may not edit.
+    """
     uids = [parsed.uid for parsed in document.questions if parsed.uid is not None]
     stored = Question.objects.prefetch_related("model_answers")
     if any(parsed.concepts is not None for parsed in document.questions):
@@ -250,12 +263,20 @@ def _matches(document: ParsedDocument, slugs: list[str], source_name: str) -> li
     by_uid = {q.uid: q for q in stored.filter(uid__in=uids)}
     by_slug = {q.slug: q for q in stored.filter(slug__in=slugs)}
     claimed: dict[int, int] = {}  # question pk -> the document line that matched it
+    found = [q.pk for q in (*by_uid.values(), *by_slug.values())]
+    allowed = set()
+    if editable is not None:
+        allowed = set(editable.filter(pk__in=found).values_list("pk", flat=True))
     matches: list[Question | None] = []
     for slug, parsed in zip(slugs, document.questions, strict=True):
         question = by_uid.get(parsed.uid) or by_slug.get(slug)
         holder = by_slug.get(slug)
         if question is not None and holder is not None and holder.pk != question.pk:
             problem = WORDING_TAKEN.format(slug=holder.slug, question=holder.text)
+            raise DocumentError(source_name, parsed.line, problem)
+        if question is not None and editable is not None and question.pk not in allowed:
+            matched = "id" if by_uid.get(parsed.uid) is question else "wording"
+            problem = QUESTION_NOT_YOURS.format(matched=matched, question=parsed.text)
             raise DocumentError(source_name, parsed.line, problem)
         if question is not None:
             if question.pk in claimed:
@@ -317,7 +338,7 @@ def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -
     """Write (or, in a dry run, only compare) one parsed document; return its progress line."""
     topic = _topic_sync(document, source_name, run)
     slugs = [question_slug(parsed.text) for parsed in document.questions]
-    matches = _matches(document, slugs, source_name)
+    matches = _matches(document, slugs, source_name, run.editable)
     tally = Tally()
     in_document: list[Question] = []
     for position, (slug, parsed, question) in enumerate(
@@ -403,14 +424,16 @@ def questions_import(
     progress: Callable[[str], None] = lambda line: None,
     dry_run: bool = False,
     author=None,
+    editable: QuerySet | None = None,
 ) -> ImportReport:
     """Import parsed documents, given as (source name, document), in one transaction.
 
     With dry_run nothing is written: the report says what an import would create, update and
     leave alone. `author` is who the revisions of changed questions name (None: the importer).
+    `editable` narrows the stored questions the documents may update (an upload: the uploader's).
     """
     _documents_check(documents)
-    run = _Run(ImportReport(), write=not dry_run, progress=progress)
+    run = _Run(ImportReport(), write=not dry_run, progress=progress, editable=editable)
     run.total = sum(len(document.questions) for _, document in documents)
     for _, document in documents:
         run.report.warnings.extend(document.warnings)
