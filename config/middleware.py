@@ -1,11 +1,14 @@
-"""Site-wide request rules: a body-size cap before anything parses, no caching of private pages."""
+"""Site-wide request rules: a body-size cap before anything parses, no caching of private pages,
+and htmx requests that lost their login reload their page."""
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.utils.cache import patch_cache_control
+from django_htmx.http import HttpResponseClientRefresh
 
 
 def request_max_bytes(limit: int) -> Callable:
@@ -64,3 +67,22 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class HtmxLoginRefreshMiddleware:
+    """An htmx request sent to the login page (logged out in another tab, the session expired)
+    reloads the whole page instead, which then goes to the login page and comes back after it.
+
+    Followed by htmx, the redirect would put the login page, header and menu included, inside the
+    polled or posted region, with a next= naming a fragment or a POST-only address.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        to_login = response.status_code == 302 and urlsplit(
+            response["Location"]
+        ).path == resolve_url(settings.LOGIN_URL)
+        return HttpResponseClientRefresh() if to_login and request.htmx else response
