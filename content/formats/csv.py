@@ -3,10 +3,15 @@
 The topic is not in the file: it comes from the command's `--topic`, the upload form, or the file
 name (an export is named after its topic's slug). A cell may hold several lines; blank lines inside
 a cell are dropped as in the other formats. Answers carry no date: a stored date is kept.
+
+A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return)
+is written with a leading apostrophe, so opening an export shows text; reading drops that one
+apostrophe again. Text that itself starts with apostrophes before such a character gets one more.
 """
 
 import csv
 import io
+import re
 
 from content.parsing import (
     DocumentError,
@@ -32,6 +37,8 @@ DUPLICATE_ID = "row {row} (line {line}): expected each id once, it repeats row {
 NOT_CSV = "line {line}: expected CSV, {problem}"
 NO_ROWS = "expected at least one question row after the header"
 ONE_ANSWER_WARNING = "{source}, row {row}: question has no {missing} answer: {question}"
+# Apostrophes, then what makes a spreadsheet read the cell as a formula (CSV injection).
+FORMULA_RE = re.compile(r"'*[=+\-@\t\r]")
 
 
 def _header_name(cell: str) -> str:
@@ -40,7 +47,12 @@ def _header_name(cell: str) -> str:
 
 def _cell(text: str) -> str:
     lines = (line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return "\n".join(line for line in lines if line.strip()).strip()
+    text = "\n".join(line for line in lines if line.strip()).strip()
+    return text[1:] if text.startswith("'") and FORMULA_RE.match(text, 1) else text
+
+
+def _spreadsheet_safe(text: str) -> str:
+    return "'" + text if FORMULA_RE.match(text) else text
 
 
 def _rows(text: str, *, source: str):
@@ -132,12 +144,10 @@ def write(document: ParsedDocument) -> str:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for question in document.questions:
-        writer.writerow(
-            [
-                question.text,
-                question.expert.text if question.expert else "",
-                question.beginner.text if question.beginner else "",
-                str(question.uid) if question.uid else "",
-            ]
-        )
+        texts = [
+            question.text,
+            question.expert.text if question.expert else "",
+            question.beginner.text if question.beginner else "",
+        ]
+        writer.writerow([*map(_spreadsheet_safe, texts), str(question.uid) if question.uid else ""])
     return out.getvalue()
