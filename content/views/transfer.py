@@ -96,7 +96,8 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
     editable = Question.objects.editable_by(request.user)
     existing = Topic.objects.filter(slug=slugify(document.topic_name)).first()
     if existing is not None and not request.user.has_perm(CHANGE_TOPIC, existing):
-        context = {"upload": upload, "error": NOT_YOURS.format(topic=existing.name)}
+        # The file's own name for it: the stored name of a bank they may not see stays private.
+        context = {"upload": upload, "error": NOT_YOURS.format(topic=document.topic_name)}
         return render(request, "content/bank_import_preview.html", context)
     try:
         if request.method == "POST":

@@ -77,3 +77,23 @@ def test_an_upload_cannot_rewrite_a_bank_only_shared_with_its_uploader(
     assert victim.topic_id == bank.pk
     assert victim.model_answer("expert").text == "A volume keeps data."
     assert "another bank" in preview.content.decode()
+
+
+def test_an_upload_naming_a_private_bank_does_not_learn_its_name(
+    client, mallory, django_user_model
+):
+    from content.authoring import topic_create
+
+    colleague = django_user_model.objects.create_user("colin", password="x")
+    interviewer_grant(user=colleague)
+    topic_create(owner=colleague, name="Acme: Hiring Plan (Q3)")
+    client.force_login(mallory)
+    data = b"question,expert_answer,beginner_answer\nWhat is an image?,Layers.,Layers.\n"
+    response = client.post(
+        "/banks/import/",
+        {"file": SimpleUploadedFile("x.csv", data), "topic_name": "acme hiring plan q3"},
+    )
+    preview = client.get(response["Location"]).content.decode()
+
+    assert "not yours to change" in preview
+    assert "Hiring Plan (Q3)" not in preview
