@@ -106,7 +106,11 @@ def test_interviewer_cannot_take_their_own_invite(client, interviewer, invited_s
     client.force_login(interviewer)
     response = client.get(invite_page(client, invited_session))
     assert response.status_code == 200
-    assert INVITE_OWN_MESSAGE in response.content.decode()
+    page = response.content.decode()
+    assert INVITE_OWN_MESSAGE in page
+    # No button that can only be refused again: the way back to the session instead.
+    assert "Accept and continue" not in page and "You will take it as" not in page
+    assert f'href="{reverse("interviewer:session_detail", args=[invited_session.pk])}"' in page
     with pytest.raises(InviteRefused):
         invites.invite_accept(token=invited_session.invite.token, user=interviewer)
 
