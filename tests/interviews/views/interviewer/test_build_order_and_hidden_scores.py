@@ -38,14 +38,14 @@ def test_a_template_keeps_the_picked_order_too(client, interviewer, bank):
 def test_the_build_page_lists_chosen_questions_in_picked_order(client, interviewer, bank):
     client.force_login(interviewer)
     page = build(client, [bank[2], bank[0]], action="search").content.decode()
-    chosen = page[page.index("picker-chosen") : page.index("<h3>Bank</h3>")]
+    chosen = page[page.index("picker-chosen") : page.index("<h2>Bank</h2>")]
     assert chosen.index(bank[2].text) < chosen.index(bank[0].text)
 
 
 def test_reordering_works_without_javascript(client, interviewer, bank):
     client.force_login(interviewer)
     page = build(client, [bank[0], bank[1], bank[2]], move=f"up:{bank[2].pk}").content.decode()
-    chosen = page[page.index("picker-chosen") : page.index("<h3>Bank</h3>")]
+    chosen = page[page.index("picker-chosen") : page.index("<h2>Bank</h2>")]
     assert chosen.index(bank[2].text) < chosen.index(bank[1].text)
     assert f'name="move" value="down:{bank[0].pk}"' in chosen
     assert not InterviewSession.objects.exists()

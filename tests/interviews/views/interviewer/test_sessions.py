@@ -1,5 +1,7 @@
 """Building sessions, templates, the session list's filters and sorting, and the live view."""
 
+import itertools
+import re
 from datetime import timedelta
 
 import pytest
@@ -26,6 +28,15 @@ def test_build_search_returns_a_fragment_for_htmx_and_a_page_without(client, int
     assert "What does a volume do?" in fragment and "What is a container?" not in fragment
     page = client.get(BUILD, {"search": "volume"}).content.decode()
     assert "<html" in page and "What is a container?" not in page
+
+
+def test_the_build_page_headings_go_down_one_level_at_a_time(client, interviewer, bank):
+    """Screen-reader users move by headings: after the h1, the picker's lists are h2s."""
+    client.force_login(interviewer)
+    page = client.get(BUILD, {"questions": [bank[0].pk]}).content.decode()
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
+    assert levels[0] == 1 and len(levels) >= 3
+    assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))
 
 
 def test_search_keeps_chosen_questions(client, interviewer, bank):
