@@ -73,6 +73,10 @@ QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (ses
 WORDING_TAKEN = (
     "expected a wording no other question has, but question {slug} already reads: {question}"
 )
+TOPIC_NOT_YOURS = (
+    "expected a new topic or one of your own, but the bank '{topic}' is not yours to change: "
+    "rename the topic in the file to import a bank of your own"
+)
 QUESTION_NOT_YOURS = (
     "expected questions of this bank or new ones, but another bank, which you may not change, "
     "already has a question with this {matched}: {question}"
@@ -172,7 +176,7 @@ class _Run:
     # Stored questions whose wording or answers the import changes, recorded as revisions.
     revisions: list[StateChange] = field(default_factory=list)
     revision_note: str = ""
-    # The questions this run may update (None: any, as the command line may).
+    # The banks this run may change, and their questions (None: any, as the command line may).
     editable: QuerySet | None = None
 
 
@@ -227,6 +231,13 @@ def _topic_sync(document: ParsedDocument, source_name: str, run: _Run) -> Topic:
     values = {"name": document.topic_name}
     if document.description is not None:
         values["description"] = document.description
+    if (
+        topic is not None
+        and run.editable is not None
+        and not run.editable.filter(pk=topic.pk).exists()
+    ):
+        problem = TOPIC_NOT_YOURS.format(topic=document.topic_name)
+        raise DocumentError(source_name, document.topic_line, problem)
     if topic is None:
         if slug in RESERVED_TOPIC_SLUGS:
             names = ", ".join(f"'{name.title()}'" for name in sorted(RESERVED_TOPIC_SLUGS))
@@ -251,8 +262,8 @@ def _matches(
 ) -> list[Question | None]:
     """The stored question each document question updates (None: it is new).
 
-    With `editable`, a match outside it is refused: ids and wordings are unique across banks,
-    so a file must not reach, move or rewrite a question of a bank its uploader may not edit.
+    With `editable` (banks), a match outside them is refused: ids and wordings are unique across
+    banks, so a file must not reach, move or rewrite a question of a bank its uploader may not edit.
     """
     uids = [parsed.uid for parsed in document.questions if parsed.uid is not None]
     stored = Question.objects.prefetch_related("model_answers")
@@ -266,7 +277,9 @@ def _matches(
     found = [q.pk for q in (*by_uid.values(), *by_slug.values())]
     allowed = set()
     if editable is not None:
-        allowed = set(editable.filter(pk__in=found).values_list("pk", flat=True))
+        allowed = set(
+            Question.objects.filter(topic__in=editable, pk__in=found).values_list("pk", flat=True)
+        )
     matches: list[Question | None] = []
     for slug, parsed in zip(slugs, document.questions, strict=True):
         question = by_uid.get(parsed.uid) or by_slug.get(slug)
@@ -424,15 +437,18 @@ def questions_import(
     progress: Callable[[str], None] = lambda line: None,
     dry_run: bool = False,
     author=None,
-    editable: QuerySet | None = None,
+    editor=None,
 ) -> ImportReport:
     """Import parsed documents, given as (source name, document), in one transaction.
 
     With dry_run nothing is written: the report says what an import would create, update and
     leave alone. `author` is who the revisions of changed questions name (None: the importer).
-    `editable` narrows the stored questions the documents may update (an upload: the uploader's).
+    With `editor` (an upload's uploader) only banks that user may edit are changed: a document
+    naming another bank, or one of its questions by id or wording, is refused. Checked inside the
+    import's transaction, so a bank someone else creates meanwhile is refused too.
     """
     _documents_check(documents)
+    editable = None if editor is None else Topic.objects.editable_by(editor)
     run = _Run(ImportReport(), write=not dry_run, progress=progress, editable=editable)
     run.total = sum(len(document.questions) for _, document in documents)
     for _, document in documents:

@@ -25,7 +25,7 @@ from content.formats import CONTENT_TYPES, FORMATS, document_parse, export_name
 from content.formats.bank import bank_document
 from content.forms import BankUploadForm
 from content.importer import questions_import
-from content.models import CHANGE_TOPIC, BankUpload, Question, Topic
+from content.models import CHANGE_TOPIC, BankUpload, Topic
 from content.parsing import DocumentError
 
 RUN_INTERVIEWS = "interviews.run_interviews"
@@ -91,9 +91,6 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
         topic_name=upload.topic_name or None,
     )
     documents = [(upload.file_name, document)]
-    # Only questions of the uploader's banks: a file naming another bank's question by its id
-    # or wording is refused, not allowed to move or rewrite it.
-    editable = Question.objects.editable_by(request.user)
     existing = Topic.objects.filter(slug=slugify(document.topic_name)).first()
     if existing is not None and not request.user.has_perm(CHANGE_TOPIC, existing):
         # The file's own name for it: the stored name of a bank they may not see stays private.
@@ -102,10 +99,12 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
     try:
         if request.method == "POST":
             with transaction.atomic():
+                # The importer refuses banks (and their questions) the uploader may not edit,
+                # within this transaction: the check above is only the early, friendly one.
                 report = questions_import(
-                    documents=documents, author=request.user, editable=editable
+                    documents=documents, author=request.user, editor=request.user
                 )
-                if existing is None:
+                if report.topics.created:
                     # A bank an interviewer uploads is theirs, and private, like one they write.
                     topic = Topic.objects.get(slug=slugify(document.topic_name))
                     topic_update(
@@ -123,7 +122,7 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
             )
             url = reverse("content:topic_detail", args=[slugify(document.topic_name)])
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-        report = questions_import(documents=documents, dry_run=True, editable=editable)
+        report = questions_import(documents=documents, dry_run=True, editor=request.user)
     except DocumentError as error:
         context = {"upload": upload, "error": str(error)}
         return render(request, "content/bank_import_preview.html", context)

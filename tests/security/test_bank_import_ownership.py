@@ -97,3 +97,39 @@ def test_an_upload_naming_a_private_bank_does_not_learn_its_name(
 
     assert "not yours to change" in preview
     assert "Hiring Plan (Q3)" not in preview
+
+
+def test_a_bank_created_while_an_upload_is_confirmed_stays_its_owner_s(
+    client, mallory, django_user_model, monkeypatch
+):
+    """The page's early check saw no bank of that name; by the time the import writes, a
+    colleague has made one. The import itself must refuse it, not fill it and hand it over."""
+    from content.authoring import topic_create
+    from content.models import Topic
+    from content.views import transfer
+
+    colleague = django_user_model.objects.create_user("colin", password="x")
+    interviewer_grant(user=colleague)
+    client.force_login(mallory)
+    data = b"question,expert_answer,beginner_answer\nWhat is an image?,Layers.,Layers.\n"
+    response = client.post(
+        "/banks/import/", {"file": SimpleUploadedFile("x.csv", data), "topic_name": "Race"}
+    )
+    bank = topic_create(owner=colleague, name="Race")
+
+    class BeforeTheBankExisted:
+        class objects:  # noqa: N801 - stands in for the manager the view reads
+            @staticmethod
+            def filter(**lookups):
+                return Topic.objects.filter(**lookups).exclude(pk=bank.pk)
+
+            get = staticmethod(Topic.objects.get)
+
+    monkeypatch.setattr(transfer, "Topic", BeforeTheBankExisted)
+    confirm = client.post(response["Location"])
+
+    bank.refresh_from_db()
+    assert bank.owner == colleague
+    assert not bank.questions.exists()
+    assert confirm.status_code == 200
+    assert "not yours" in confirm.content.decode()
