@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from content.models import ModelAnswer
+from interviews.services import item_finish, session_abandon
 
 pytestmark = pytest.mark.browser
 
@@ -85,3 +86,25 @@ def test_without_javascript_the_clock_says_when_time_ends(
     ).to_be_visible()
     expect(page.get_by_text("Not saved yet")).to_have_count(0)
     expect(page.get_by_role("timer")).to_be_hidden()
+
+
+def test_tables_scroll_inside_themselves_instead_of_pushing_the_page_sideways(
+    new_context, login, candidate, start_practice
+):
+    for _ in range(2):  # two finished sessions: the history draws its chart and lists both
+        session, item = start_practice(2)
+        item_finish(item_id=item.pk, text="An image is a read-only template", revision=1)
+        session_abandon(session=session)
+    page = new_context(viewport=PHONE).new_page()
+    login(page, candidate)
+    for url in ("/sessions/", session.get_absolute_url() + "results/", "/progress/"):
+        page.goto(url)
+        expect(page.locator("table.data").first).to_be_visible()
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] == widths[1], url
+        # Nothing is cut off: each table can still be scrolled to its last column.
+        for table in page.locator("table.data").all():
+            box = table.locator("xpath=..").bounding_box()
+            assert box is not None and box["x"] + box["width"] <= PHONE["width"], url
