@@ -31,6 +31,10 @@ FORMAT_CHOICE = "a format chosen in the Format list"
 
 NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."
 TEXT_TAKEN_MESSAGE = "This bank already has a question with exactly this wording."
+COPY_WORDING_TAKEN_MESSAGE = (
+    "This bank already has a question with exactly this wording: pick another bank, or adapt "
+    "the question there."
+)
 EXPERT_REQUIRED_MESSAGE = "Write the expert answer: concepts are extracted from it."
 UNKNOWN_USERS_MESSAGE = "No interviewer has the username {names}."
 STRUCTURE_LINE_MESSAGE = (
@@ -223,6 +227,14 @@ class QuestionForm(forms.Form):
 class CopyForm(forms.Form):
     topic = forms.ModelChoiceField(queryset=Topic.objects.none(), label="Into your bank")
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, question: Question, **kwargs):
         super().__init__(*args, **kwargs)
+        self.question = question
         self.fields["topic"].queryset = Topic.objects.editable_by(user)
+
+    def clean_topic(self) -> Topic:
+        # One wording once per bank, as the question form has it: an export must not repeat it.
+        topic = self.cleaned_data["topic"]
+        if topic.questions.filter(text=self.question.text).exists():
+            raise forms.ValidationError(COPY_WORDING_TAKEN_MESSAGE)
+        return topic

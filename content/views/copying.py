@@ -18,7 +18,7 @@ from content.models import Question, Topic
 def question_copy(request: HttpRequest, slug: str) -> HttpResponse:
     questions = Question.objects.visible_to(request.user).select_related("topic")
     question = get_object_or_404(questions, slug=slug)
-    form = CopyForm(request.POST or None, user=request.user)
+    form = CopyForm(request.POST or None, user=request.user, question=question)
     if request.method == "POST" and form.is_valid():
         copy = copying.question_copy(
             question=question, topic=form.cleaned_data["topic"], author=request.user

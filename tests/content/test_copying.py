@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from content.authoring import question_update
+from content.authoring import question_update, topic_create
 from content.copying import question_copy, topic_copy
+from content.forms import COPY_WORDING_TAKEN_MESSAGE
 from content.models import Concept, Topic
 from content.revisions import QuestionState
 
@@ -61,3 +62,19 @@ def test_the_bank_copy_button(client, colleague, private_bank, private_question)
     copy = Topic.objects.get(owner=colleague)
     assert page["Location"] == reverse("content:topic_edit", args=[copy.slug])
     assert copy.questions.count() == 1
+
+
+def test_a_question_is_not_copied_into_a_bank_that_already_has_its_wording(
+    client, author, private_bank, private_question
+):
+    """The question form refuses a second question with the same wording in a bank; so does the
+    copy, or the bank's own export would repeat the question and not import back."""
+    client.force_login(author)
+    url = reverse("content:question_copy", args=[private_question.slug])
+    page = client.post(url, {"topic": private_bank.pk})
+    assert page.status_code == 200
+    assert COPY_WORDING_TAKEN_MESSAGE in page.content.decode()
+    assert private_bank.questions.count() == 1
+    other = topic_create(owner=author, name="Amy's other bank")
+    assert client.post(url, {"topic": other.pk}).status_code == 302
+    assert other.questions.get().text == private_question.text
