@@ -35,5 +35,7 @@ def topic_copy(request: HttpRequest, slug: str) -> HttpResponse:
     if topic is None:
         raise Http404
     copy = copying.topic_copy(topic=topic, owner=request.user)
-    messages.success(request, f"Copied {copy.questions.count()} questions into your new bank.")
+    count = copy.questions.count()
+    plural = "" if count == 1 else "s"
+    messages.success(request, f"Copied {count} question{plural} into your new bank.")
     return redirect("content:topic_edit", slug=copy.slug)

@@ -62,6 +62,7 @@ def test_the_bank_copy_button(client, colleague, private_bank, private_question)
     copy = Topic.objects.get(owner=colleague)
     assert page["Location"] == reverse("content:topic_edit", args=[copy.slug])
     assert copy.questions.count() == 1
+    assert "Copied 1 question into your new bank." in client.get(page["Location"]).content.decode()
 
 
 def test_a_question_is_not_copied_into_a_bank_that_already_has_its_wording(
