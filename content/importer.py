@@ -284,7 +284,10 @@ def _matches(
     for slug, parsed in zip(slugs, document.questions, strict=True):
         question = by_uid.get(parsed.uid) or by_slug.get(slug)
         holder = by_slug.get(slug)
-        if question is not None and holder is not None and holder.pk != question.pk:
+        # A question that keeps its wording makes no new duplicate: a copy in another bank reads
+        # as its original until adapted. Only a wording changed into another's is refused.
+        renamed = question is not None and question.text != parsed.text
+        if renamed and holder is not None and holder.pk != question.pk:
             problem = WORDING_TAKEN.format(slug=holder.slug, question=holder.text)
             raise DocumentError(source_name, parsed.line, problem)
         if question is not None and editable is not None and question.pk not in allowed:
@@ -357,7 +360,14 @@ def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -
     for position, (slug, parsed, question) in enumerate(
         zip(slugs, document.questions, matches, strict=True), start=1
     ):
-        values = {"topic_id": topic.pk, "text": parsed.text, "slug": slug, "position": position}
+        # A kept wording keeps the stored slug (a copy's has a suffix): its address stays.
+        kept = question is not None and question.text == parsed.text
+        values = {
+            "topic_id": topic.pk,
+            "text": parsed.text,
+            "slug": question.slug if kept else slug,
+            "position": position,
+        }
         if parsed.uid is not None:
             values["uid"] = parsed.uid
         outcome, question = _question_sync(parsed, question, values, run)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from content.authoring import topic_create
+from content.copying import question_copy
 from content.formats import FORMATS, document_parse
 from content.formats.bank import bank_document
 from content.formats.seed import write as seed_write
@@ -177,3 +179,16 @@ def test_the_seed_format_writes_a_long_description_on_indented_lines(docker_bank
 def test_a_question_on_two_lines_in_a_file_reads_as_one_line(format_name, text):
     document = document_parse(text, source=f"k{EXTENSIONS[format_name]}", format_name=format_name)
     assert document.questions[0].text == "What is a pod? Briefly."
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_a_bank_holding_a_copied_question_round_trips(docker_bank, format_name, tmp_path):
+    """A copy keeps the original's wording until it is adapted, in a bank of its own: that bank's
+    export still imports back unchanged, and the original is not touched."""
+    mine = topic_create(owner=None, name="Containers")
+    question_copy(question=docker_bank.questions.first(), topic=mine, author=None)
+    path = exported(mine, format_name, tmp_path)
+    before = snapshot()
+    out, _ = command("import_questions", path)
+    assert "1 questions: 0 created, 0 updated, 1 unchanged" in out
+    assert snapshot() == before
