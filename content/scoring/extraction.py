@@ -101,8 +101,10 @@ COMMON_MIN_QUESTIONS = 6
 # An analogy's vehicle: what a thing is likened to ("Think of volumes like external hard drives",
 # "Docker networking is like creating virtual highways"), from the likening word to the end of
 # the sentence. Its words explain by comparison; they are not what the answer is about.
+# What is likened ("Think of <Docker volumes> like") is a few words: the bound keeps the search
+# linear on a long line that says "think of" often and never "like".
 _ANALOGY_RE = re.compile(
-    r"\b(?:(?:think\s+of|imagine)\b[^.!?\n]*?\b(?:like|as)"
+    r"\b(?:(?:think\s+of|imagine)\b[^.!?\n]{0,60}?\b(?:like|as)"
     r"|(?:is|are|was|were|works|acts)\s+(?:just\s+|much\s+|a\s+bit\s+)?like"
     r"|(?:is|are)\s+(?:very\s+)?similar\s+to\s+(?:a|an|the|how))\b"
     # The vehicle runs to the end of the sentence, or to a relative clause or a dash, which go

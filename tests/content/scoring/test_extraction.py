@@ -265,3 +265,17 @@ def test_everyday_words_are_no_concepts_of_a_long_answer() -> None:
     labels = {c.label.lower() for c in extract_concepts(beginner)}
     assert not labels & {"yes", "now", "everyone", "back", "takes"}
     assert {"bind mounts", "tmpfs mounts"} <= labels
+
+
+def test_what_is_likened_is_a_few_words() -> None:
+    from content.scoring.extraction import without_analogies
+
+    near = "Think of the writable layer on top of the image like a notepad."
+    assert "notepad" not in without_analogies(near)
+    # "like" far from "think of" compares nothing with it; the bound also keeps the search
+    # linear on a long line that says "think of" often and never "like".
+    far = (
+        "Think of what happens when the daemon restarts, which stops every container that was "
+        "started without a restart policy, like the ones in this list."
+    )
+    assert without_analogies(far) == far
