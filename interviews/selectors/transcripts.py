@@ -11,7 +11,13 @@ from django.utils.safestring import SafeString
 
 from content.models import Level
 from content.rendering.highlight import highlight_concepts
-from interviews.models import ConceptVerdict, InterviewSession, ReviewChange, SessionItem
+from interviews.models import (
+    ConceptVerdict,
+    InterviewSession,
+    InterviewSessionQuerySet,
+    ReviewChange,
+    SessionItem,
+)
 from interviews.selectors.sessions import session_score
 from interviews.timing import remaining_seconds
 
@@ -45,8 +51,26 @@ class SessionProgress:
 
 def session_progress(session: InterviewSession, *, now: datetime | None = None) -> SessionProgress:
     """Where the candidate is: current question, time left, answered of total, scores so far."""
-    now = now or timezone.now()
     items = list(session.items.select_related("question").order_by("position"))
+    return _progress(session, items, score=session_score(session), now=now or timezone.now())
+
+
+def sessions_progress(
+    sessions: InterviewSessionQuerySet, *, now: datetime | None = None
+) -> list[SessionProgress]:
+    """session_progress of each session, in two queries however many sessions and items."""
+    now = now or timezone.now()
+    items = SessionItem.objects.select_related("question").order_by("position")
+    sessions = sessions.with_scores().prefetch_related(Prefetch("items", queryset=items))
+    return [
+        _progress(session, list(session.items.all()), score=session.average_score, now=now)
+        for session in sessions
+    ]
+
+
+def _progress(
+    session: InterviewSession, items: list[SessionItem], *, score: float | None, now: datetime
+) -> SessionProgress:
     active = next((item for item in items if item.status == SessionItem.Status.ACTIVE), None)
     return SessionProgress(
         session=session,
@@ -58,7 +82,7 @@ def session_progress(session: InterviewSession, *, now: datetime | None = None) 
         session_seconds_left=(
             remaining_seconds(session.deadline_at, now=now) if session.is_running else None
         ),
-        score=session_score(session),
+        score=score,
         rows=[
             ProgressRow(
                 position=item.position,

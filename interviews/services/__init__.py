@@ -24,6 +24,7 @@ from interviews.services.sessions import (
     session_abandon,
     session_catch_up,
     session_start,
+    sessions_catch_up,
 )
 
 __all__ = [
@@ -47,4 +48,5 @@ __all__ = [
     "session_catch_up",
     "session_finish",
     "session_start",
+    "sessions_catch_up",
 ]

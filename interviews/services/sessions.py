@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from content.models import Topic
 from interviews import state
-from interviews.models import InterviewSession, SessionItem
+from interviews.models import InterviewSession, InterviewSessionQuerySet, SessionItem
 from interviews.services.draw import questions_draw
 from interviews.services.engine import item_activate, item_finish, session_finish
 from interviews.timing import grace_seconds
@@ -110,6 +111,17 @@ def session_catch_up(*, session: InterviewSession, now: datetime | None = None) 
     if session.deadline_at is not None and session.deadline_at < cutoff:
         _session_expire(session_id=session.pk, now=now)
     session.refresh_from_db()
+
+
+def sessions_catch_up(*, sessions: InterviewSessionQuerySet, now: datetime | None = None) -> None:
+    """session_catch_up for those of `sessions` with a deadline passed, found in one query, so a
+    page polling many sessions pays per session only when there is something to apply."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=grace_seconds())
+    late_items = SessionItem.objects.past_deadline(cutoff).values("session_id")
+    late = sessions.running().filter(Q(pk__in=late_items) | Q(deadline_at__lt=cutoff))
+    for session in late:
+        session_catch_up(session=session, now=now)
 
 
 def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:

@@ -21,8 +21,8 @@ from interviews.selectors.sessions import (
     sessions_of_interviewer,
     sessions_running_of_interviewer,
 )
-from interviews.selectors.transcripts import session_progress
-from interviews.services import building, invites, session_catch_up
+from interviews.selectors.transcripts import session_progress, sessions_progress
+from interviews.services import building, invites, session_catch_up, sessions_catch_up
 
 QUESTIONS_SHOWN = 50
 BUILD_DEFAULTS = {"level": "expert", "time_mode": TimeMode.PER_ITEM, "minutes": "3"}
@@ -173,11 +173,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @interviewer_required
 def live(request: HttpRequest) -> HttpResponse:
     """Every running session of this interviewer, with progress, refreshed by htmx polling."""
-    for session in sessions_running_of_interviewer(request.user):
-        _catch_up(session)
-    progress = [
-        session_progress(session) for session in sessions_running_of_interviewer(request.user)
-    ]
+    sessions_catch_up(sessions=sessions_running_of_interviewer(request.user))
+    # Asked again: a session the catch-up ended leaves the list.
+    progress = sessions_progress(sessions_running_of_interviewer(request.user))
     context = {"progress_list": progress}
     if request.htmx:
         return render(request, "interviews/interviewer/live.html#live-list", context)

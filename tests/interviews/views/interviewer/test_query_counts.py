@@ -1,0 +1,81 @@
+"""Interviewer pages cost the same number of queries however many sessions or templates there are.
+
+Each test requests a page with a little data, adds more, and requests it again: a count that grows
+is a query per row (N+1), which the polled live view and the lists cannot afford.
+"""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from interviews.models import InterviewSession, SessionItem
+from interviews.services import session_start
+from interviews.services.building import SessionPlan, invited_session_create
+from tests.interviews.conftest import START
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HX-Request": "true"}
+
+
+def queries_of(client, url, **headers) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def sessions_run(interviewer, bank, numbers, **times) -> list[InterviewSession]:
+    """Started invited sessions titled "Screen <number>", each on the whole bank."""
+    sessions = []
+    for number in numbers:
+        plan = SessionPlan(
+            title=f"Screen {number}",
+            level="expert",
+            questions=bank,
+            candidate_name=f"Candidate {number}",
+            **{"per_item_seconds": 180, **times},
+        )
+        session = invited_session_create(interviewer=interviewer, plan=plan)
+        session_start(session=session)
+        sessions.append(session)
+    return sessions
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "fragment"])
+def test_the_live_view_costs_the_same_queries_for_more_running_sessions(
+    client, interviewer, bank, headers
+):
+    client.force_login(interviewer)
+    url = reverse("interviewer:live")
+    sessions_run(interviewer, bank, range(2))
+    few, _ = queries_of(client, url, **headers)
+    sessions_run(interviewer, bank, range(2, 8))
+    many, page = queries_of(client, url, **headers)
+    assert "Screen 7" in page and "Candidate 7" in page
+    assert many == few
+
+
+def test_the_live_view_applies_deadlines_that_passed_while_the_candidate_was_away(
+    client, interviewer, bank
+):
+    with time_machine.travel(START, tick=False):
+        late_item, *_ = sessions_run(interviewer, bank, [1])
+        (late_session,) = sessions_run(interviewer, bank, [2], total_seconds=300)
+        # Started later: its question still has time when the others have run out.
+        on_time, *_ = sessions_run(interviewer, bank, [3])
+        on_time.items.filter(status=SessionItem.Status.ACTIVE).update(
+            deadline_at=START + timedelta(minutes=30)
+        )
+    client.force_login(interviewer)
+    with time_machine.travel(START + timedelta(minutes=10), tick=False):
+        page = client.get(reverse("interviewer:live")).content.decode()
+    first = late_item.items.get(position=1)
+    assert first.status == SessionItem.Status.TIMED_OUT
+    late_session.refresh_from_db()
+    assert late_session.status == InterviewSession.Status.EXPIRED
+    assert on_time.items.get(position=1).status == SessionItem.Status.ACTIVE
+    assert "Screen 1" in page and "Screen 3" in page and "Screen 2" not in page
