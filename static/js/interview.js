@@ -20,6 +20,13 @@
     return "Saved at " + pad(when.getHours()) + ":" + pad(when.getMinutes()) + ":" + pad(when.getSeconds());
   }
 
+  // The CSRF token is read from Django's cookie when a request leaves: logging in again in another
+  // tab (as the logged-out message asks) renews it, and the token this page came with goes stale.
+  function csrfToken(fallback) {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : fallback;
+  }
+
   function readLocal(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return null; }
   }
@@ -63,7 +70,7 @@
 
     function payload() {
       var data = new FormData();
-      data.append("csrfmiddlewaretoken", token);
+      data.append("csrfmiddlewaretoken", csrfToken(token));
       data.append("answer_text", textarea.value);
       data.append("revision", String(revision));
       return data;
@@ -238,6 +245,14 @@
   document.querySelectorAll("[data-end-button]").forEach(function (button) {
     button.removeAttribute("form");
     button.removeAttribute("formaction");
+  });
+  document.addEventListener("htmx:configRequest", function (event) {
+    var fresh = csrfToken(null);
+    if (!fresh) { return; }
+    event.detail.headers["X-CSRFToken"] = fresh;
+    if (event.detail.parameters.csrfmiddlewaretoken !== undefined) {
+      event.detail.parameters.csrfmiddlewaretoken = fresh;
+    }
   });
   document.addEventListener("htmx:load", function (event) { scan(event.detail.elt.parentNode || document); });
   document.addEventListener("htmx:afterSwap", function () {

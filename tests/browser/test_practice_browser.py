@@ -228,3 +228,31 @@ def test_without_javascript_ending_the_session_keeps_the_typed_text(
     assert session.status == InterviewSession.Status.ABANDONED
     first = SessionItem.objects.get(session=session, position=1)
     assert first.answer_text == "an image, then I stop" and first.status == "submitted"
+
+
+def test_saving_goes_on_after_logging_in_again_in_another_tab(
+    new_context, login, candidate, start_practice
+):
+    """The logged-out message asks to log in again in another tab; that login renews the CSRF
+    token, and the interview tab, served with the old one, must still save and submit."""
+    session, _ = start_practice(2, per_item_seconds=300)
+    context = new_context()
+    page = context.new_page()
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    other = context.new_page()
+    other.goto("/")
+    other.get_by_role("button", name=re.compile("^Log out")).click()
+    other.goto("/accounts/login/")
+    other.get_by_label("Username").fill("casey")
+    other.get_by_label("Password").fill("a-long-passphrase-1")
+    other.get_by_role("button", name="Log in").click()
+    expect(other.get_by_role("button", name=re.compile("^Log out"))).to_be_visible()
+
+    page.get_by_label("Your answer").fill("saved with the renewed token")
+    expect(page.locator("#save-status")).to_have_text(re.compile("^Saved at"))
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.get_by_role("heading", name="Feedback on question 1 of 2")).to_be_visible()
+    assert SessionItem.objects.get(session=session, position=1).answer_text == (
+        "saved with the renewed token"
+    )
