@@ -56,10 +56,6 @@ class SessionTemplate(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def ordered_questions(self) -> list[Question]:
-        rows = self.template_questions.select_related("question__topic").order_by("position")
-        return [row.question for row in rows]
-
 
 class SessionTemplateQuestion(models.Model):
     template = models.ForeignKey(

@@ -123,14 +123,12 @@ def _build_context(form: SessionBuildForm, user) -> dict:
 @require_GET
 @interviewer_required
 def template_list(request: HttpRequest) -> HttpResponse:
-    templates = [
-        (template, building.template_questions(template, user=request.user))
-        for template in SessionTemplate.objects.filter(created_by=request.user)
-    ]
+    templates = list(SessionTemplate.objects.filter(created_by=request.user))
+    questions = building.templates_questions(templates, user=request.user)
     return render(
         request,
         "interviews/interviewer/template_list.html",
-        {"templates": templates, "form": TemplateUseForm()},
+        {"templates": list(zip(templates, questions, strict=True)), "form": TemplateUseForm()},
     )
 
 

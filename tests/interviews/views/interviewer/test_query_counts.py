@@ -12,9 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from content.authoring import question_create, topic_create, topic_update
+from content.revisions import QuestionState
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import session_start
-from interviews.services.building import SessionPlan, invited_session_create
+from interviews.services.building import SessionPlan, invited_session_create, template_create
 from tests.interviews.conftest import START
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,29 @@ def test_the_live_view_applies_deadlines_that_passed_while_the_candidate_was_awa
     assert late_session.status == InterviewSession.Status.EXPIRED
     assert on_time.items.get(position=1).status == SessionItem.Status.ACTIVE
     assert "Screen 1" in page and "Screen 3" in page and "Screen 2" not in page
+
+
+def test_the_template_list_costs_the_same_queries_for_more_templates(
+    client, interviewer, other_interviewer, bank
+):
+    # A bank Ivy could use when she saved the templates and can no longer: its name is shown.
+    gone = topic_create(owner=other_interviewer, name="Oscar drills", shared_with=[interviewer])
+    state = QuestionState("What is a goroutine?", "A function run concurrently by the Go runtime.")
+    gone_question = question_create(topic=gone, author=other_interviewer, state=state)
+
+    def templates_save(numbers):
+        for number in numbers:
+            plan = SessionPlan(
+                title="", level="expert", questions=[*bank[: 1 + number % 3], gone_question]
+            )
+            template_create(interviewer=interviewer, name=f"Template {number}", plan=plan)
+
+    templates_save(range(2))
+    topic_update(topic=gone, shared_with=[])
+    client.force_login(interviewer)
+    url = reverse("interviewer:template_list")
+    few, _ = queries_of(client, url)
+    templates_save(range(2, 8))
+    many, page = queries_of(client, url)
+    assert "Template 7" in page and "Oscar drills" in page and bank[2].text in page
+    assert many == few
