@@ -15,7 +15,12 @@ from content.models import Topic
 from interviews import state
 from interviews.models import InterviewSession, InterviewSessionQuerySet, SessionItem
 from interviews.services.draw import questions_draw
-from interviews.services.engine import item_activate, item_finish, session_finish
+from interviews.services.engine import (
+    FinishResult,
+    item_activate,
+    item_finish,
+    session_finish,
+)
 from interviews.timing import grace_seconds
 
 logger = logging.getLogger(__name__)
@@ -80,24 +85,29 @@ def session_abandon(
     text: str | None = None,
     revision: int | None = None,
     now: datetime | None = None,
-) -> None:
+) -> FinishResult | None:
     """The candidate stops early: the running answer is submitted as it is, the rest skipped.
 
     `text` is the answer the page showed for question `position`: it is kept as a submit keeps
     it, and only for that question while it runs (a stale tab's text never lands on another).
+    Returns how the running question finished (None: none was running).
     """
     now = now or timezone.now()
+    finished = None
     active = session.items.filter(status=Item.ACTIVE).values_list("pk", "position").first()
     if active is not None:
         item_id, active_position = active
         if position != active_position:
             text = revision = None
-        item_finish(item_id=item_id, reason="submit", text=text, revision=revision, now=now)
+        finished = item_finish(
+            item_id=item_id, reason="submit", text=text, revision=revision, now=now
+        )
     with transaction.atomic():
         locked = InterviewSession.objects.select_for_update().get(pk=session.pk)
         if locked.is_running:
             session_finish(session=locked, status=Session.ABANDONED, now=now)
     session.refresh_from_db()
+    return finished
 
 
 def session_catch_up(*, session: InterviewSession, now: datetime | None = None) -> None:

@@ -169,10 +169,13 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_own_get(request, pk)
     if session.is_running:
         try:
-            session_abandon(session=session, **_answer_on_screen(request))
+            finished = session_abandon(session=session, **_answer_on_screen(request))
         except AnswerRefused as refused:  # refused before anything changed: end as saved
             messages.warning(request, refused.message)
             session_abandon(session=session)
+        else:
+            if finished is not None and finished.text_refused:
+                messages.warning(request, DEADLINE_PASSED_MESSAGE)
     url = redirect("interviews:session_results", pk=session.pk).url
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 

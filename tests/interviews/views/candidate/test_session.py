@@ -115,6 +115,20 @@ def test_late_submit_is_refused_with_a_message(logged_in, start_session, setting
     assert item.answer_text == "saved before" and item.status == "timed_out"
 
 
+def test_ending_the_session_too_late_for_the_text_says_so(logged_in, start_session, settings):
+    settings.INTERVIEW_GRACE_SECONDS = 5
+    session, item = start_session(count=2)
+    SessionItem.objects.filter(pk=item.pk).update(answer_text="saved before", autosave_revision=3)
+    too_late = {"answer_text": "too late", "revision": "4", "position": "1"}
+    with at(item.deadline_at + timedelta(seconds=6)):
+        response = logged_in.post(
+            reverse("interviews:session_end", args=[session.pk]), too_late, follow=True
+        )
+    assert DEADLINE_PASSED_MESSAGE in response.content.decode()
+    item.refresh_from_db()
+    assert item.answer_text == "saved before" and item.status == "timed_out"
+
+
 def test_double_submit_is_harmless(logged_in, start_session):
     session, item = start_session(count=2)
     submit = reverse("interviews:item_submit", args=[session.pk, 1])
