@@ -6,7 +6,7 @@ the fsrs package's own, nothing here computes one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from django.db import transaction
@@ -46,36 +46,73 @@ def schedules_record(
     """Move the review card of each finished item's question, inside the caller's transaction.
 
     Only a signed-in candidate's practice counts: an invited interview belongs to its
-    interviewer, whose scores may be hidden from the candidate. Each card is read under a row
-    lock, so two app servers finishing answers to the same question apply both reviews in turn.
+    interviewer, whose scores may be hidden from the candidate.
     """
     if session.kind != InterviewSession.Kind.PRACTICE or session.candidate_id is None:
         return
-    for item in items:
-        rating = rating_for(status=item.status, score=item.score, missed_count=len(item.missed))
-        card_review(
-            candidate_id=session.candidate_id, question_id=item.question_id, rating=rating, now=now
+    ratings = [
+        (
+            item.question_id,
+            rating_for(status=item.status, score=item.score, missed_count=len(item.missed)),
         )
+        for item in items
+    ]
+    cards_review(candidate_id=session.candidate_id, ratings=ratings, now=now)
 
 
 def card_review(
     *, candidate_id: int, question_id: int, rating: Rating, now: datetime
 ) -> ReviewCard:
-    """Apply one rating to the candidate's card for the question (created on first sight).
+    """Apply one rating to the candidate's card for the question (created on first sight)."""
+    cards = cards_review(candidate_id=candidate_id, ratings=[(question_id, rating)], now=now)
+    return cards[question_id]
 
-    Atomic on its own too (a savepoint inside item_finish), so the lock holds for any caller.
+
+def cards_review(
+    *, candidate_id: int, ratings: Sequence[tuple[int, Rating]], now: datetime
+) -> dict[int, ReviewCard]:
+    """Apply (question id, rating) pairs in turn to the candidate's cards, by question id.
+
+    The same few queries for one card or a session's thirty: the missing cards are inserted,
+    all are read under a row lock (in id order, so two app servers finishing answers to the same
+    questions wait for each other rather than deadlock) and written back together. Atomic on its
+    own too (a savepoint inside item_finish), so the lock holds for any caller.
     """
+    if not ratings:
+        return {}
+    question_ids = sorted({question_id for question_id, _rating in ratings})
     with transaction.atomic():
-        ReviewCard.objects.get_or_create(
-            candidate_id=candidate_id, question_id=question_id, defaults={"due_at": now}
+        ReviewCard.objects.bulk_create(
+            [
+                ReviewCard(candidate_id=candidate_id, question_id=question_id, due_at=now)
+                for question_id in question_ids
+            ],
+            ignore_conflicts=True,
         )
-        card = ReviewCard.objects.select_for_update().get(
-            candidate_id=candidate_id, question_id=question_id
+        locked = ReviewCard.objects.select_for_update().filter(
+            candidate_id=candidate_id, question_id__in=question_ids
         )
-        return _card_apply(card, rating=rating, now=now)
+        cards = {card.question_id: card for card in locked.order_by("pk")}
+        for question_id, rating in ratings:
+            _card_apply(cards[question_id], rating=rating, now=now)
+        ReviewCard.objects.bulk_update(cards.values(), CARD_FIELDS)
+    return cards
 
 
-def _card_apply(card: ReviewCard, *, rating: Rating, now: datetime) -> ReviewCard:
+CARD_FIELDS = [
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due_at",
+    "last_review_at",
+    "last_rating",
+    "review_count",
+    "lapse_count",
+]
+
+
+def _card_apply(card: ReviewCard, *, rating: Rating, now: datetime) -> None:
     review_at = now.astimezone(UTC)
     if card.last_review_at is not None:
         # A late sweep may finish an older attempt after a newer one: never review backwards.
@@ -91,8 +128,6 @@ def _card_apply(card: ReviewCard, *, rating: Rating, now: datetime) -> ReviewCar
     card.last_rating = int(rating)
     card.review_count += 1
     card.lapse_count += int(was_in_review and rating == Rating.Again)
-    card.save()
-    return card
 
 
 def _fsrs_card(card: ReviewCard) -> Card:

@@ -12,9 +12,11 @@ from interviews.models import ReviewCard, SessionItem, day_end
 from interviews.services import item_finish, session_abandon
 from interviews.services.schedule import (
     AGAIN_BELOW,
+    CARD_FIELDS,
     EASY_FROM,
     GOOD_FROM,
     card_review,
+    cards_review,
     rating_for,
 )
 
@@ -174,6 +176,36 @@ def test_a_second_attempt_reviews_the_same_card(start_practice, candidate):
     card = ReviewCard.objects.get(candidate=candidate)
     assert card.review_count == 2
     assert card.due_at > MORNING + 2 * DAY
+
+
+@pytest.mark.django_db
+def test_reviewing_several_cards_at_once_is_reviewing_them_in_turn(
+    candidate, other_user, make_question
+):
+    """What ending a session does to its skipped questions' cards, one rating after another."""
+    first, second, third = (make_question("docker", number).pk for number in (1, 2, 3))
+    ratings = [(first, Rating.Good), (second, Rating.Again), (first, Rating.Hard)]
+    ratings.append((third, Rating.Easy))
+    for user in (candidate, other_user):  # a card reviewed before, in review by now
+        for days in (0, 3, 12):
+            card_review(
+                candidate_id=user.pk,
+                question_id=second,
+                rating=Rating.Good,
+                now=MORNING + days * DAY,
+            )
+    later = MORNING + 40 * DAY
+    for question_id, rating in ratings:
+        card_review(candidate_id=other_user.pk, question_id=question_id, rating=rating, now=later)
+    cards_review(candidate_id=candidate.pk, ratings=ratings, now=later)
+
+    def cards_of(user):
+        cards = ReviewCard.objects.filter(candidate=user).order_by("question_id")
+        return list(cards.values_list("question_id", *CARD_FIELDS))
+
+    assert cards_of(candidate) == cards_of(other_user)
+    assert [row[0] for row in cards_of(candidate)] == [first, second, third]
+    assert ReviewCard.objects.get(candidate=candidate, question_id=second).lapse_count == 1
 
 
 @pytest.mark.django_db
