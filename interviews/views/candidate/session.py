@@ -28,6 +28,7 @@ from interviews.services import (
     session_start,
 )
 from interviews.timing import remaining_seconds
+from interviews.views.candidate.late_text import late_text, late_text_keep, late_text_take
 
 Item = SessionItem.Status
 
@@ -42,7 +43,7 @@ def _held_question_ids(session: InterviewSession) -> set[int]:
     return set(held.values_list("question_id", flat=True))
 
 
-def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
+def stage_context(session: InterviewSession, *, notice: str = "", late: dict | None = None) -> dict:
     """What the #stage region shows: the running question, or the feedback of the last one."""
     items = list(
         session.items.select_related("question").prefetch_related("question__model_answers")
@@ -54,6 +55,7 @@ def stage_context(session: InterviewSession, *, notice: str = "") -> dict:
         "item": active,
         "total": len(items),
         "notice": notice,
+        "late_text": late,
         "last": _with_progress(answered[-1:], session, shown=active is None),
         "show_feedback": (
             session.feedback_mode == InterviewSession.FeedbackMode.AFTER_EACH
@@ -79,24 +81,29 @@ def _with_progress(
     return last[0] if last else None
 
 
-def _stage_response(request: HttpRequest, session: InterviewSession, *, notice: str = ""):
-    """htmx gets the fresh #stage; a plain form post is redirected back to the page (PRG)."""
+def _stage_response(
+    request: HttpRequest, session: InterviewSession, *, notice: str = "", late: dict | None = None
+):
+    """htmx gets the fresh #stage; a plain form post is redirected back to the page (PRG).
+    `late` is a refused text to show back (late_text)."""
     session.refresh_from_db()
     finished_at_end = (
         not session.is_running and session.feedback_mode == InterviewSession.FeedbackMode.AT_END
     )
     if request.htmx:
         if finished_at_end:
+            late_text_keep(request, session, late)
             return HttpResponseClientRedirect(
                 redirect("interviews:session_results", pk=session.pk).url
             )
         return render(
             request,
             "interviews/candidate/session.html#stage",
-            stage_context(session, notice=notice),
+            stage_context(session, notice=notice, late=late),
         )
     if notice:
         messages.warning(request, notice)
+    late_text_keep(request, session, late)
     return redirect(session)
 
 
@@ -113,7 +120,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx
         else "interviews/candidate/session.html"
     )
-    return render(request, template, stage_context(session))
+    return render(request, template, stage_context(session, late=late_text_take(request, session)))
 
 
 @require_POST
@@ -141,15 +148,15 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
         result = item_finish(item_id=item.pk, reason=reason, text=text, revision=revision)
     except AnswerRefused as refused:
         return _stage_response(request, session, notice=refused.message)
-    notice = ""
+    notice, late = "", None
     if result.text_refused:
-        notice = DEADLINE_PASSED_MESSAGE
+        notice, late = DEADLINE_PASSED_MESSAGE, late_text(position, text)
     elif not result.finished_now and text is not None and text != result.item.answer_text:
         notice = ITEM_CLOSED_MESSAGE
     session.refresh_from_db()
     if session.is_running and session.feedback_mode == InterviewSession.FeedbackMode.AT_END:
         item_activate(session=session)
-    return _stage_response(request, session, notice=notice)
+    return _stage_response(request, session, notice=notice, late=late)
 
 
 @require_POST
@@ -168,14 +175,17 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop early: the running answer is submitted as on screen, the rest skipped."""
     session = session_own_get(request, pk)
     if session.is_running:
+        on_screen = _answer_on_screen(request)
         try:
-            finished = session_abandon(session=session, **_answer_on_screen(request))
+            finished = session_abandon(session=session, **on_screen)
         except AnswerRefused as refused:  # refused before anything changed: end as saved
             messages.warning(request, refused.message)
             session_abandon(session=session)
         else:
             if finished is not None and finished.text_refused:
                 messages.warning(request, DEADLINE_PASSED_MESSAGE)
+                shown = late_text(on_screen["position"], on_screen["text"])
+                late_text_keep(request, session, shown)
     url = redirect("interviews:session_results", pk=session.pk).url
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
@@ -210,5 +220,6 @@ def session_results(request: HttpRequest, pk: int) -> HttpResponse:
         "items": items,
         "total": session_score(session),
         "held_question_ids": _held_question_ids(session),
+        "late_text": late_text_take(request, session),
     }
     return render(request, "interviews/candidate/results.html", context)

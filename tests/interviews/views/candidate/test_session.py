@@ -115,6 +115,50 @@ def test_late_submit_is_refused_with_a_message(logged_in, start_session, setting
     assert item.answer_text == "saved before" and item.status == "timed_out"
 
 
+def test_a_late_text_is_shown_back_once_with_htmx(logged_in, start_session, settings):
+    settings.INTERVIEW_GRACE_SECONDS = 5
+    session, item = start_session(count=2)
+    with at(item.deadline_at + timedelta(seconds=6)):
+        response = logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "my <late> words", "revision": "4"},
+            **HTMX,
+        )
+        body = response.content.decode()
+        assert "that arrived too late" in body and "my &lt;late&gt; words</textarea>" in body
+        # Shown with the refusal only: the next page does not bring it back.
+        again = logged_in.get(reverse("interviews:session_detail", args=[session.pk]))
+    assert "my &lt;late&gt; words" not in again.content.decode()
+
+
+def test_a_late_text_survives_the_redirect_without_javascript(logged_in, start_session, settings):
+    settings.INTERVIEW_GRACE_SECONDS = 5
+    session, item = start_session(count=2)
+    with at(item.deadline_at + timedelta(seconds=6)):
+        response = logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "typed without a script", "revision": "4"},
+            follow=True,
+        )
+        page = response.content.decode()
+        assert DEADLINE_PASSED_MESSAGE in page
+        assert "typed without a script</textarea>" in page
+        reloaded = logged_in.get(reverse("interviews:session_detail", args=[session.pk]))
+    assert "typed without a script" not in reloaded.content.decode()
+
+
+def test_an_empty_late_text_shows_nothing_back(logged_in, start_session, settings):
+    settings.INTERVIEW_GRACE_SECONDS = 5
+    session, item = start_session(count=2)
+    with at(item.deadline_at + timedelta(seconds=6)):
+        response = logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "  ", "revision": "4"},
+            **HTMX,
+        )
+    assert "that arrived too late" not in response.content.decode()
+
+
 def test_ending_the_session_too_late_for_the_text_says_so(logged_in, start_session, settings):
     settings.INTERVIEW_GRACE_SECONDS = 5
     session, item = start_session(count=2)
@@ -125,6 +169,8 @@ def test_ending_the_session_too_late_for_the_text_says_so(logged_in, start_sessi
             reverse("interviews:session_end", args=[session.pk]), too_late, follow=True
         )
     assert DEADLINE_PASSED_MESSAGE in response.content.decode()
+    # The results page shows the refused text back, so it can be copied.
+    assert "too late</textarea>" in response.content.decode()
     item.refresh_from_db()
     assert item.answer_text == "saved before" and item.status == "timed_out"
 
