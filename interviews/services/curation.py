@@ -99,21 +99,27 @@ class Rescored:
 
 
 def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
-    """Re-score every finished answer to `question` in `sessions` with the current concepts."""
+    """Re-score every finished answer to `question` in `sessions` with the current concepts.
+
+    The concepts and model answers are read once, as they stand when the re-score starts; each
+    answer is then locked, scored and written in a transaction of its own.
+    """
     results = []
-    items = (
+    scored = Question.objects.prefetch_related("concepts", "model_answers").get(pk=question.pk)
+    item_ids = (
         SessionItem.objects.finished()
         .filter(question=question, session__in=sessions)
-        .select_related("session", "question")
         .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    for item in items:
+    for item_id in item_ids:
         with transaction.atomic():
             item = (
-                SessionItem.objects.select_for_update()
-                .select_related("session", "question")
-                .get(pk=item.pk)
+                SessionItem.objects.select_for_update(of=("self", "session", "question"))
+                .select_related("session__candidate", "question")
+                .get(pk=item_id)
             )
+            item.question = scored
             before = item.score
             item_score_apply(item=item, level=item.session.level)
             item.save(update_fields=SCORE_FIELDS)

@@ -57,7 +57,7 @@ def reviewed_score(
 def item_reviewed_score_refresh(item: SessionItem) -> None:
     """Recompute item.score_reviewed from its verdicts and the question's weights, and save it."""
     labels = item_concept_labels(item)
-    stored = dict(item.question.concepts.values_list("label", "weight"))
+    stored = {concept.label: concept.weight for concept in item.question.concepts.all()}
     # A concept renamed or removed since scoring still counts, at the default weight.
     weights = {label: stored.get(label, 1.0) for label in labels}
     auto_present = set(item.matched_labels)

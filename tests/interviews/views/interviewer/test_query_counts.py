@@ -15,9 +15,9 @@ from django.urls import reverse
 from content.authoring import question_create, topic_create, topic_update
 from content.revisions import QuestionState
 from interviews.models import InterviewSession, SessionItem
-from interviews.services import session_start
+from interviews.services import review, session_start
 from interviews.services.building import SessionPlan, invited_session_create, template_create
-from tests.interviews.conftest import START
+from tests.interviews.conftest import START, session_play
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
@@ -106,4 +106,42 @@ def test_the_template_list_costs_the_same_queries_for_more_templates(
     templates_save(range(2, 8))
     many, page = queries_of(client, url)
     assert "Template 7" in page and "Oscar drills" in page and bank[2].text in page
+    assert many == few
+
+
+def test_rescoring_reads_the_question_and_the_candidates_once_however_many_answers(
+    client, interviewer, candidate, bank
+):
+    """Each answer is still locked and written on its own; what they share is read once."""
+    question = bank[0]
+    concept = question.concepts.get(rank=0)
+
+    def answered(numbers):
+        for number in numbers:
+            plan = SessionPlan(title=f"Screen {number}", level="expert", questions=[question])
+            session = invited_session_create(interviewer=interviewer, plan=plan)
+            session.candidate = candidate
+            session.save(update_fields=["candidate"])
+            session_play(session, ["An image is a read-only template made of layers."])
+            item = session.items.get()
+            review.concept_verdict_set(
+                item=item, label=item.missed[0], present=True, by=interviewer
+            )
+
+    def shared_reads() -> tuple[int, str]:
+        concept.weight += 1  # each re-score has something to change
+        concept.save(update_fields=["weight"])
+        url = reverse("interviewer:concepts_rescore", args=[question.slug])
+        with CaptureQueriesContext(connection) as queries:
+            page = client.post(url).content.decode()
+        tables = ('FROM "content_concept"', 'FROM "content_modelanswer"', 'FROM "auth_user"')
+        reads = [q["sql"] for q in queries if any(table in q["sql"] for table in tables)]
+        return len(reads), page
+
+    client.force_login(interviewer)
+    answered(range(2))
+    few, _ = shared_reads()
+    answered(range(2, 8))
+    many, page = shared_reads()
+    assert page.count(candidate.get_username()) == 8
     assert many == few
