@@ -333,3 +333,21 @@ def test_the_preview_says_when_only_the_topic_description_changes(editor_client,
         'id="import-topic-updated"'
         not in editor_client.get(upload(editor_client, "docker.txt", same).url).content.decode()
     )
+
+
+def test_the_import_page_shows_each_layout_and_every_example_reads(editor_client) -> None:
+    import html
+    import re
+
+    from content.formats import document_parse
+
+    page = editor_client.get(IMPORT_URL).content.decode()
+    assert "docs/question-bank.md" not in page  # a path the reader of the page cannot open
+    examples = [html.unescape(e) for e in re.findall(r"<pre>(.*?)</pre>", page, re.S)]
+    formats = ["seed", "markdown", "csv", "json"]
+    assert len(examples) == len(formats)
+    for example, format_name in zip(examples, formats, strict=True):
+        source = "kubernetes.csv" if format_name == "csv" else f"example.{format_name}"
+        document = document_parse(example, source=source, format_name=format_name)
+        assert document.topic_name.casefold() == "kubernetes" and not document.warnings
+        assert [q.text for q in document.questions] == ["What is a pod?"]
