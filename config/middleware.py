@@ -47,7 +47,10 @@ class RequestSizeLimitMiddleware:
             length = -1  # not a number: as malformed as a body can be
         if 0 <= length <= limit:
             return None
-        return render(request, "400.html", status=400)
+        # Say how large, where it is a size: "a 12 MB file on a page that takes 10 MB" tells the
+        # user what to change; a malformed length gets the general words.
+        context = {"sent": length, "limit": limit} if length > limit else {}
+        return render(request, "400.html", context, status=400)
 
 
 class PrivatePagesMiddleware:

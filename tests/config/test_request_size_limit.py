@@ -19,6 +19,18 @@ def _refused(response) -> bool:
 
 
 @pytest.mark.django_db
+def test_a_body_refused_for_its_size_says_how_large_it_was_and_what_is_accepted(small_limit):
+    request = RequestFactory().post("/", b"a=" + b"x" * 20_000, content_type="text/plain")
+    middleware = RequestSizeLimitMiddleware(lambda request: HttpResponse())
+
+    response = middleware.process_view(request, lambda request: HttpResponse(), (), {})
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "(19.5\xa0KB) is larger than the server accepts here (9.8\xa0KB)" in page
+
+
+@pytest.mark.django_db
 def test_a_3_mb_file_part_posted_to_the_login_page_is_refused_before_parsing(monkeypatch):
     parsed = []
     monkeypatch.setattr(
