@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from django.db import transaction
@@ -86,18 +88,16 @@ def concepts_import(*, data: Any) -> ConceptsImported:
     the second time.
     """
     entries = _validated(data)
-    created = updated = deleted = 0
     with transaction.atomic():
         # Lock the questions so a concurrent re-extraction cannot add a row under our labels.
         list(Question.objects.select_for_update().filter(pk__in=[q.pk for q, _ in entries]))
-        for question, concepts in entries:
-            result = concepts_set(question=question, concepts=concepts)
-            created, updated, deleted = (
-                created + result.created,
-                updated + result.updated,
-                deleted + result.deleted,
-            )
-    return ConceptsImported(len(entries), created, updated, deleted)
+        results = concepts_set_many(entries)
+    return ConceptsImported(
+        len(entries),
+        sum(result.created for result in results),
+        sum(result.updated for result in results),
+        sum(result.deleted for result in results),
+    )
 
 
 class _ConceptsPlan(NamedTuple):
@@ -130,13 +130,46 @@ def concepts_differ(*, question: Question, concepts: dict[str, dict[str, Any]]) 
     return any(_concepts_plan(question, concepts, list(question.concepts.all())))
 
 
-def concepts_set(*, question: Question, concepts: dict[str, dict[str, Any]]) -> ConceptsImported:
-    """Make the question's concepts exactly these (validated) ones; unchanged rows are not saved."""
-    plan = _concepts_plan(question, concepts, list(Concept.objects.filter(question=question)))
-    Concept.objects.filter(pk__in=plan.deleted).delete()
-    Concept.objects.bulk_update(plan.updated, [*_FIELDS, "updated_at"])
-    Concept.objects.bulk_create(plan.created)
-    return ConceptsImported(1, len(plan.created), len(plan.updated), len(plan.deleted))
+def concepts_set_many(
+    entries: Sequence[tuple[Question, dict[str, dict[str, Any]]]],
+) -> list[ConceptsImported]:
+    """Make each question's concepts exactly these (validated) ones; one result per entry.
+
+    Unchanged rows are not saved. The stored rows of all the questions are read in one query
+    and the changes written together, so a bank's thousand questions cost what one does.
+    """
+    results = []
+    for batch in _each_question_once(entries):
+        stored: dict[int, list[Concept]] = defaultdict(list)
+        for row in Concept.objects.filter(question__in=[question.pk for question, _ in batch]):
+            stored[row.question_id].append(row)
+        plans = [
+            _concepts_plan(question, concepts, stored[question.pk]) for question, concepts in batch
+        ]
+        Concept.objects.filter(pk__in=[pk for plan in plans for pk in plan.deleted]).delete()
+        updated = [row for plan in plans for row in plan.updated]
+        Concept.objects.bulk_update(updated, [*_FIELDS, "updated_at"])
+        Concept.objects.bulk_create([row for plan in plans for row in plan.created])
+        results += [
+            ConceptsImported(1, len(plan.created), len(plan.updated), len(plan.deleted))
+            for plan in plans
+        ]
+    return results
+
+
+def _each_question_once(entries: Sequence[tuple[Question, Any]]) -> Iterator[list]:
+    """The entries in order, cut where a question comes back: its second entry must see the
+    rows its first one wrote, as when each was set on its own."""
+    batch: list = []
+    seen: set[int] = set()
+    for question, concepts in entries:
+        if question.pk in seen:
+            yield batch
+            batch, seen = [], set()
+        batch.append((question, concepts))
+        seen.add(question.pk)
+    if batch:
+        yield batch
 
 
 _FIELDS = ("variants", "weight", "tier", "negated", "origin", "is_active", "rank")

@@ -27,7 +27,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from content.concept_files import concepts_differ, concepts_set
+from content.concept_files import concepts_differ, concepts_set_many
 from content.concepts import concepts_refresh_many
 from content.models import (
     RESERVED_TOPIC_SLUGS,
@@ -477,8 +477,7 @@ def questions_import(
 
 def _concepts_write(run: _Run) -> None:
     """Set the concepts the documents carry, and extract them for new or changed questions."""
-    for question, concepts in run.concepts.values():
-        result = concepts_set(question=question, concepts=concepts)
+    for result in concepts_set_many(list(run.concepts.values())):
         if result.created or result.updated or result.deleted:
             run.report.concepts_refreshed += 1
     # Questions never given concepts (say, imported before extraction existed) get them now too.

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
-from content.concept_files import concepts_export, concepts_import
+from content.concept_files import concepts_export, concepts_import, concepts_set_many
 from content.concepts import concepts_refresh
 from content.models import Concept
 
@@ -246,3 +246,17 @@ def test_deeply_nested_json_is_a_clean_error(extracted, tmp_path, text):
     assert "not valid JSON" in str(raised.value)
     assert NESTED_TOO_DEEP in str(raised.value)
     assert snapshot() == before
+
+
+def test_setting_one_question_twice_in_a_run_applies_both_in_turn(extracted):
+    """A run that names a question twice: the second setting meets the rows the first wrote."""
+    question, other = extracted
+    fields = {"variants": [], "weight": 1.0, "tier": "core", "negated": False}
+    fields |= {"origin": Concept.Origin.CURATED, "is_active": True, "rank": 0}
+    first = {"volumes": fields, "images": {**fields, "rank": 1}}
+    second = {"images": {**fields, "weight": 2.0}}
+    results = concepts_set_many([(question, first), (other, second), (question, second)])
+    assert [(r.created, r.updated, r.deleted) for r in results][2] == (0, 1, 1)
+    for each in (question, other):
+        rows = Concept.objects.filter(question=each).values_list("label", "weight", "rank")
+        assert list(rows) == [("images", 2.0, 0)]
