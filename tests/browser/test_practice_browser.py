@@ -256,3 +256,26 @@ def test_saving_goes_on_after_logging_in_again_in_another_tab(
     assert SessionItem.objects.get(session=session, position=1).answer_text == (
         "saved with the renewed token"
     )
+
+
+def test_a_form_that_creates_a_session_is_sent_once(page, login, candidate, make_question):
+    make_question("docker", 1)
+    login(page, candidate)
+    page.goto("/practice/")
+    page.get_by_label("Docker (1)").check()
+    # Two submits in a row, as a double click sends them: count the ones the page lets through
+    # (a listener on window runs after the page's own and keeps the page from navigating).
+    sent = page.evaluate(
+        """() => {
+            let sent = 0;
+            window.addEventListener("submit", (event) => {
+                if (!event.defaultPrevented) { sent += 1; event.preventDefault(); }
+            });
+            const form = document.querySelector("form.practice-form");
+            form.requestSubmit();
+            form.requestSubmit();
+            return sent;
+        }"""
+    )
+    assert sent == 1
+    assert not InterviewSession.objects.filter(candidate=candidate).exists()
