@@ -17,7 +17,10 @@ from interviews.models import (
     invite_token_new,
 )
 
-INVITE_UNKNOWN_MESSAGE = "This invite link does not exist. Check that you copied all of it."
+INVITE_UNKNOWN_MESSAGE = (
+    "This invite link does not work. Check that you copied all of it; if the interviewer has "
+    "sent you a newer link since, use that one (a new link replaces the old)."
+)
 INVITE_REVOKED_MESSAGE = (
     "This invite link was withdrawn by the interviewer. Ask them for a new one."
 )
