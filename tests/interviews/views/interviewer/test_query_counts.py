@@ -145,3 +145,65 @@ def test_rescoring_reads_the_question_and_the_candidates_once_however_many_answe
     many, page = shared_reads()
     assert page.count(candidate.get_username()) == 8
     assert many == few
+
+
+def reviewed_session(interviewer, candidate, questions, *, title="Reviewed"):
+    """A finished session on `questions`, each answer with a concept ticked and a score override."""
+    plan = SessionPlan(title=title, level="expert", questions=questions)
+    session = invited_session_create(interviewer=interviewer, plan=plan)
+    session.candidate = candidate
+    session.save(update_fields=["candidate"])
+    session_play(session, ["An image is a read-only template made of layers."] * len(questions))
+    for item in session.items.all():
+        review.concept_verdict_set(item=item, label=item.missed[0], present=True, by=interviewer)
+        review.score_override_set(item=item, score=55, reason="Said more aloud", by=interviewer)
+    return session
+
+
+@pytest.fixture
+def many_questions(bank, make_question):
+    """The bank's three questions and five more of the same topic."""
+    return [*bank, *(make_question("docker", number) for number in range(4, 9))]
+
+
+def test_the_session_list_costs_the_same_queries_for_more_sessions(
+    client, interviewer, candidate, bank
+):
+    client.force_login(interviewer)
+    url = reverse("interviewer:session_list")
+    for number in range(2):
+        reviewed_session(interviewer, candidate, bank[:1], title=f"Round {number}")
+    few, _ = queries_of(client, url)
+    for number in range(2, 8):
+        reviewed_session(interviewer, candidate, bank[:1], title=f"Round {number}")
+    many, page = queries_of(client, url)
+    assert "Round 7" in page and page.count(candidate.get_username()) >= 8
+    assert many == few
+
+
+@pytest.mark.parametrize("name", ["transcript", "transcript_json", "transcript_csv"])
+def test_the_transcript_costs_the_same_queries_for_more_questions(
+    client, interviewer, candidate, bank, many_questions, name
+):
+    client.force_login(interviewer)
+    short = reviewed_session(interviewer, candidate, bank[:1])
+    long = reviewed_session(interviewer, candidate, many_questions)
+    few, _ = queries_of(client, reverse(f"interviewer:{name}", args=[short.pk]))
+    many, page = queries_of(client, reverse(f"interviewer:{name}", args=[long.pk]))
+    assert many_questions[-1].text in page
+    assert many == few
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "fragment"])
+def test_the_session_page_costs_the_same_queries_for_more_questions(
+    client, interviewer, bank, many_questions, headers
+):
+    """Polled every 3 seconds while the candidate answers."""
+    client.force_login(interviewer)
+    (short,) = sessions_run(interviewer, bank[:1], [1])
+    (long,) = sessions_run(interviewer, many_questions, [2])
+    few, _ = queries_of(client, reverse("interviewer:session_detail", args=[short.pk]), **headers)
+    url = reverse("interviewer:session_detail", args=[long.pk])
+    many, page = queries_of(client, url, **headers)
+    assert many_questions[-1].text in page
+    assert many == few
