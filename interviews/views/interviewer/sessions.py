@@ -123,13 +123,24 @@ def _build_context(form: SessionBuildForm, user) -> dict:
 @require_GET
 @interviewer_required
 def template_list(request: HttpRequest) -> HttpResponse:
+    return _template_list(request)
+
+
+def _template_list(
+    request: HttpRequest, *, refused: tuple[int, TemplateUseForm] | None = None, status: int = 200
+) -> HttpResponse:
+    """The templates; `refused` is a template's form that was sent back, shown with what was
+    typed and its errors, so a mistyped address loses nothing."""
     templates = list(SessionTemplate.objects.filter(created_by=request.user))
     questions = building.templates_questions(templates, user=request.user)
-    return render(
-        request,
-        "interviews/interviewer/template_list.html",
-        {"templates": list(zip(templates, questions, strict=True)), "form": TemplateUseForm()},
-    )
+    refused_pk, refused_form = refused if refused else (None, None)
+    context = {
+        "templates": list(zip(templates, questions, strict=True)),
+        "form": TemplateUseForm(),
+        "refused_pk": refused_pk,
+        "refused_form": refused_form,
+    }
+    return render(request, "interviews/interviewer/template_list.html", context, status=status)
 
 
 @require_POST
@@ -138,14 +149,13 @@ def template_use(request: HttpRequest, pk: int) -> HttpResponse:
     template = get_object_or_404(SessionTemplate, pk=pk, created_by=request.user)
     form = TemplateUseForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Check the candidate's email address.")
-        return redirect("interviewer:template_list")
+        return _template_list(request, refused=(template.pk, form), status=400)
     try:
         plan = building.plan_from_template(template, user=request.user, **form.cleaned_data)
         session = building.invited_session_create(interviewer=request.user, plan=plan)
     except building.PlanError as error:
         messages.error(request, str(error))
-        return redirect("interviewer:template_list")
+        return _template_list(request, refused=(template.pk, form), status=400)
     messages.success(request, f"Session created from “{template.name}”.")
     return redirect("interviewer:session_detail", pk=session.pk)
 

@@ -124,3 +124,16 @@ def test_the_service_refuses_without_the_interviewers_word(interviewer, template
         building.plan_from_template(template, user=interviewer)
     plan = building.plan_from_template(template, user=interviewer, without_unavailable=True)
     assert [question.topic.name for question in plan.questions] == ["Docker"]
+
+
+def test_a_mistyped_email_keeps_what_was_typed_and_says_what_is_wrong(
+    client, interviewer, template
+):
+    client.force_login(interviewer)
+    url = reverse("interviewer:template_use", args=[template.pk])
+    response = client.post(url, {"candidate_name": "Dee <Dev>", "candidate_email": "dee@"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="Dee &lt;Dev&gt;"' in page and 'value="dee@"' in page
+    assert "Enter a valid email address." in page and 'aria-invalid="true"' in page
+    assert not InterviewSession.objects.exists()
