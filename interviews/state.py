@@ -18,6 +18,8 @@ class SessionStatus(models.TextChoices):
     COMPLETED = "completed", "Completed"
     EXPIRED = "expired", "Expired"
     ABANDONED = "abandoned", "Abandoned"
+    # The interviewer ended it, say after the candidate walked away: not the candidate's doing.
+    ENDED = "ended", "Ended by the interviewer"
 
 
 class ItemStatus(models.TextChoices):
@@ -41,14 +43,25 @@ ITEM_FINISHED: tuple[str, ...] = (*ITEM_ANSWERED, ItemStatus.SKIPPED)
 
 SESSION_TRANSITIONS: dict[str, frozenset[str]] = {
     SessionStatus.CREATED: frozenset(
-        {SessionStatus.IN_PROGRESS, SessionStatus.EXPIRED, SessionStatus.ABANDONED}
+        {
+            SessionStatus.IN_PROGRESS,
+            SessionStatus.EXPIRED,
+            SessionStatus.ABANDONED,
+            SessionStatus.ENDED,
+        }
     ),
     SessionStatus.IN_PROGRESS: frozenset(
-        {SessionStatus.COMPLETED, SessionStatus.EXPIRED, SessionStatus.ABANDONED}
+        {
+            SessionStatus.COMPLETED,
+            SessionStatus.EXPIRED,
+            SessionStatus.ABANDONED,
+            SessionStatus.ENDED,
+        }
     ),
     SessionStatus.COMPLETED: frozenset(),
     SessionStatus.EXPIRED: frozenset(),
     SessionStatus.ABANDONED: frozenset(),
+    SessionStatus.ENDED: frozenset(),
 }
 
 ITEM_TRANSITIONS: dict[str, frozenset[str]] = {

@@ -115,7 +115,10 @@ class SessionInvite(models.Model):
 
 
 class ReviewChange(models.Model):
-    """One change an interviewer made while reviewing: who, when, what, old and new value."""
+    """One change an interviewer made to a session: who, when, what, old and new value.
+
+    Review corrections, and the interviewer ending a running session (the status change).
+    """
 
     class Field(models.TextChoices):
         CONCEPT = "concept", "Concept ticked or unticked"
@@ -123,6 +126,7 @@ class ReviewChange(models.Model):
         NOTES = "notes", "Notes"
         RECOMMENDATION = "recommendation", "Recommendation"
         RESCORE = "rescore", "Automatic re-score"
+        STATUS = "status", "Session status"
 
     session = models.ForeignKey(
         "interviews.InterviewSession", on_delete=models.CASCADE, related_name="review_changes"
@@ -165,6 +169,8 @@ class ReviewChange(models.Model):
             return "present" if value else "missing"
         if self.field == self.Field.RECOMMENDATION and value in Recommendation.values:
             return Recommendation(value).label
+        if self.field == self.Field.STATUS and value in InterviewSession.Status.values:
+            return InterviewSession.Status(value).label
         return "–" if value is None else str(value)
 
 

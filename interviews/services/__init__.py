@@ -23,6 +23,7 @@ from interviews.services.sessions import (
     practice_session_create,
     session_abandon,
     session_catch_up,
+    session_close,
     session_start,
     sessions_catch_up,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "questions_draw",
     "session_abandon",
     "session_catch_up",
+    "session_close",
     "session_finish",
     "session_start",
     "sessions_catch_up",

@@ -127,7 +127,8 @@ def session_advance(*, session: InterviewSession, now: datetime) -> None:
 def session_finish(*, session: InterviewSession, status: str, now: datetime | None = None) -> None:
     """End the session: unreached questions are skipped; an expired one ends at its deadline.
 
-    The caller holds the session's row lock and has finished any active item first.
+    The caller holds the session's row lock and has finished any active item first, or finishes
+    it right after in the same transaction so that the status set here stands (session_close).
     """
     now = now or timezone.now()
     with transaction.atomic():

@@ -1,4 +1,8 @@
-"""Whole sessions, orchestrated on the locked engine core: create, start, stop, catch up, sweep."""
+"""Whole sessions, orchestrated on the locked engine core: create, start, stop, catch up, sweep.
+
+Stopping comes two ways: the candidate abandons (session_abandon), or the interviewer closes a
+session the candidate left running (session_close).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from django.utils import timezone
 
 from content.models import Topic
 from interviews import state
-from interviews.models import InterviewSession, InterviewSessionQuerySet, SessionItem
+from interviews.models import InterviewSession, InterviewSessionQuerySet, ReviewChange, SessionItem
 from interviews.services.draw import questions_draw
 from interviews.services.engine import (
     FinishResult,
@@ -108,6 +112,56 @@ def session_abandon(
             session_finish(session=locked, status=Session.ABANDONED, now=now)
     session.refresh_from_db()
     return finished
+
+
+def session_close(*, session: InterviewSession, by, now: datetime | None = None) -> bool:
+    """The interviewer ends a running session: the running answer is finished with its last
+    autosaved text, unreached questions are skipped, and the review log records who and when.
+
+    Deadlines that had already passed apply first, so a session whose time ran out reads Expired.
+    True when this call ended the session; False when it had ended already, so a repeat, or a race
+    with the candidate's last submit or with the sweeper, changes nothing.
+    """
+    now = now or timezone.now()
+    session_catch_up(session=session, now=now)
+    ended = None
+    while ended is None:
+        with transaction.atomic():
+            ended = _session_close_locked(session_id=session.pk, by=by, now=now)
+    session.refresh_from_db()
+    return ended
+
+
+def _session_close_locked(*, session_id: int, by, now: datetime) -> bool | None:
+    # The engine's lock order, the running question first and then the session, so a submit, a
+    # save or the sweeper on that question waits for this instead of deadlocking with it.
+    active = (
+        SessionItem.objects.select_for_update()
+        .filter(session_id=session_id, status=Item.ACTIVE)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    session = InterviewSession.objects.select_for_update().get(pk=session_id)
+    if not session.is_running:
+        return False
+    if session.items.filter(status=Item.ACTIVE).exclude(pk=active).exists():
+        # A question started between the two locks: let both go and lock it first. Each retry
+        # means one more question was reached, so this ends.
+        return None
+    previous = session.status
+    session_finish(session=session, status=Session.ENDED, now=now)
+    if active is not None:
+        # After the status moved, so finishing the last question cannot close it as Completed.
+        item_finish(item_id=active, reason="submit", now=now)
+    ReviewChange.objects.create(
+        session=session,
+        changed_by=by,
+        changed_at=now,
+        field=ReviewChange.Field.STATUS,
+        old_value=previous,
+        new_value=Session.ENDED,
+    )
+    return True
 
 
 def session_catch_up(*, session: InterviewSession, now: datetime | None = None) -> None:

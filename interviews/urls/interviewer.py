@@ -18,6 +18,7 @@ urlpatterns = [
     path("interviewer/templates/", views_sessions.template_list, name="template_list"),
     path("interviewer/templates/<int:pk>/use/", views_sessions.template_use, name="template_use"),
     path("interviewer/sessions/<int:pk>/", views_sessions.session_detail, name="session_detail"),
+    path("interviewer/sessions/<int:pk>/end/", views_sessions.session_end, name="session_end"),
     path(
         "interviewer/sessions/<int:pk>/items/<int:item_pk>/move/",
         views_sessions.session_item_move,

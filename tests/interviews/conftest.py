@@ -131,3 +131,28 @@ def finished_session(invited_session, candidate):
             "It is a running instance of an image <script>alert(1)</script>.",
         ],
     )
+
+
+@pytest.fixture
+def running_interview(bank, interviewer, candidate):
+    """running_interview(per_item_seconds=None, ...) -> an invited session of bank[:count] that
+    `candidate` accepted and started at START: question 1 runs, the rest wait."""
+
+    def start(*, count: int = 3, per_item_seconds: int | None = None, **options):
+        plan = SessionPlan(
+            title="Left running",
+            level="expert",
+            questions=bank[:count],
+            per_item_seconds=per_item_seconds,
+            candidate_name="Cara",
+            **options,
+        )
+        session = invited_session_create(interviewer=interviewer, plan=plan)
+        session.candidate = candidate
+        session.save(update_fields=["candidate"])
+        with time_machine.travel(START, tick=False):
+            session_start(session=session)
+        session.refresh_from_db()
+        return session
+
+    return start

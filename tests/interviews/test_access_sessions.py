@@ -39,6 +39,7 @@ INTERVIEWER_SESSION_URLS = [
     ("get", "interviewer:transcript_json", _session_args),
     ("get", "interviewer:transcript_csv", _session_args),
     ("post", "interviewer:invite_revoke", _session_args),
+    ("post", "interviewer:session_end", _session_args),
     ("post", "interviewer:invite_renew", _session_args),
     ("post", "interviewer:review", _session_args),
     ("post", "interviewer:concept_verdict", _item_args),

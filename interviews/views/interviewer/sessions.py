@@ -22,10 +22,21 @@ from interviews.selectors.sessions import (
     sessions_running_of_interviewer,
 )
 from interviews.selectors.transcripts import session_progress, sessions_progress
-from interviews.services import building, invites, session_catch_up, sessions_catch_up
+from interviews.services import (
+    building,
+    invites,
+    session_catch_up,
+    session_close,
+    sessions_catch_up,
+)
 
 QUESTIONS_SHOWN = 50
 BUILD_DEFAULTS = {"level": "expert", "time_mode": TimeMode.PER_ITEM, "minutes": "3"}
+SESSION_CLOSED_MESSAGE = (
+    "The interview is ended: the running answer was kept as last saved and the questions "
+    "not reached were skipped."
+)
+SESSION_ALREADY_ENDED_MESSAGE = "The interview had already ended ({status}), so nothing changed."
 
 
 @require_GET
@@ -215,6 +226,23 @@ def invite_renew(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "A new invite link was made; the old one no longer works.")
     except invites.InviteRefused as error:
         messages.error(request, error.message)
+    return redirect("interviewer:session_detail", pk=session.pk)
+
+
+@require_POST
+@interviewer_required
+def session_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """End a running interview the candidate left: a confirmation page first, then a plain post."""
+    session = session_reviewable_get(request, pk)
+    _catch_up(session)
+    if session.is_running and request.POST.get("confirm") != "yes":
+        context = {"session": session, "progress": session_progress(session)}
+        return render(request, "interviews/interviewer/session_end.html", context)
+    if session.is_running and session_close(session=session, by=request.user):
+        messages.success(request, SESSION_CLOSED_MESSAGE)
+    else:
+        status = session.get_status_display()
+        messages.warning(request, SESSION_ALREADY_ENDED_MESSAGE.format(status=status))
     return redirect("interviewer:session_detail", pk=session.pk)
 
 
