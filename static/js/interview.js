@@ -246,14 +246,6 @@
     button.removeAttribute("form");
     button.removeAttribute("formaction");
   });
-  document.addEventListener("htmx:configRequest", function (event) {
-    var fresh = csrfToken(null);
-    if (!fresh) { return; }
-    event.detail.headers["X-CSRFToken"] = fresh;
-    if (event.detail.parameters.csrfmiddlewaretoken !== undefined) {
-      event.detail.parameters.csrfmiddlewaretoken = fresh;
-    }
-  });
   document.addEventListener("htmx:load", function (event) { scan(event.detail.elt.parentNode || document); });
   document.addEventListener("htmx:afterSwap", function () {
     var heading = document.querySelector("#stage [data-focus-after-swap]");

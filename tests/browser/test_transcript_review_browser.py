@@ -1,5 +1,7 @@
 """Reviewing a transcript in the browser: the log, the scores and typed text update in place."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -55,3 +57,24 @@ def test_ticks_and_overrides_update_the_log_and_scores_without_a_reload(page, lo
     expect(log).to_contain_text("Score override")
     expect(page.locator(".overall-score")).to_have_text("42")
     assert page.evaluate("window.notReloaded") is True
+
+
+def test_buttons_work_after_logging_in_again_in_another_tab(new_context, login, reviewed):
+    """Logging in again renews the CSRF token; the open transcript, served with the old one,
+    must still send its htmx requests with the new one instead of failing with a 403."""
+    ivy, session = reviewed
+    context = new_context()
+    page = context.new_page()
+    login(page, ivy)
+    page.goto(f"/interviewer/sessions/{session.pk}/transcript/")
+    other = context.new_page()
+    other.goto("/")
+    other.get_by_role("button", name=re.compile("^Log out")).click()
+    other.goto("/accounts/login/")
+    other.get_by_label("Username").fill("ivy")
+    other.get_by_label("Password").fill("x-pw-123!")
+    other.get_by_role("button", name="Log in").click()
+    expect(other.get_by_role("button", name=re.compile("^Log out"))).to_be_visible()
+
+    page.locator("#item-1").get_by_role("button", name="Mark “layers” present").click()
+    expect(page.locator("#change-log")).to_contain_text("Concept ticked or unticked: layers")

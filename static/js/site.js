@@ -1,0 +1,41 @@
+// Behaviour every page shares. No inline code anywhere: forms opt in with data- attributes.
+(function () {
+  "use strict";
+
+  // Every htmx request carries the CSRF token of Django's cookie when it leaves. Logging in again
+  // in another tab (as the logged-out message asks) renews the token, and the one the page was
+  // served with (in <body hx-headers> and its forms) goes stale: every button would then fail
+  // with a 403 and do nothing, until the page is reloaded.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    if (!match) { return; }
+    var fresh = decodeURIComponent(match[1]);
+    event.detail.headers["X-CSRFToken"] = fresh;
+    if (event.detail.parameters.csrfmiddlewaretoken !== undefined) {
+      event.detail.parameters.csrfmiddlewaretoken = fresh;
+    }
+  });
+
+  // Forms that create something (a session, a review, a retry) are sent once: a double click, or
+  // a second click while the first request is on its way, would create two. The forms carry
+  // data-submit-once. A submit htmx took over is not counted (htmx prevents its default).
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-submit-once]") || event.defaultPrevented) { return; }
+    if (form.dataset.submitting) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.submitting = "true";
+    form.setAttribute("aria-busy", "true");
+  });
+
+  // Back to the page from the browser's cache: its forms may be sent again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-submit-once][data-submitting]").forEach(function (form) {
+      delete form.dataset.submitting;
+      form.removeAttribute("aria-busy");
+    });
+  });
+})();
