@@ -10,6 +10,7 @@ stay (concepts_refresh keeps them).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import Max
@@ -35,11 +36,22 @@ NOTE_RESTORED = "Restored revision {number}"
 
 def slug_free(model, base: str, *, max_length: int) -> str:
     """`base` when no row of `model` has it, else base with a short random suffix."""
-    base = base[: max_length - 2 * SLUG_SUFFIX_BYTES - 1].strip("-") or "bank"
-    slug = base
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{secrets.token_hex(SLUG_SUFFIX_BYTES)}"
-    return slug
+    return slugs_free(model, [base], max_length=max_length)[0]
+
+
+def slugs_free(model, bases: Sequence[str], *, max_length: int) -> list[str]:
+    """slug_free for each base, the slugs different from each other too; one query when free."""
+    bases = [base[: max_length - 2 * SLUG_SUFFIX_BYTES - 1].strip("-") or "bank" for base in bases]
+    slugs = list(bases)
+    while True:
+        taken = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        if not taken and len(set(slugs)) == len(slugs):
+            return slugs
+        seen: set[str] = set()
+        for index, slug in enumerate(slugs):
+            if slug in taken or slug in seen:
+                slugs[index] = f"{bases[index]}-{secrets.token_hex(SLUG_SUFFIX_BYTES)}"
+            seen.add(slugs[index])
 
 
 def topic_create(*, owner, name: str, **fields) -> Topic:
@@ -86,13 +98,17 @@ def _answers_set(question: Question, state: QuestionState) -> None:
 
 def question_append(*, topic: Topic, text: str) -> Question:
     """A new question (no answers yet) at the end of `topic`, under a slug no question has."""
+    return questions_append(topic=topic, texts=[text])[0]
+
+
+def questions_append(*, topic: Topic, texts: Sequence[str]) -> list[Question]:
+    """question_append for each text in turn, in a few queries however many there are."""
     last = topic.questions.aggregate(last=Max("position"))["last"] or 0
     max_length = Question._meta.get_field("slug").max_length
-    return Question.objects.create(
-        topic=topic,
-        text=text,
-        slug=slug_free(Question, question_slug(text), max_length=max_length),
-        position=last + 1,
+    slugs = slugs_free(Question, [question_slug(text) for text in texts], max_length=max_length)
+    return Question.objects.bulk_create(
+        Question(topic=topic, text=text, slug=slug, position=last + number)
+        for number, (text, slug) in enumerate(zip(texts, slugs, strict=True), start=1)
     )
 
 

@@ -7,11 +7,13 @@ revision that says where it came from. The original is not touched.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 
-from content.authoring import question_append, topic_create
+from content.authoring import questions_append, topic_create
 from content.models import Concept, ModelAnswer, Question, Topic
-from content.revisions import question_state, revision_add
+from content.revisions import question_state, revisions_start_many
 
 NOTE_COPIED = "Copied from {topic}"
 COPY_NAME = "{name} (copy)"
@@ -20,25 +22,35 @@ CONCEPT_FIELDS = ("label", "variants", "weight", "tier", "negated", "origin", "i
 
 def question_copy(*, question: Question, topic: Topic, author) -> Question:
     """A copy of `question` at the end of `topic`, with its answers and concepts."""
+    return questions_copy(questions=[question], topic=topic, author=author)[0]
+
+
+def questions_copy(*, questions: Sequence[Question], topic: Topic, author) -> list[Question]:
+    """Copies of `questions`, in order, at the end of `topic`: the same few queries for one
+    question or a whole bank (with model answers and concepts prefetched)."""
     with transaction.atomic():
-        copy = question_append(topic=topic, text=question.text)
+        copies = questions_append(topic=topic, texts=[question.text for question in questions])
+        pairs = list(zip(questions, copies, strict=True))
         ModelAnswer.objects.bulk_create(
             ModelAnswer(
                 question=copy, level=answer.level, text=answer.text, posted_on=answer.posted_on
             )
+            for question, copy in pairs
             for answer in question.model_answers.all()
         )
         Concept.objects.bulk_create(
             Concept(question=copy, **{name: getattr(concept, name) for name in CONCEPT_FIELDS})
+            for question, copy in pairs
             for concept in question.concepts.all()
         )
-        revision_add(
-            question=copy,
-            state=question_state(copy),
+        revisions_start_many(
+            starts=[
+                (copy, question_state(question), NOTE_COPIED.format(topic=question.topic.name))
+                for question, copy in pairs
+            ],
             author=author,
-            note=NOTE_COPIED.format(topic=question.topic.name),
         )
-    return copy
+    return copies
 
 
 def topic_copy(*, topic: Topic, owner) -> Topic:
@@ -52,6 +64,5 @@ def topic_copy(*, topic: Topic, owner) -> Topic:
         questions = topic.questions.order_by("position", "id").prefetch_related(
             "model_answers", "concepts"
         )
-        for question in questions:
-            question_copy(question=question, topic=copy, author=owner)
+        questions_copy(questions=list(questions), topic=copy, author=owner)
     return copy

@@ -72,6 +72,14 @@ def revision_add(
     return revision
 
 
+def revisions_start_many(*, starts: Sequence[tuple[Question, QuestionState, str]], author) -> None:
+    """Revision 1 of each new question, given as (question, state, note), in one query."""
+    QuestionRevision.objects.bulk_create(
+        _revision(question, state, number=1, author=author, note=note)
+        for question, state, note in starts
+    )
+
+
 def revisions_record_many(*, changes: Sequence[StateChange], author) -> None:
     """Record each change as a revision by `author`, as an edit in the editor would, in two queries.
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.authoring import question_create
-from content.models import Concept
+from content.models import Concept, Topic
 from content.revisions import QuestionState
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +40,23 @@ def test_importing_a_bank_back_costs_the_same_queries_for_more_questions(
     many = import_back()
     assert sorted(Concept.objects.values_list("question_id", "label", "weight")) == concepts_before
     assert many == few
+
+
+def test_copying_a_bank_costs_the_same_queries_for_more_questions(client, colleague, make_question):
+    def copy_queries(count: int, topic_slug: str) -> int:
+        questions = [make_question(topic_slug, number) for number in range(1, count + 1)]
+        Concept.objects.create(question=questions[-1], label="hand-made", origin="curated", rank=9)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(f"/bank/{topic_slug}/copy/")
+        assert response.status_code == 302
+        copy = Topic.objects.get(owner=colleague, name=f"{topic_slug.title()} (copy)")
+        copied = copy.questions.order_by("position")
+        assert [(q.text, q.position) for q in copied] == [
+            (q.text, n) for n, q in enumerate(questions, start=1)
+        ]
+        assert all(q.revisions.get().note == f"Copied from {topic_slug.title()}" for q in copied)
+        assert copied.last().concepts.filter(label="hand-made", origin="curated").exists()
+        return len(queries)
+
+    client.force_login(colleague)
+    assert copy_queries(8, "volumes") == copy_queries(2, "images")
