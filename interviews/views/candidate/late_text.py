@@ -1,5 +1,6 @@
-"""Text that reached the server after its question's deadline: never saved, but shown back
-once, so the candidate can copy it. The deadline holds; what was typed is not lost from sight.
+"""Text that reached the server after its question's deadline, or after the question was finished
+(the session ended, another tab submitted): never saved, but shown back once, so the candidate
+can copy it. The deadline holds; what was typed is not lost from sight.
 
 The htmx pages show it in the fragment they return; a plain form post (no JavaScript) is
 redirected, so the text waits in the login session until the next interview or results page.

@@ -92,6 +92,9 @@ def _stage_response(
     )
     if request.htmx:
         if finished_at_end:
+            # The results page is the next one shown: the notice and the text go there.
+            if notice:
+                messages.warning(request, notice)
             late_text_keep(request, session, late)
             return HttpResponseClientRedirect(
                 redirect("interviews:session_results", pk=session.pk).url
@@ -152,7 +155,7 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     if result.text_refused:
         notice, late = DEADLINE_PASSED_MESSAGE, late_text(position, text)
     elif not result.finished_now and text is not None and text != result.item.answer_text:
-        notice = ITEM_CLOSED_MESSAGE
+        notice, late = ITEM_CLOSED_MESSAGE, late_text(position, text)
     session.refresh_from_db()
     if session.is_running and session.feedback_mode == InterviewSession.FeedbackMode.AT_END:
         item_activate(session=session)

@@ -125,7 +125,7 @@ def test_a_late_text_is_shown_back_once_with_htmx(logged_in, start_session, sett
             **HTMX,
         )
         body = response.content.decode()
-        assert "that arrived too late" in body and "my &lt;late&gt; words</textarea>" in body
+        assert "which was not saved" in body and "my &lt;late&gt; words</textarea>" in body
         # Shown with the refusal only: the next page does not bring it back.
         again = logged_in.get(reverse("interviews:session_detail", args=[session.pk]))
     assert "my &lt;late&gt; words" not in again.content.decode()
@@ -156,7 +156,7 @@ def test_an_empty_late_text_shows_nothing_back(logged_in, start_session, setting
             {"answer_text": "  ", "revision": "4"},
             **HTMX,
         )
-    assert "that arrived too late" not in response.content.decode()
+    assert "which was not saved" not in response.content.decode()
 
 
 def test_ending_the_session_too_late_for_the_text_says_so(logged_in, start_session, settings):

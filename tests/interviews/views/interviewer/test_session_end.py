@@ -135,8 +135,12 @@ def test_the_candidate_still_on_the_page_is_told_the_question_is_closed(
     htmx = client.post(submit_url, data, headers={"HX-Request": "true"})
     results_url = reverse("interviews:session_results", args=[left.pk])
     assert htmx.status_code == 200 and htmx["HX-Redirect"] == results_url
+    # The results page the browser goes to says why, and shows the unsaved text to copy.
+    shown = client.get(results_url).content.decode()
+    assert ITEM_CLOSED_MESSAGE in shown and "Typed after the end.</textarea>" in shown
     plain = client.post(submit_url, data, follow=True)
     assert plain.status_code == 200 and plain.redirect_chain[-1] == (results_url, 302)
     body = plain.content.decode()
     assert ITEM_CLOSED_MESSAGE in body and "Ended by the interviewer" in body
+    assert "Typed after the end.</textarea>" in body
     assert left.items.get(position=1).answer_text == SAVED
