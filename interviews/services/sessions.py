@@ -17,7 +17,13 @@ from django.utils import timezone
 
 from content.models import Topic
 from interviews import state
-from interviews.models import InterviewSession, InterviewSessionQuerySet, ReviewChange, SessionItem
+from interviews.models import (
+    InterviewSession,
+    InterviewSessionQuerySet,
+    ReviewChange,
+    SessionInvite,
+    SessionItem,
+)
 from interviews.services.draw import questions_draw
 from interviews.services.engine import (
     FinishResult,
@@ -161,6 +167,10 @@ def _session_close_locked(*, session_id: int, by, now: datetime) -> bool | None:
         old_value=previous,
         new_value=Session.ENDED,
     )
+    # An invite nobody opened would lead to a finished session: the link is withdrawn with it.
+    SessionInvite.objects.filter(
+        session_id=session_id, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
     return True
 
 

@@ -122,6 +122,24 @@ def test_a_session_nobody_started_ends_with_every_question_skipped(invited_sessi
     assert statuses(invited_session) == [I.SKIPPED, I.SKIPPED]
     change = ReviewChange.objects.get(session=invited_session)
     assert (change.old_value, change.new_value) == (S.CREATED, S.ENDED)
+    # Its link is withdrawn with it: whoever opens it is told so, not led to an ended session.
+    invited_session.invite.refresh_from_db()
+    assert invited_session.invite.status == "revoked"
+    assert invited_session.invite.revoked_at == LATER
+
+
+def test_an_accepted_invite_stays_as_it_was(invited_session, interviewer, candidate):
+    from interviews.services import session_start
+    from interviews.services.invites import invite_accept
+
+    with time_machine.travel(START, tick=False):
+        invite_accept(token=invited_session.invite.token, user=candidate)
+        session_start(session=invited_session)
+    with time_machine.travel(LATER, tick=False):
+        assert session_close(session=invited_session, by=interviewer) is True
+    invited_session.invite.refresh_from_db()
+    assert invited_session.invite.status == "accepted"
+    assert invited_session.invite.revoked_at is None
 
 
 def test_the_candidate_submitting_after_the_close_changes_nothing(running_interview, interviewer):
