@@ -139,3 +139,31 @@ def test_invited_session_end_to_end(new_context, login, bank, django_user_model,
     )
     assert rows[0]["final_score"] == "35.0"
     assert exported["session"]["candidate"] == "Gina Guest"
+
+
+def test_the_interviewer_ends_an_interview_the_candidate_left(
+    new_context, login, bank, django_user_model, candidate
+):
+    from interviews.access import interviewer_grant
+    from interviews.models import InterviewSession
+    from interviews.services import session_start
+    from interviews.services.building import SessionPlan, invited_session_create
+
+    ivy = django_user_model.objects.create_user("ivy", "ivy@example.com", "x-pw-123!")
+    interviewer_grant(user=ivy)
+    plan = SessionPlan(title="Left running", level="expert", questions=bank)
+    session = invited_session_create(interviewer=ivy, plan=plan)
+    session.candidate = candidate
+    session.save(update_fields=["candidate"])
+    session_start(session=session)
+
+    page = new_context().new_page()
+    login(page, ivy)
+    page.goto(f"/interviewer/sessions/{session.pk}/")
+    expect(page.get_by_role("link", name="Open the transcript")).to_have_count(0)
+    page.get_by_role("button", name="End the interview now…").click()
+    expect(page.get_by_role("heading", name=re.compile("^End .* now\\?$"))).to_be_visible()
+    page.get_by_role("button", name="End the interview now").click()
+    expect(page.get_by_role("link", name="Open the transcript")).to_be_visible()
+    session.refresh_from_db()
+    assert session.status == InterviewSession.Status.ENDED
