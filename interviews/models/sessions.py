@@ -45,9 +45,7 @@ class InterviewSessionQuerySet(models.QuerySet):
         its weight. A session still running has no score yet (None). Every page and export
         reads this annotation; docs/architecture.md says why.
         """
-        final = Coalesce(
-            "items__score_override", "items__score_reviewed", "items__score", Value(0.0)
-        )
+        final = Coalesce(*(f"items__{name}" for name in SessionItem.FINAL_SCORE_FIELDS), Value(0.0))
         return self.annotate(
             item_count=Count("items", distinct=True),
             answered_count=Count("items", filter=Q(items__status__in=ITEM_ANSWERED), distinct=True),
@@ -210,6 +208,9 @@ class SessionItem(models.Model):
     """One question within a session: the candidate's answer, its timing and its score."""
 
     Status = ItemStatus
+    # Where the final score comes from, the first one set winning: a person's override, the score
+    # moved by corrected concepts, the automatic score. Every reader in SQL coalesces these.
+    FINAL_SCORE_FIELDS = ("score_override", "score_reviewed", "score")
 
     session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="session_items")
@@ -307,8 +308,8 @@ class SessionItem(models.Model):
 
         InterviewSessionQuerySet.with_scores() applies the same order in SQL.
         """
-        for value in (self.score_override, self.score_reviewed, self.score):
-            if value is not None:
+        for name in self.FINAL_SCORE_FIELDS:
+            if (value := getattr(self, name)) is not None:
                 return value
         return None
 

@@ -87,7 +87,7 @@ def attempts_of(
         items = items.filter(question__topic_id__in=list(topic_ids))
     fields = ["id", "question_id", "finished_at", "matched", "missed", "level_estimate"]
     extra = {"topic_id": F("question__topic_id"), "level": F("session__level")}
-    extra["final"] = Coalesce("score_override", "score")
+    extra["final"] = Coalesce(*SessionItem.FINAL_SCORE_FIELDS)
     if with_text:
         extra["text"] = F("question__text")
     rows = items.order_by("finished_at", "id").values(*fields, **extra)

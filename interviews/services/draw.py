@@ -49,7 +49,7 @@ def questions_draw(
             .filter(question_id__in=question_ids)
             .filter(status__in=state.ITEM_SHOWN)
             .values("question_id")
-            .annotate(best=Max(Coalesce("score_override", "score")))
+            .annotate(best=Max(Coalesce(*SessionItem.FINAL_SCORE_FIELDS)))
         )
         best_scores = {row["question_id"]: row["best"] for row in history}
 

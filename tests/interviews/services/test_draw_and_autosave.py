@@ -53,6 +53,16 @@ def test_the_best_score_counts_and_overrides_win(candidate, questions):
     assert drawn == [questions[1]]
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_a_score_lowered_by_corrected_concepts_makes_the_question_weak(candidate, questions, seed):
+    history(candidate, [(question, 90) for question in questions])
+    SessionItem.objects.filter(question=questions[2]).update(score_reviewed=40)
+    drawn = questions_draw(
+        topics=[questions[0].topic], count=1, candidate=candidate, rng=random.Random(seed)
+    )
+    assert drawn == [questions[2]]
+
+
 def test_other_candidates_history_does_not_count(candidate, other_user, questions):
     history(other_user, [(question, 100) for question in questions[:3]])
     history(candidate, [(questions[3], 100)])

@@ -328,3 +328,21 @@ def test_pages_cost_the_same_queries_for_many_questions(
         grow(3, 40)
         with django_assert_max_num_queries(len(few.captured_queries)):
             assert signed_in.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_score_corrected_by_concept_counts_in_the_comparison_and_the_csv(
+    signed_in, make_question, make_attempt
+):
+    """Ticked concepts give an answer its reviewed score; results show it, so the learning pages
+    compare with it too."""
+    question = make_question("docker", 1)
+    earlier = make_attempt(question, 50.0, covered=["image"], missed=["container"], at=NOW - DAY)
+    SessionItem.objects.filter(pk=earlier.pk).update(score_reviewed=80.0)
+    latest = make_attempt(question, 85.0, covered=["image", "container"], at=NOW)
+    page = signed_in.get(f"/sessions/{latest.session_id}/results/").content.decode()
+    assert "Last time <strong>80</strong>, now <strong>85</strong> (+5)." in page
+    rows = list(
+        csv.DictReader(io.StringIO(signed_in.get("/progress/attempts.csv").content.decode()))
+    )
+    assert [row["score"] for row in rows] == ["80.0", "85.0"]
