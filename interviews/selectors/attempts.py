@@ -16,6 +16,7 @@ from datetime import datetime
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import floatformat
 
 from interviews import state
 from interviews.models import InterviewSession, SessionItem
@@ -48,10 +49,12 @@ class AttemptProgress:
     missed: tuple[tuple[str, int], ...]  # (label, how many attempts missed it, this one included)
 
     @property
-    def score_change(self) -> float | None:
+    def score_change(self) -> int | None:
+        """The change between the two scores as pages show them, in whole points: 62.4 then
+        62.6 read "62" and "63", so the change reads +1, not +0."""
         if self.previous_score is None:
             return None
-        return (self.score or 0.0) - self.previous_score
+        return _whole(self.score or 0.0) - _whole(self.previous_score)
 
     @property
     def missed_lines(self) -> list[tuple[str, str]]:
@@ -60,6 +63,11 @@ class AttemptProgress:
             (label, f"missed before ({ordinal_time(times)})" if times > 1 else "")
             for label, times in self.missed
         ]
+
+
+def _whole(score: float) -> int:
+    """A score rounded as the floatformat:0 of every page rounds it (half up, not to even)."""
+    return int(floatformat(score, 0))
 
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")

@@ -92,11 +92,10 @@ def test_practice_then_review_the_next_day_retry_and_mastery(page, login, candid
     answer(page, GOOD, "Feedback on question 1 of 1")
     after, before = SessionItem.objects.filter(question__text=shown[1]).order_by("-id")[:2]
     change = page.locator("[data-score-change]")
-    # Rounded as the template rounds (half up; Python's format rounds a half to even).
-    expect(change).to_contain_text(
-        f"Last time {floatformat(before.score, 0)}, now {floatformat(after.score, 0)} "
-        f"(+{floatformat(after.score - before.score, 0)})"
-    )
+    # Rounded as the template rounds (half up; Python's format rounds a half to even), and the
+    # change is the difference of the two numbers shown.
+    was, now = int(floatformat(before.score, 0)), int(floatformat(after.score, 0))
+    expect(change).to_contain_text(f"Last time {was}, now {now} (+{now - was})")
     expect(change).to_contain_text("Newly covered: container.")
 
     page.get_by_role("link", name="Progress").click()

@@ -346,3 +346,18 @@ def test_a_score_corrected_by_concept_counts_in_the_comparison_and_the_csv(
         csv.DictReader(io.StringIO(signed_in.get("/progress/attempts.csv").content.decode()))
     )
     assert [row["score"] for row in rows] == ["80.0", "85.0"]
+
+
+@pytest.mark.django_db
+def test_the_change_since_last_time_is_the_difference_of_the_scores_shown(
+    signed_in, make_question, make_attempt
+):
+    """62.4 then 62.6 show as 62 and 63: the change shown is +1, not the +0.2 rounded to +0."""
+    question = make_question("docker", 1)
+    make_attempt(question, 62.4, covered=["image"], missed=["container"], at=NOW - DAY)
+    latest = make_attempt(question, 62.6, covered=["image"], missed=["container"], at=NOW)
+    page = signed_in.get(f"/sessions/{latest.session_id}/results/").content.decode()
+    assert "Last time <strong>62</strong>, now <strong>63</strong> (+1)." in page
+    falling = make_attempt(question, 62.4, covered=["image"], at=NOW + DAY)
+    page = signed_in.get(f"/sessions/{falling.session_id}/results/").content.decode()
+    assert "Last time <strong>63</strong>, now <strong>62</strong> (-1)." in page
