@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.template.defaultfilters import floatformat
 
 from interviews import state
@@ -97,7 +97,10 @@ def attempts_of(
     extra = {"topic_id": F("question__topic_id"), "level": F("session__level")}
     extra["final"] = Coalesce(*SessionItem.FINAL_SCORE_FIELDS)
     if with_text:
-        extra["text"] = F("question__text")
+        # The wording asked, which later edits leave alone (items made before it was kept have none).
+        extra["text"] = Coalesce(
+            NullIf("asked_text", Value("")), "question__text", output_field=TextField()
+        )
     rows = items.order_by("finished_at", "id").values(*fields, **extra)
     return [
         Attempt(

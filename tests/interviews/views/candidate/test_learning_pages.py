@@ -361,3 +361,23 @@ def test_the_change_since_last_time_is_the_difference_of_the_scores_shown(
     falling = make_attempt(question, 62.4, covered=["image"], at=NOW + DAY)
     page = signed_in.get(f"/sessions/{falling.session_id}/results/").content.decode()
     assert "Last time <strong>63</strong>, now <strong>62</strong> (-1)." in page
+
+
+@pytest.mark.django_db
+def test_the_csv_names_each_attempts_question_as_it_was_asked(
+    signed_in, make_question, make_attempt
+):
+    question = make_question("docker", 1)
+    asked = question.text
+    old = make_attempt(question, 50.0, at=NOW - DAY)
+    SessionItem.objects.filter(pk=old.pk).update(asked_text=asked)
+    question.text = "Docker question 1, reworded: explain how it works."
+    question.save()
+    new = make_attempt(question, 60.0, at=NOW)
+    SessionItem.objects.filter(pk=new.pk).update(asked_text=question.text)
+    legacy = make_attempt(question, 70.0, at=NOW + DAY)  # made before questions kept their wording
+    rows = list(
+        csv.DictReader(io.StringIO(signed_in.get("/progress/attempts.csv").content.decode()))
+    )
+    assert [row["question"] for row in rows] == [asked, question.text, question.text]
+    assert legacy.asked_text == ""
