@@ -78,3 +78,25 @@ def test_buttons_work_after_logging_in_again_in_another_tab(new_context, login, 
 
     page.locator("#item-1").get_by_role("button", name="Mark “layers” present").click()
     expect(page.locator("#change-log")).to_contain_text("Concept ticked or unticked: layers")
+
+
+def test_keyboard_focus_stays_on_the_control_used_after_the_card_is_swapped(
+    page, login, reviewed
+):
+    """The card is replaced after every tick and override: focus must not fall back to the page,
+    or a keyboard user starts again from the top (and a screen reader loses the place)."""
+    ivy, session = reviewed
+    login(page, ivy)
+    page.goto(f"/interviewer/sessions/{session.pk}/transcript/")
+    item = page.locator("#item-1")
+    item.get_by_role("button", name="Mark “layers” present").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#change-log")).to_contain_text("layers")
+    expect(item.get_by_role("button", name="Mark “layers” missing")).to_be_focused()
+
+    item.get_by_label("Override score (0-100, empty to clear)").fill("42")
+    item.get_by_label("Reason").fill("Clear enough")
+    item.get_by_role("button", name="Save score").focus()
+    page.keyboard.press("Enter")
+    expect(item.locator(".human-score")).to_have_text("42")
+    expect(item.get_by_role("button", name="Save score")).to_be_focused()
