@@ -49,7 +49,10 @@ def test_ticks_and_overrides_update_the_log_and_scores_without_a_reload(page, lo
     item.get_by_label("Override score (0-100, empty to clear)").fill("42")
     item.get_by_role("button", name="Save score").click()
     item = page.locator("#item-1")
-    expect(item.get_by_role("alert")).to_have_text(OVERRIDE_REASON_MISSING_MESSAGE)
+    reason = item.get_by_label("Reason")
+    expect(reason).to_be_focused()
+    expect(reason).to_have_attribute("aria-invalid", "true")
+    expect(reason).to_have_accessible_description(OVERRIDE_REASON_MISSING_MESSAGE)
     expect(item.get_by_label("Override score (0-100, empty to clear)")).to_have_value("42")
     item.get_by_label("Reason").fill("Good enough for the role")
     item.get_by_role("button", name="Save score").click()
@@ -80,9 +83,7 @@ def test_buttons_work_after_logging_in_again_in_another_tab(new_context, login, 
     expect(page.locator("#change-log")).to_contain_text("Concept ticked or unticked: layers")
 
 
-def test_keyboard_focus_stays_on_the_control_used_after_the_card_is_swapped(
-    page, login, reviewed
-):
+def test_keyboard_focus_stays_on_the_control_used_after_the_card_is_swapped(page, login, reviewed):
     """The card is replaced after every tick and override: focus must not fall back to the page,
     or a keyboard user starts again from the top (and a screen reader loses the place)."""
     ivy, session = reviewed

@@ -25,6 +25,11 @@ from interviews.services import review
 TRANSCRIPT = "interviews/interviewer/transcript.html"
 SESSION_NOT_FINISHED_MESSAGE = "The transcript is ready once the session has finished."
 OVERRIDE_NOT_A_NUMBER_MESSAGE = "A score must be a number from 0 to 100."
+OVERRIDE_FIELD_AT_FAULT = {
+    OVERRIDE_NOT_A_NUMBER_MESSAGE: "score",
+    review.OVERRIDE_OUT_OF_RANGE_MESSAGE: "score",
+    review.OVERRIDE_REASON_MISSING_MESSAGE: "reason",
+}
 
 
 @require_GET
@@ -116,17 +121,18 @@ def score_override(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         except review.ReviewRefused as refused:
             error = refused.message
     item.refresh_from_db()
-    # A refused override keeps what was typed, so the interviewer only adds what was missing.
-    typed = (
-        {
-            "item_pk": item.pk,
-            "score": request.POST.get("score", ""),
-            "reason": request.POST.get("reason", ""),
-        }
-        if error
-        else None
-    )
-    return _item_fragment(request, item, error=error, typed=typed)
+    if not error:
+        return _item_fragment(request, item)
+    # A refused override keeps what was typed, so the interviewer only adds what was missing, and
+    # says what is wrong beside the field at fault (tied to it for screen readers).
+    typed = {
+        "item_pk": item.pk,
+        "score": request.POST.get("score", ""),
+        "reason": request.POST.get("reason", ""),
+        "field": OVERRIDE_FIELD_AT_FAULT.get(error, ""),
+        "error": error,
+    }
+    return _item_fragment(request, item, error="" if typed["field"] else error, typed=typed)
 
 
 @require_POST

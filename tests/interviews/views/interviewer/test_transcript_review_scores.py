@@ -13,7 +13,11 @@ from interviews.selectors.agreement import agreement_report
 from interviews.selectors.exports import CSV_COLUMNS, transcript_csv, transcript_data
 from interviews.selectors.sessions import session_score
 from interviews.services import review
-from interviews.services.review import OVERRIDE_REASON_MISSING_MESSAGE, reviewed_score
+from interviews.services.review import (
+    OVERRIDE_OUT_OF_RANGE_MESSAGE,
+    OVERRIDE_REASON_MISSING_MESSAGE,
+    reviewed_score,
+)
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -170,6 +174,40 @@ def test_refused_override_keeps_the_typed_score_without_javascript(client, inter
     assert response.status_code == 200
     assert OVERRIDE_REASON_MISSING_MESSAGE in body
     assert f'name="score" id="score-{first_item.pk}" value="73.5"' in body
+
+
+def _field_and_its_error(body: str, name: str) -> tuple[str, str]:
+    """The input named `name` and the text of the element its aria-describedby points to."""
+    field = re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', body).group(0)
+    described = re.search(r'aria-describedby="([^"]+)"', field)
+    if described is None:
+        return field, ""
+    error = re.search(rf'<([a-z]+)[^>]*id="{described.group(1)}"[^>]*>(.*?)</\1>', body, re.S)
+    return field, error.group(2) if error else ""
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+@pytest.mark.parametrize(
+    ("typed", "invalid", "valid", "message"),
+    [
+        ({"score": "73.5", "reason": ""}, "reason", "score", OVERRIDE_REASON_MISSING_MESSAGE),
+        ({"score": "many", "reason": "x"}, "score", "reason", OVERRIDE_OUT_OF_RANGE_MESSAGE),
+        ({"score": "120", "reason": "x"}, "score", "reason", OVERRIDE_OUT_OF_RANGE_MESSAGE),
+    ],
+)
+def test_a_refused_override_marks_the_field_at_fault_and_ties_the_message_to_it(
+    client, interviewer, first_item, htmx, typed, invalid, valid, message
+):
+    """A screen reader reaches the message from the field itself, and focus is put there."""
+    client.force_login(interviewer)
+    url = reverse("interviewer:score_override", args=[first_item.session_id, first_item.pk])
+    body = client.post(url, typed, **(HTMX if htmx else {})).content.decode()
+    field, error = _field_and_its_error(body, invalid)
+    assert 'aria-invalid="true"' in field and "autofocus" in field
+    assert message in error
+    other, _error = _field_and_its_error(body, valid)
+    assert "aria-invalid" not in other and "autofocus" not in other
+    assert body.count(message) == 1
 
 
 def test_transcript_header_has_overall_score_recommendation_and_notes(
