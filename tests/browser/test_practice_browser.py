@@ -35,6 +35,12 @@ def test_whole_practice_session(page, candidate, make_question):
     heading = page.get_by_role("heading", name="Feedback on question 1 of 2")
     expect(heading).to_be_focused()
     expect(page.locator("mark.concept-hit")).to_have_text("image")
+    # Not by colour alone: the span is underlined, and the concept is named in the list below.
+    line = page.locator("mark.concept-hit").evaluate(
+        "mark => getComputedStyle(mark).textDecorationLine"
+    )
+    assert line == "underline"
+    expect(page.locator("ul.covered")).to_have_text("image")
     expect(page.locator(".own-answer")).to_contain_text("<script>x</script>")
     expect(page.get_by_role("heading", name="Expert answer")).to_be_visible()
     page.get_by_role("button", name="Next question").click()

@@ -145,3 +145,21 @@ def test_a_non_answer_reads_as_no_answer_in_the_feedback_and_on_the_results(
     for page in (body, results.content.decode()):
         assert FEEDBACK_NON_ANSWER in page
     assert SessionItem.objects.get(session=session).score == 0
+
+
+def test_the_concepts_covered_are_named_in_text_not_only_by_the_highlight(logged_in, start_session):
+    """The highlight is a colour, and its concept is in a title that only a mouse can show: the
+    feedback lists the covered concepts as words too, beside the missed ones."""
+    session, _ = start_session(count=2)
+    feedback = submit_first(logged_in, session)
+    with time_machine.travel(START + timedelta(seconds=40), tick=False):
+        session_abandon(session=session)
+    results = logged_in.get(reverse("interviews:session_results", args=[session.pk]))
+    item = SessionItem.objects.get(session=session, position=1)
+    assert item.matched_labels
+    for body in (feedback, results.content.decode()):
+        covered = re.search(
+            r"<h3>Key concepts you covered</h3>\s*<ul class=\"covered\">(.*?)</ul>", body, re.S
+        )
+        assert covered is not None
+        assert re.findall(r"<li>(.*?)</li>", covered.group(1)) == item.matched_labels
