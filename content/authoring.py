@@ -9,60 +9,31 @@ stay (concepts_refresh keeps them).
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 
+from content.banks import slugs_free, topic_slug_new
 from content.concepts import concepts_refresh
 from content.importer import question_slug
-from content.models import (
-    RESERVED_TOPIC_SLUGS,
-    Level,
-    ModelAnswer,
-    Question,
-    QuestionRevision,
-    Topic,
-)
+from content.models import Level, ModelAnswer, Question, QuestionRevision, Topic
 from content.revisions import NOTE_IMPORTED, QuestionState, question_state, revision_add
 
-SLUG_SUFFIX_BYTES = 3
 NOTE_CREATED = "Written"
 NOTE_RESTORED = "Restored revision {number}"
 
 
-def slug_free(model, base: str, *, max_length: int) -> str:
-    """`base` when no row of `model` has it, else base with a short random suffix."""
-    return slugs_free(model, [base], max_length=max_length)[0]
-
-
-def slugs_free(model, bases: Sequence[str], *, max_length: int) -> list[str]:
-    """slug_free for each base, the slugs different from each other too; one query when free."""
-    bases = [base[: max_length - 2 * SLUG_SUFFIX_BYTES - 1].strip("-") or "bank" for base in bases]
-    slugs = list(bases)
-    while True:
-        taken = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-        if not taken and len(set(slugs)) == len(slugs):
-            return slugs
-        seen: set[str] = set()
-        for index, slug in enumerate(slugs):
-            if slug in taken or slug in seen:
-                slugs[index] = f"{bases[index]}-{secrets.token_hex(SLUG_SUFFIX_BYTES)}"
-            seen.add(slugs[index])
-
-
 def topic_create(*, owner, name: str, **fields) -> Topic:
-    """A new bank owned by `owner`; private and unpublished unless `fields` say otherwise."""
+    """A new bank owned by `owner`; private and unpublished unless `fields` say otherwise.
+
+    Its name must be free among the owner's banks (the forms check it; content.banks).
+    """
     shared_with = fields.pop("shared_with", ())
     fields = {"is_published": False, "shared_with_everyone": False, **fields}
-    base = slugify(name)
-    base = f"{base}-bank" if base in RESERVED_TOPIC_SLUGS else base
-    slug = slug_free(Topic, base, max_length=Topic._meta.get_field("slug").max_length)
     with transaction.atomic():
-        topic = Topic.objects.create(owner=owner, name=name, slug=slug, **fields)
+        topic = Topic.objects.create(owner=owner, name=name, slug=topic_slug_new(name), **fields)
         topic.shared_with.set(shared_with)
     return topic
 

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from content.authoring import questions_append, topic_create
-from content.models import Concept, ModelAnswer, Question, Topic
+from content.banks import copy_name
+from content.models import Concept, ModelAnswer, Question, QuestionRevision, Topic
 from content.revisions import question_state, revisions_start_many
 
 NOTE_COPIED = "Copied from {topic}"
-COPY_NAME = "{name} (copy)"
+NOTE_MAX_LENGTH = QuestionRevision._meta.get_field("note").max_length
 CONCEPT_FIELDS = ("label", "variants", "weight", "tier", "negated", "origin", "is_active", "rank")
 
 
@@ -43,10 +44,15 @@ def questions_copy(*, questions: Sequence[Question], topic: Topic, author) -> li
             for question, copy in pairs
             for concept in question.concepts.all()
         )
+        # A bank name may fill its column, and the note's is no longer: PostgreSQL refuses it.
+        notes = [
+            NOTE_COPIED.format(topic=question.topic.name)[:NOTE_MAX_LENGTH]
+            for question in questions
+        ]
         revisions_start_many(
             starts=[
-                (copy, question_state(question), NOTE_COPIED.format(topic=question.topic.name))
-                for question, copy in pairs
+                (copy, question_state(question), note)
+                for (question, copy), note in zip(pairs, notes, strict=True)
             ],
             author=author,
         )
@@ -54,12 +60,13 @@ def questions_copy(*, questions: Sequence[Question], topic: Topic, author) -> li
 
 
 def topic_copy(*, topic: Topic, owner) -> Topic:
-    """A new private bank of `owner` holding a copy of every question of `topic`, in order."""
+    """A new private bank of `owner` holding a copy of every question of `topic`, in order.
+
+    Named "<name> (copy)", or "(copy 2)" and on when the owner has that name already.
+    """
     with transaction.atomic():
         copy = topic_create(
-            owner=owner,
-            name=COPY_NAME.format(name=topic.name[:190]),
-            description=topic.description,
+            owner=owner, name=copy_name(name=topic.name, owner=owner), description=topic.description
         )
         questions = topic.questions.order_by("position", "id").prefetch_related(
             "model_answers", "concepts"

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 
+from content.banks import name_holder, name_taken_message
 from content.formats import FORMATS, document_parse, format_guess
 from content.importer import bytes_text
 from content.models import Question, Topic, is_author
@@ -149,14 +150,27 @@ class TopicForm(forms.ModelForm):
         labels = {"shared_with_everyone": "Share with every interviewer"}
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # A new bank is its author's; an edited one keeps its owner (staff edit others' too).
+        self.user = user
+        self.owner = self.instance.owner if self.instance.pk else user
         if self.instance.pk is None:
             # The model's defaults suit site banks; an interviewer's new bank starts private.
             self.initial.update(shared_with_everyone=False, is_published=False)
         if self.instance.pk and not self.is_bound:
             names = self.instance.shared_with.values_list("username", flat=True)
             self.initial["share_with"] = ", ".join(names)
+
+    def clean_name(self) -> str:
+        """A name no other bank of the same owner has, in any case: files find banks by it."""
+        name = self.cleaned_data["name"]
+        if self.instance.pk and name == self.instance.name:
+            return name  # not renamed: saving the other fields is never refused for the name
+        holder = name_holder(name=name, owner=self.owner, exclude=self.instance.pk)
+        if holder is not None:
+            raise forms.ValidationError(name_taken_message(holder, user=self.user))
+        return name
 
     def clean_description(self) -> str:
         """Stored as the bank files keep it (stripped lines, no blank ones), so an export reads back

@@ -4,7 +4,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Lower
+from django.db.models.lookups import Exact
 from django.urls import reverse
 
 # Object permissions on banks, answered by content.access.BankAccessBackend.
@@ -39,6 +41,14 @@ class TopicQuerySet(models.QuerySet):
 
     def with_question_counts(self) -> "TopicQuerySet":
         return self.annotate(question_count=Count("questions"))
+
+    def named(self, name: str) -> "TopicQuerySet":
+        """Banks called `name` in any case (surrounding spaces aside): how files find banks."""
+        return self.filter(Exact(Lower("name"), Lower(Value(name.strip()))))
+
+    def owned_by(self, owner) -> "TopicQuerySet":
+        """The banks of `owner`; None: the site banks."""
+        return self.filter(owner__isnull=True) if owner is None else self.filter(owner=owner)
 
     def published(self) -> "TopicQuerySet":
         return self.filter(is_published=True)
@@ -112,6 +122,18 @@ class Topic(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # A file finds its bank by name among its uploader's banks (content.banks). Site banks
+            # are kept apart by the forms only: deleting an account turns its banks into site
+            # banks, and a database rule would then refuse to delete the account.
+            models.UniqueConstraint(
+                Lower("name"),
+                "owner",
+                condition=Q(owner__isnull=False),
+                name="one_bank_name_per_owner",
+                violation_error_message="This owner already has a bank of this name.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -40,7 +40,7 @@ def bank_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @author_required
 def topic_new(request: HttpRequest) -> HttpResponse:
-    form = TopicForm(request.POST or None)
+    form = TopicForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = form.topic_fields()
         topic = authoring.topic_create(owner=request.user, **fields)
@@ -53,7 +53,7 @@ def topic_new(request: HttpRequest) -> HttpResponse:
 @author_required
 def topic_edit(request: HttpRequest, slug: str) -> HttpResponse:
     topic = topic_editable_get(request.user, slug)
-    form = TopicForm(request.POST or None, instance=topic)
+    form = TopicForm(request.POST or None, instance=topic, user=request.user)
     if request.method == "POST" and form.is_valid():
         authoring.topic_update(topic=topic, **form.topic_fields())
         messages.success(request, "Saved the bank.")

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from content.authoring import question_update, slugs_free, topic_create
+from content.authoring import question_update, topic_create
+from content.banks import slugs_free
 from content.copying import question_copy, topic_copy
 from content.forms import COPY_WORDING_TAKEN_MESSAGE
 from content.models import Concept, Question, Topic
@@ -84,7 +85,7 @@ def test_a_question_is_not_copied_into_a_bank_that_already_has_its_wording(
 def test_free_slugs_keep_a_free_base_and_never_repeat(private_question, monkeypatch):
     """What copies of many questions get: the base when free, else a suffix no row or copy has."""
     suffixes = iter(["aaaaaa", "aaaaaa", "bbbbbb", "cccccc"])
-    monkeypatch.setattr("content.authoring.secrets.token_hex", lambda _bytes: next(suffixes))
+    monkeypatch.setattr("content.banks.secrets.token_hex", lambda _bytes: next(suffixes))
     taken = private_question.slug
     slugs = slugs_free(Question, ["free", taken, taken, "free"], max_length=200)
     # The second "aaaaaa" would repeat the first: it is drawn again.

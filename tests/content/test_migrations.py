@@ -55,3 +55,53 @@ def test_answers_written_before_they_were_dated_get_the_day_they_were_saved():
     assert ModelAnswer.objects.get(pk=undated.pk).posted_on == saved_on
     assert ModelAnswer.objects.get(pk=dated.pk).posted_on == date(2025, 3, 26)
     MigrationExecutor(connection).migrate(latest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_banks_of_one_owner_sharing_a_name_are_numbered_oldest_first(django_user_model):
+    before = [("content", "0006_model_answer_dates")]
+    after = [("content", "0007_bank_names_unique_per_owner")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    Topic = executor.loader.project_state(before).apps.get_model("content", "Topic")
+    amy = django_user_model.objects.create_user("amy").pk
+    cole = django_user_model.objects.create_user("cole").pk
+    rows = [  # (owner id, name), in creation order
+        (amy, "Kubernetes"),
+        (amy, "Kubernetes (copy)"),
+        (amy, "kubernetes"),
+        (amy, "Kubernetes (copy)"),
+        (amy, "Kubernetes (2)"),  # taken already: the second "Kubernetes" skips it
+        (amy, "KUBERNETES"),
+        (cole, "Kubernetes"),  # another owner's: left alone
+        (None, "Docker"),
+        (None, "docker"),
+        (amy, "Docker"),
+        (amy, "X" * 200),
+        (amy, "x" * 200),
+    ]
+    ids = [
+        Topic.objects.create(owner_id=owner, name=name, slug=f"bank-{number}").pk
+        for number, (owner, name) in enumerate(rows)
+    ]
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    Topic = executor.loader.project_state(after).apps.get_model("content", "Topic")
+    names = [Topic.objects.get(pk=pk).name for pk in ids]
+    assert names == [
+        "Kubernetes",
+        "Kubernetes (copy)",
+        "kubernetes (3)",
+        "Kubernetes (copy) (2)",
+        "Kubernetes (2)",
+        "KUBERNETES (4)",
+        "Kubernetes",
+        "Docker",
+        "docker (2)",
+        "Docker",
+        "X" * 200,
+        "x" * 196 + " (2)",
+    ]
+    MigrationExecutor(connection).migrate(latest)
