@@ -1,9 +1,9 @@
-"""Which bank a name means: names are unique per owner, in any case.
+"""Which bank a name means: names are unique per owner, and imports find banks by them.
 
 A bank's address (its slug) is made once, when the bank is created, and kept through renames, so
 it cannot tell banks apart by name; two interviewers may each have a "Kubernetes". A name is
-unique among one owner's banks, in any case (and among the site banks, which have no owner). The
-rules on who may edit what stay on TopicQuerySet.
+unique among one owner's banks, in any case (and among the site banks, which have no owner), and
+that is how an upload finds its bank, among what its uploader owns. The rules on who may edit what stay on TopicQuerySet.
 """
 
 from __future__ import annotations
@@ -23,6 +23,18 @@ NAME_TAKEN_YOURS = (
 )
 NAME_TAKEN_SITE = "A site bank is already named “{name}”: choose another name."
 NAME_TAKEN_OWNER = "{owner} already has a bank named “{name}”: choose another name."
+AMBIGUOUS_UPLOAD = (
+    "expected one bank named '{name}', but {count} banks you may change have this name: {banks}. "
+    "Rename all but one of them on their bank pages, then upload the file again"
+)
+
+
+class BankAmbiguous(Exception):
+    """More than one bank answers to a file's topic name."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
 
 
 def slug_free(model, base: str, *, max_length: int) -> str:
@@ -79,3 +91,41 @@ def copy_name(*, name: str, owner) -> str:
         if name_holder(name=candidate, owner=owner) is None:
             return candidate
         number += 1
+
+
+def _one(banks, *, ambiguous) -> Topic | None:
+    found = list(banks.select_related("owner").order_by("pk"))
+    if len(found) > 1:
+        raise BankAmbiguous(ambiguous(found))
+    return found[0] if found else None
+
+
+def upload_bank_find(*, name: str, user, name_from_file: bool) -> Topic | None:
+    """The bank an upload by `user` goes into; None: a new bank of theirs.
+
+    In this order: their own bank of that name; for staff, the site bank of that name; when the
+    name is the file's (a CSV export is named after the bank's slug, which a rename keeps), the
+    bank they may edit at that address. Every step looks only at banks the user may edit, so a
+    bank of someone else is never changed, nor its name shown.
+    """
+    editable = Topic.objects.editable_by(user)
+    steps = [editable.filter(owner=user).named(name), editable.owned_by(None).named(name)]
+    if name_from_file:
+        steps.append(editable.filter(slug=slugify(name)))
+
+    def ambiguous(found: list[Topic]) -> str:
+        banks = ", ".join(
+            f"“{bank.name}” ({_whose(bank, user)}, /bank/{bank.slug}/)" for bank in found
+        )
+        return AMBIGUOUS_UPLOAD.format(name=name, count=len(found), banks=banks)
+
+    for banks in steps:
+        if (bank := _one(banks, ambiguous=ambiguous)) is not None:
+            return bank
+    return None
+
+
+def _whose(bank: Topic, user) -> str:
+    if bank.owner_id is None:
+        return "a site bank"
+    return "yours" if bank.owner_id == user.pk else f"{bank.owner.get_username()}'s"

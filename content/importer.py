@@ -1,7 +1,9 @@
 """Import parsed banks into Topic, Question and ModelAnswer rows, in place and idempotently.
 
-Identity: a topic is its slugified name. A question is its stable id (`uid`) when the document
-writes one (every export does), and otherwise a slug of its text plus a short hash of the full text;
+Identity: a topic is found by its name (content.banks): an upload's among the banks of its
+uploader, else a new private bank of theirs; the command line's by its address (slugified
+name). A question is its stable id (`uid`) when the document writes one (every
+export does), and otherwise a slug of its text plus a short hash of the full text;
 so an edited wording updates the question in place when the id is there, and makes a new question
 when it is not. A question matched by its text adopts the document's id. A question that
 disappeared from its document is kept (interview sessions point at it) and reported as a warning;
@@ -27,6 +29,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
+from content.banks import BankAmbiguous, topic_slug_new, upload_bank_find
 from content.concept_files import concepts_differ, concepts_set_many
 from content.concepts import concepts_refresh_many
 from content.models import (
@@ -72,10 +75,6 @@ FILE_NAME_TOO_LONG = "expected a file name of at most {limit} characters, found 
 QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (sessions may refer to them): {slugs}"
 WORDING_TAKEN = (
     "expected a wording no other question has, but question {slug} already reads: {question}"
-)
-TOPIC_NOT_YOURS = (
-    "expected a new topic or one of your own, but the bank '{topic}' is not yours to change: "
-    "rename the topic in the file to import a bank of your own"
 )
 QUESTION_NOT_YOURS = (
     "expected questions of this bank or new ones, but another bank, which you may not change, "
@@ -155,6 +154,8 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     outcomes: list[QuestionOutcome] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # texts of stored questions not in the document
+    # The bank each document goes into, in order (in a dry run a new one is not saved).
+    banks: list[Topic] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -178,6 +179,8 @@ class _Run:
     revision_note: str = ""
     # The banks this run may change, and their questions (None: any, as the command line may).
     editable: QuerySet | None = None
+    editor: object = None  # the uploader, whose banks an upload goes into (None: the site's)
+    topic_from_file_name: bool = False  # the topic name is the file's (CSV): try it as a slug
 
 
 def _changes(instance, values: dict) -> list[str]:
@@ -225,26 +228,50 @@ def _answers_sync(
     return changed
 
 
-def _topic_sync(document: ParsedDocument, source_name: str, run: _Run) -> Topic:
+def _topic_find(document: ParsedDocument, source_name: str, run: _Run) -> Topic | None:
+    """The stored bank the document goes into (content.banks), or None for a new one."""
+    try:
+        if run.editor is None:
+            return Topic.objects.filter(slug=slugify(document.topic_name)).first()
+        return upload_bank_find(
+            name=document.topic_name,
+            user=run.editor,
+            name_from_file=run.topic_from_file_name,
+        )
+    except BankAmbiguous as error:
+        line = None if document.description is None else document.topic_line
+        raise DocumentError(source_name, line, error.message) from None
+
+
+def _topic_new(document: ParsedDocument, source_name: str, values: dict, run: _Run) -> Topic:
+    """A new bank: the uploader's, private, at a fresh address; or, by command, the site's."""
+    # Where a topic came from is set once: exporting and importing it back changes nothing.
+    values = {**values, "source_name": Path(source_name).name}
+    if run.editor is not None:
+        # As the New bank page makes one (content.authoring.topic_create).
+        slug = topic_slug_new(document.topic_name) if run.write else ""
+        return Topic(
+            slug=slug,
+            owner=run.editor,
+            is_published=False,
+            shared_with_everyone=False,
+            **values,
+        )
     slug = slugify(document.topic_name)
-    topic = Topic.objects.filter(slug=slug).first()
+    if slug in RESERVED_TOPIC_SLUGS:
+        names = ", ".join(f"'{name.title()}'" for name in sorted(RESERVED_TOPIC_SLUGS))
+        problem = TOPIC_SLUG_RESERVED.format(names=names, found=repr(document.topic_name))
+        raise DocumentError(source_name, document.topic_line, problem)
+    return Topic(slug=slug, **values)
+
+
+def _topic_sync(document: ParsedDocument, source_name: str, run: _Run) -> Topic:
+    topic = _topic_find(document, source_name, run)
     values = {"name": document.topic_name}
     if document.description is not None:
         values["description"] = document.description
-    if (
-        topic is not None
-        and run.editable is not None
-        and not run.editable.filter(pk=topic.pk).exists()
-    ):
-        problem = TOPIC_NOT_YOURS.format(topic=document.topic_name)
-        raise DocumentError(source_name, document.topic_line, problem)
     if topic is None:
-        if slug in RESERVED_TOPIC_SLUGS:
-            names = ", ".join(f"'{name.title()}'" for name in sorted(RESERVED_TOPIC_SLUGS))
-            problem = TOPIC_SLUG_RESERVED.format(names=names, found=repr(document.topic_name))
-            raise DocumentError(source_name, document.topic_line, problem)
-        # Where a topic came from is set once: exporting and importing it back changes nothing.
-        topic = Topic(slug=slug, source_name=Path(source_name).name, **values)
+        topic = _topic_new(document, source_name, values, run)
         if run.write:
             topic.save()
         run.report.topics.add("created")
@@ -353,6 +380,7 @@ def _question_sync(
 def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -> str:
     """Write (or, in a dry run, only compare) one parsed document; return its progress line."""
     topic = _topic_sync(document, source_name, run)
+    run.report.banks.append(topic)
     slugs = [question_slug(parsed.text) for parsed in document.questions]
     matches = _matches(document, slugs, source_name, run.editable)
     tally = Tally()
@@ -448,18 +476,28 @@ def questions_import(
     dry_run: bool = False,
     author=None,
     editor=None,
+    topic_from_file_name: bool = False,
 ) -> ImportReport:
     """Import parsed documents, given as (source name, document), in one transaction.
 
     With dry_run nothing is written: the report says what an import would create, update and
     leave alone. `author` is who the revisions of changed questions name (None: the importer).
-    With `editor` (an upload's uploader) only banks that user may edit are changed: a document
-    naming another bank, or one of its questions by id or wording, is refused. Checked inside the
-    import's transaction, so a bank someone else creates meanwhile is refused too.
+    With `editor` (an upload's uploader) a document goes into that user's bank of its name, or a
+    new private one of theirs (content.banks.upload_bank_find; `topic_from_file_name` when a CSV
+    file's name is its topic), and a question of a bank that user may not edit, named by id or
+    wording, is refused. Decided inside the import's transaction, so a bank someone else creates
+    meanwhile is neither filled nor handed over.
     """
     _documents_check(documents)
     editable = None if editor is None else Topic.objects.editable_by(editor)
-    run = _Run(ImportReport(), write=not dry_run, progress=progress, editable=editable)
+    run = _Run(
+        ImportReport(),
+        write=not dry_run,
+        progress=progress,
+        editable=editable,
+        editor=editor,
+        topic_from_file_name=topic_from_file_name,
+    )
     run.total = sum(len(document.questions) for _, document in documents)
     for _, document in documents:
         run.report.warnings.extend(document.warnings)

@@ -14,23 +14,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django_htmx.http import HttpResponseClientRedirect
 
 from config.middleware import request_max_bytes
-from content.authoring import topic_update
 from content.formats import CONTENT_TYPES, FORMATS, document_parse, export_name
 from content.formats.bank import bank_document
 from content.forms import BankUploadForm
 from content.importer import questions_import
-from content.models import CHANGE_TOPIC, BankUpload, Topic
+from content.models import BankUpload, Topic
 from content.parsing import DocumentError
 
 RUN_INTERVIEWS = "interviews.run_interviews"
 UPLOADS_KEPT_FOR = timedelta(days=1)
-NOT_YOURS = "The bank “{topic}” is not yours to change: rename the topic in the file to import a bank of your own."
 IMPORTED = "{topic}: {created} question(s) created, {updated} updated, {unchanged} unchanged."
 UPLOAD_GONE = (
     "This import preview is gone: its file was imported already, or the preview expired (previews "
@@ -90,43 +86,30 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
         format_name=upload.format_name,
         topic_name=upload.topic_name or None,
     )
-    documents = [(upload.file_name, document)]
-    existing = Topic.objects.filter(slug=slugify(document.topic_name)).first()
-    if existing is not None and not request.user.has_perm(CHANGE_TOPIC, existing):
-        # The file's own name for it: the stored name of a bank they may not see stays private.
-        context = {"upload": upload, "error": NOT_YOURS.format(topic=document.topic_name)}
-        return render(request, "content/bank_import_preview.html", context)
+    # The uploader's bank of the file's name, or a new private one of theirs (content.banks);
+    # the importer decides inside its transaction, and never touches a bank they may not edit.
+    options = {
+        "documents": [(upload.file_name, document)],
+        "editor": request.user,
+        "topic_from_file_name": upload.format_name == "csv" and not upload.topic_name,
+    }
     try:
         if request.method == "POST":
             with transaction.atomic():
-                # The importer refuses banks (and their questions) the uploader may not edit,
-                # within this transaction: the check above is only the early, friendly one.
-                report = questions_import(
-                    documents=documents, author=request.user, editor=request.user
-                )
-                if report.topics.created:
-                    # A bank an interviewer uploads is theirs, and private, like one they write.
-                    topic = Topic.objects.get(slug=slugify(document.topic_name))
-                    topic_update(
-                        topic=topic,
-                        owner=request.user,
-                        is_published=False,
-                        shared_with_everyone=False,
-                    )
+                report = questions_import(**options, author=request.user)
                 upload.delete()
-            tally = report.questions
+            topic, tally = report.banks[0], report.questions
             counts = {"created": tally.created, "updated": tally.updated}
             messages.success(
-                request,
-                IMPORTED.format(topic=document.topic_name, **counts, unchanged=tally.unchanged),
+                request, IMPORTED.format(topic=topic.name, **counts, unchanged=tally.unchanged)
             )
-            url = reverse("content:topic_detail", args=[slugify(document.topic_name)])
+            url = topic.get_absolute_url()
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-        report = questions_import(documents=documents, dry_run=True, editor=request.user)
+        report = questions_import(**options, dry_run=True)
     except DocumentError as error:
         context = {"upload": upload, "error": str(error)}
         return render(request, "content/bank_import_preview.html", context)
-    context = {"upload": upload, "document": document, "report": report}
+    context = {"upload": upload, "document": document, "report": report, "bank": report.banks[0]}
     return render(request, "content/bank_import_preview.html", context)
 
 

@@ -1,5 +1,6 @@
 """A bank upload changes only banks its uploader may edit: never a site bank, nor another
-interviewer's, through a question's id or wording that the file shares with it."""
+interviewer's, through its name, its address, or a question's id or wording that the file shares
+with it."""
 
 import json
 
@@ -79,57 +80,81 @@ def test_an_upload_cannot_rewrite_a_bank_only_shared_with_its_uploader(
     assert "another bank" in preview.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("file_name", "fields"),
+    [("x.csv", {"topic_name": "acme hiring plan q3"}), ("acme-hiring-plan-q3.csv", {})],
+    ids=["by name", "by address"],
+)
 def test_an_upload_naming_a_private_bank_does_not_learn_its_name(
-    client, mallory, django_user_model
+    client, mallory, django_user_model, file_name, fields
 ):
+    """Someone else's bank is no candidate, by name nor by address: the file makes a bank of the
+    uploader's own, and the page shows only the file's own name for it."""
     from content.authoring import topic_create
+    from content.models import Topic
 
     colleague = django_user_model.objects.create_user("colin", password="x")
     interviewer_grant(user=colleague)
-    topic_create(owner=colleague, name="Acme: Hiring Plan (Q3)")
+    secret = topic_create(owner=colleague, name="Acme: Hiring Plan (Q3)")
     client.force_login(mallory)
     data = b"question,expert_answer,beginner_answer\nWhat is an image?,Layers.,Layers.\n"
     response = client.post(
-        "/banks/import/",
-        {"file": SimpleUploadedFile("x.csv", data), "topic_name": "acme hiring plan q3"},
+        "/banks/import/", {"file": SimpleUploadedFile(file_name, data), **fields}
     )
     preview = client.get(response["Location"]).content.decode()
+    confirm = client.post(response["Location"])
 
-    assert "not yours to change" in preview
+    assert "(a new bank, private to you)" in preview
     assert "Hiring Plan (Q3)" not in preview
+    mine = Topic.objects.get(owner=mallory)
+    assert confirm["Location"] == mine.get_absolute_url() != secret.get_absolute_url()
+    assert "Hiring Plan (Q3)" not in client.get(confirm["Location"]).content.decode()
+    assert list(mine.questions.values_list("text", flat=True)) == ["What is an image?"]
+    secret.refresh_from_db()
+    assert (secret.owner, secret.name, secret.questions.count()) == (
+        colleague,
+        "Acme: Hiring Plan (Q3)",
+        0,
+    )
 
 
 def test_a_bank_created_while_an_upload_is_confirmed_stays_its_owner_s(
     client, mallory, django_user_model, monkeypatch
 ):
-    """The page's early check saw no bank of that name; by the time the import writes, a
-    colleague has made one. The import itself must refuse it, not fill it and hand it over."""
+    """The preview saw no bank of that name; by the time the import writes, colleagues have made
+    one (after the preview, and while the import runs). Neither is filled or handed over: the
+    upload makes a bank of its uploader's own, at an address of its own."""
+    from content import importer
     from content.authoring import topic_create
     from content.models import Topic
-    from content.views import transfer
 
-    colleague = django_user_model.objects.create_user("colin", password="x")
-    interviewer_grant(user=colleague)
+    colleagues = []
+    for name in ("colin", "cleo"):
+        colleague = django_user_model.objects.create_user(name, password="x")
+        interviewer_grant(user=colleague)
+        colleagues.append(colleague)
     client.force_login(mallory)
     data = b"question,expert_answer,beginner_answer\nWhat is an image?,Layers.,Layers.\n"
     response = client.post(
-        "/banks/import/", {"file": SimpleUploadedFile("x.csv", data), "topic_name": "Race"}
+        "/banks/import/", {"file": SimpleUploadedFile("race.csv", data), "topic_name": "Race"}
     )
-    bank = topic_create(owner=colleague, name="Race")
+    assert "(a new bank, private to you)" in client.get(response["Location"]).content.decode()
+    banks = [topic_create(owner=colleagues[0], name="Race")]
+    find = importer.upload_bank_find
 
-    class BeforeTheBankExisted:
-        class objects:  # noqa: N801 - stands in for the manager the view reads
-            @staticmethod
-            def filter(**lookups):
-                return Topic.objects.filter(**lookups).exclude(pk=bank.pk)
+    def found_just_before_another_bank_was_made(**arguments):
+        bank = find(**arguments)
+        banks.append(topic_create(owner=colleagues[1], name="Race"))
+        return bank
 
-            get = staticmethod(Topic.objects.get)
-
-    monkeypatch.setattr(transfer, "Topic", BeforeTheBankExisted)
+    monkeypatch.setattr(importer, "upload_bank_find", found_just_before_another_bank_was_made)
     confirm = client.post(response["Location"])
 
-    bank.refresh_from_db()
-    assert bank.owner == colleague
-    assert not bank.questions.exists()
-    assert confirm.status_code == 200
-    assert "not yours" in confirm.content.decode()
+    mine = Topic.objects.get(owner=mallory)
+    assert confirm["Location"] == mine.get_absolute_url()
+    assert mine.slug not in {bank.slug for bank in banks}
+    assert list(mine.questions.values_list("text", flat=True)) == ["What is an image?"]
+    for bank, colleague in zip(banks, colleagues, strict=True):
+        bank.refresh_from_db()
+        assert bank.owner == colleague
+        assert not bank.questions.exists()

@@ -100,12 +100,6 @@ BAD_FILES = {
         {"topic_name": "???"},
         "expected a topic name with a letter or a digit",
     ),
-    "a topic at a page's address": (
-        "bank.md",
-        b"# New\n\n## What?\n\n### Expert answer\n\nA\n",
-        {},
-        "line 1: expected a topic name other than 'New', 'Preview', 'Questions'",
-    ),
     "a huge topic line": ("bank.txt", seed(topic="T" * 100_000), {}, "line 1: expected a topic"),
 }
 
