@@ -3,7 +3,8 @@
 A bank's address (its slug) is made once, when the bank is created, and kept through renames, so
 it cannot tell banks apart by name; two interviewers may each have a "Kubernetes". A name is
 unique among one owner's banks, in any case (and among the site banks, which have no owner), and
-that is how an upload finds its bank, among what its uploader owns. The rules on who may edit what stay on TopicQuerySet.
+that is how a file finds its bank: an upload among what its uploader owns, the command line
+(which acts for the site) among every bank. The rules on who may edit what stay on TopicQuerySet.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ NAME_TAKEN_OWNER = "{owner} already has a bank named “{name}”: choose anothe
 AMBIGUOUS_UPLOAD = (
     "expected one bank named '{name}', but {count} banks you may change have this name: {banks}. "
     "Rename all but one of them on their bank pages, then upload the file again"
+)
+# The command has no option that picks a bank (--topic only names a CSV file's topic, and is
+# looked up by name first), so the way out is a rename.
+AMBIGUOUS_COMMAND = (
+    "expected one bank named '{name}', but {count} banks have this name (slugs: {slugs}): "
+    "rename all but one of them (on its page, /bank/<slug>/, or in the admin), then import again"
 )
 
 
@@ -123,6 +130,17 @@ def upload_bank_find(*, name: str, user, name_from_file: bool) -> Topic | None:
         if (bank := _one(banks, ambiguous=ambiguous)) is not None:
             return bank
     return None
+
+
+def site_bank_find(*, name: str) -> Topic | None:
+    """The bank a command-line import goes into (it acts for the site): by name, then by slug."""
+
+    def ambiguous(found: list[Topic]) -> str:
+        slugs = ", ".join(bank.slug for bank in found)
+        return AMBIGUOUS_COMMAND.format(name=name, count=len(found), slugs=slugs)
+
+    bank = _one(Topic.objects.named(name), ambiguous=ambiguous)
+    return bank or Topic.objects.filter(slug=slugify(name)).first()
 
 
 def _whose(bank: Topic, user) -> str:

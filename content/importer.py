@@ -1,8 +1,8 @@
 """Import parsed banks into Topic, Question and ModelAnswer rows, in place and idempotently.
 
 Identity: a topic is found by its name (content.banks): an upload's among the banks of its
-uploader, else a new private bank of theirs; the command line's by its address (slugified
-name). A question is its stable id (`uid`) when the document writes one (every
+uploader, else a new private bank of theirs; the command line's among every bank, by name and
+then by address (slug). A question is its stable id (`uid`) when the document writes one (every
 export does), and otherwise a slug of its text plus a short hash of the full text;
 so an edited wording updates the question in place when the id is there, and makes a new question
 when it is not. A question matched by its text adopts the document's id. A question that
@@ -29,7 +29,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from content.banks import BankAmbiguous, topic_slug_new, upload_bank_find
+from content.banks import BankAmbiguous, site_bank_find, topic_slug_new, upload_bank_find
 from content.concept_files import concepts_differ, concepts_set_many
 from content.concepts import concepts_refresh_many
 from content.models import (
@@ -232,7 +232,7 @@ def _topic_find(document: ParsedDocument, source_name: str, run: _Run) -> Topic 
     """The stored bank the document goes into (content.banks), or None for a new one."""
     try:
         if run.editor is None:
-            return Topic.objects.filter(slug=slugify(document.topic_name)).first()
+            return site_bank_find(name=document.topic_name)
         return upload_bank_find(
             name=document.topic_name,
             user=run.editor,
