@@ -108,3 +108,37 @@ def test_tables_scroll_inside_themselves_instead_of_pushing_the_page_sideways(
         for table in page.locator("table.data").all():
             box = table.locator("xpath=..").bounding_box()
             assert box is not None and box["x"] + box["width"] <= PHONE["width"], url
+
+
+# A question that names a web address or a command line has words wider than a phone.
+URL_QUESTION = (
+    "What does https://docs.docker.com/engine/storage/volumes/#start-a-container-with-a-volume "
+    "describe, and what does --mount=type=bind,source=/srv/app/config,target=/etc/app,readonly do?"
+)
+
+
+def test_a_question_with_a_long_address_wraps_instead_of_widening_the_page(
+    new_context, login, candidate, make_question, start_practice
+):
+    question = make_question("docker", 1)
+    question.text = URL_QUESTION
+    question.save()
+    session, item = start_practice(1)
+    page = new_context(viewport=PHONE).new_page()
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    expect(page.locator(".question-text")).to_have_text(URL_QUESTION)
+    urls = [session.get_absolute_url()]
+    item_finish(item_id=item.pk, text="An image is a read-only template", revision=1)
+    urls += [
+        session.get_absolute_url() + "results/",
+        f"/practice/chosen/?topic={question.topic.slug}",
+        question.topic.get_absolute_url(),
+    ]
+    for url in urls:
+        page.goto(url)
+        expect(page.get_by_text(URL_QUESTION[:40]).first).to_be_visible()
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] == widths[1], url
