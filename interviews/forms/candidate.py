@@ -50,6 +50,11 @@ class AnswerPostForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["revision"].required = revision_required
 
+    def clean_answer_text(self) -> str:
+        """The text with plain line breaks: browsers send each as CR LF, two characters, while
+        the answer box counted one against its maxlength, so a text it accepted came over the cap."""
+        return self.cleaned_data["answer_text"].replace("\r\n", "\n")
+
     def refusal(self) -> str:
         """The first problem, worded for the candidate."""
         return next(iter(self.errors.values()))[0]

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from content.scoring import MAX_ANSWER_CHARS
 from interviews.forms.candidate import ANSWER_NUL_MESSAGE
 from interviews.models import SessionItem
 from interviews.models.sessions import REVISION_MAX
@@ -100,3 +101,27 @@ def test_a_submit_without_a_revision_after_the_largest_one_stays_in_range(logged
     item.refresh_from_db()
     assert (item.status, item.answer_text) == (item.Status.SUBMITTED, "final words")
     assert item.autosave_revision == REVISION_MAX
+
+
+def test_line_breaks_sent_as_two_characters_count_as_one_against_the_length_cap(
+    logged_in, start_session
+):
+    """A browser sends each line break of a form or a fetch body as CR LF, while the answer box
+    counts it as one character against its maxlength: an answer the box accepted must not be
+    refused as too long, and it is stored with plain line breaks."""
+    session, item = start_session()
+    autosave, submit = _urls(item)
+    lines = ["An image is a read-only template made of layers."] * 500
+    typed = "\n".join(lines)[: MAX_ANSWER_CHARS - 10]  # what the answer box holds
+    sent = typed.replace("\n", "\r\n")
+    assert len(typed) <= MAX_ANSWER_CHARS < len(sent)
+
+    saved = logged_in.post(autosave, {"answer_text": sent, "revision": "1"})
+    assert saved.status_code == 200 and saved.json()["stored"]
+    item.refresh_from_db()
+    assert item.answer_text == typed
+
+    submitted = logged_in.post(submit, {"answer_text": sent + "\r\n.", "revision": "2"})
+    assert submitted.status_code == 302
+    item.refresh_from_db()
+    assert item.status == item.Status.SUBMITTED and item.answer_text == typed + "\n."
