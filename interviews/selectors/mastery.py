@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from content.models import Question, Topic
 from interviews import state
+from interviews.access import questions_held_for_interview
 from interviews.models import InterviewSession
 from interviews.selectors.attempts import Attempt, attempts_of
 
@@ -21,7 +22,7 @@ class ConceptStat:
     missed: int = 0
     last_seen: datetime | None = None
     missed_in: list[int] = field(default_factory=list)  # question ids, each once
-    needs: list[Question] = field(default_factory=list)  # filled for the ones shown as links
+    needs: list[Question] = field(default_factory=list)  # of missed_in, the ones open for practice
 
     @property
     def coverage(self) -> float:
@@ -62,7 +63,15 @@ def topic_mastery(candidate, topic: Topic) -> TopicMastery:
     concepts = _concept_stats(attempts)
     keep_missing = [stat for stat in concepts if stat.missed >= 2][:KEEP_MISSING_SHOWN]
     wanted = {pk for stat in keep_missing for pk in stat.missed_in}
-    questions = Question.objects.in_bulk(wanted) if wanted else {}
+    # Only the ones the candidate may practise now: a bank unpublished since, or a question held
+    # for an interview, would make the link open an empty picker.
+    questions = (
+        Question.objects.filter(pk__in=wanted, topic__in=Topic.objects.published())
+        .exclude(pk__in=questions_held_for_interview(candidate))
+        .in_bulk()
+        if wanted
+        else {}
+    )
     for stat in keep_missing:
         stat.needs = [questions[pk] for pk in stat.missed_in if pk in questions]
     return TopicMastery(

@@ -381,3 +381,25 @@ def test_the_csv_names_each_attempts_question_as_it_was_asked(
     )
     assert [row["question"] for row in rows] == [asked, question.text, question.text]
     assert legacy.asked_text == ""
+
+
+@pytest.mark.django_db
+def test_keep_missing_links_only_questions_open_for_practice(
+    signed_in, candidate, make_question, make_attempt
+):
+    """A question held for an interview or in a bank no longer published cannot be practised: the
+    link to practise a slipping concept leaves it out, instead of opening an empty picker."""
+    one, two = make_question("docker", 1), make_question("docker", 2)
+    for question in (one, two):
+        make_attempt(question, 40, covered=["image"], missed=["container"], at=NOW - DAY)
+    _invited_running(two, candidate)
+    page = signed_in.get("/progress/?topic=docker").content.decode()
+    assert "<strong>container</strong>: missed 2 times" in page
+    assert f'href="/practice/chosen/?questions={one.pk}"' in page
+    assert f"questions={two.pk}" not in page and two.text[:40] not in page
+
+    Topic.objects.filter(slug="docker").update(is_published=False)
+    page = signed_in.get("/progress/?topic=docker").content.decode()
+    assert "<strong>container</strong>: missed 2 times" in page
+    assert "/practice/chosen/?questions=" not in page
+    assert "not open for practice now" in page
