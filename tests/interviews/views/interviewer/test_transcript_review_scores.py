@@ -239,3 +239,19 @@ def test_csv_rows_carry_the_session_and_the_candidate(finished_session):
         assert row["session_title"] == "Docker basics"
         assert row["candidate"] == finished_session.display_candidate
         assert row["candidate_email"] == "cara@example.com"
+
+
+def test_each_concept_says_present_or_missing_in_words_not_only_by_its_mark(
+    client, interviewer, first_item
+):
+    """The ✓ and ✗ are hidden from screen readers (and coloured): the state is said in text."""
+    client.force_login(interviewer)
+    body = client.get(reverse("interviewer:transcript", args=[first_item.session_id]))
+    card = body.content.decode().split('id="item-1"')[1].split('id="item-2"')[0]
+    lines = re.findall(r'<li class="concept (concept-\w+)[^"]*">(.*?)</li>', card, re.S)
+    assert {kind for kind, _html in lines} == {"concept-present", "concept-missed"}
+    for kind, html in lines:
+        html = re.sub(r'<span aria-hidden="true">.*?</span>', "", html)
+        html = re.sub(r"<button.*?</button>", "", html, flags=re.S)
+        spoken = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+        assert spoken.startswith("Present:" if kind == "concept-present" else "Missing:"), spoken
