@@ -44,6 +44,7 @@
     var revisionInput = form.querySelector("[data-revision]");
     var status = form.querySelector("[data-save-status]");
     var alertRegion = form.querySelector("[data-save-alert]");
+    var limitNote = form.querySelector("[data-answer-limit]");
     var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
     var acknowledged = parseInt(form.dataset.serverRevision, 10) || 0;
     var revision = acknowledged;
@@ -62,6 +63,7 @@
       writeLocal(key, null);
     }
     revisionInput.value = revision + 1;
+    showLimit();
     if (status.dataset.savedAt && revision === acknowledged) {
       status.textContent = savedText(status.dataset.savedAt);  // the browser's local time
     } else if (!status.dataset.savedAt && revision === acknowledged) {
@@ -136,7 +138,26 @@
       navigator.sendBeacon(url, payload());
     }
 
+    // At maxlength the browser drops the rest of a paste, and further typing, without a word.
+    function showLimit() {
+      if (!limitNote || !textarea.maxLength || textarea.maxLength < 0) { return; }
+      var full = textarea.value.length >= textarea.maxLength;
+      if (full === !limitNote.hidden) { return; }
+      limitNote.hidden = !full;
+      var described = (textarea.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== limitNote.id;
+      });
+      if (full) {
+        described.push(limitNote.id);
+        alertRegion.textContent = limitNote.textContent;
+      } else if (alertRegion.textContent === limitNote.textContent) {
+        alertRegion.textContent = "";
+      }
+      textarea.setAttribute("aria-describedby", described.join(" "));
+    }
+
     textarea.addEventListener("input", function () {
+      showLimit();
       revision += 1;
       revisionInput.value = revision;
       writeLocal(key, { text: textarea.value, revision: revision });

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from content.scoring import MAX_ANSWER_CHARS
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import DEADLINE_PASSED_MESSAGE
 
@@ -285,3 +286,27 @@ def test_a_form_that_creates_a_session_is_sent_once(page, login, candidate, make
     )
     assert sent == 1
     assert not InterviewSession.objects.filter(candidate=candidate).exists()
+
+
+def test_text_cut_at_the_length_limit_is_said_not_dropped_in_silence(
+    page, login, candidate, start_practice
+):
+    """The answer box takes 20,000 characters and the browser drops the rest of a paste without a
+    word: the candidate is told, once, and the box is described by the note while it applies."""
+    session, _ = start_practice(per_item_seconds=600)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    answer = page.get_by_label("Your answer")
+    note = page.locator("[data-answer-limit]")
+    expect(note).to_be_hidden()
+    answer.focus()
+    page.keyboard.insert_text("Layers are cached. " * 1100)  # 20,900 characters
+    assert answer.evaluate("box => box.value.length") == MAX_ANSWER_CHARS
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(f"{MAX_ANSWER_CHARS:,} characters")
+    expect(answer).to_have_accessible_description(re.compile(f"{MAX_ANSWER_CHARS:,} characters"))
+    expect(page.locator("[data-save-alert]")).to_contain_text(f"{MAX_ANSWER_CHARS:,} characters")
+
+    page.keyboard.press("Backspace")
+    expect(note).to_be_hidden()
+    expect(answer).not_to_have_accessible_description(re.compile("characters"))

@@ -63,6 +63,7 @@ def stage_context(session: InterviewSession, *, notice: str = "", late: dict | N
         ),
         "has_pending": any(item.status == Item.PENDING for item in items),
         "max_answer_chars": MAX_ANSWER_CHARS,
+        "max_answer_chars_shown": f"{MAX_ANSWER_CHARS:,}",
         "held_question_ids": _held_question_ids(session),
     }
     if active is not None:
