@@ -310,3 +310,39 @@ def test_text_cut_at_the_length_limit_is_said_not_dropped_in_silence(
     page.keyboard.press("Backspace")
     expect(note).to_be_hidden()
     expect(answer).not_to_have_accessible_description(re.compile("characters"))
+
+
+ARABIC_QUESTION = "ما الفرق بين الصورة والحاوية في دوكر؟"
+ARABIC_ANSWER = "الحاوية نسخة قيد التشغيل من الصورة image، معزولة بـ namespaces."
+
+
+def test_right_to_left_question_and_answer_read_right_to_left(
+    page, login, candidate, start_practice
+):
+    """A question or an answer in Arabic or Hebrew runs right to left: read in the page's
+    left-to-right direction, its words in another script and its punctuation land out of order."""
+    session, item = start_practice(1, per_item_seconds=600)
+    item.question.text = ARABIC_QUESTION
+    item.question.save()
+    type(item).objects.filter(pk=item.pk).update(asked_text=ARABIC_QUESTION)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+
+    def right_to_left(locator) -> bool:
+        return locator.evaluate("element => element.matches(':dir(rtl)')")
+
+    assert right_to_left(page.locator(".question-text"))
+    answer = page.get_by_label("Your answer")
+    answer.fill("An image is a read-only template")
+    assert not right_to_left(answer)
+    answer.fill(ARABIC_ANSWER)
+    assert right_to_left(answer)
+    page.get_by_role("button", name="Submit answer").click()
+    own = page.locator(".own-answer")
+    expect(own).to_contain_text("namespaces")
+    assert right_to_left(own)
+    page.goto(session.get_absolute_url() + "results/")
+    assert right_to_left(page.locator("#item-1 .own-answer"))
+    heading = page.get_by_role("heading", name=ARABIC_QUESTION)
+    assert right_to_left(heading.locator("bdi"))
+    assert not right_to_left(heading)  # the number before it stays where English puts it

@@ -101,3 +101,16 @@ def test_keyboard_focus_stays_on_the_control_used_after_the_card_is_swapped(page
     page.keyboard.press("Enter")
     expect(item.locator(".human-score")).to_have_text("42")
     expect(item.get_by_role("button", name="Save score")).to_be_focused()
+
+
+def test_an_answer_in_a_right_to_left_script_reads_right_to_left(page, login, reviewed):
+    ivy, session = reviewed
+    item = session.items.get()
+    type(item).objects.filter(pk=item.pk).update(
+        answer_text="الحاوية نسخة قيد التشغيل من الصورة image.", matched=[]
+    )
+    login(page, ivy)
+    page.goto(f"/interviewer/sessions/{session.pk}/transcript/")
+    answer = page.locator("#item-1 .answer-text")
+    expect(answer).to_contain_text("image")
+    assert answer.evaluate("element => element.matches(':dir(rtl)')")
