@@ -114,3 +114,25 @@ def test_an_answer_in_a_right_to_left_script_reads_right_to_left(page, login, re
     answer = page.locator("#item-1 .answer-text")
     expect(answer).to_contain_text("image")
     assert answer.evaluate("element => element.matches(':dir(rtl)')")
+
+
+CODE_ANSWER = (
+    "An image is a template:\n"
+    "```python\n"
+    "def layers(image):\n"
+    "    for layer in image.layers:\n"
+    "        yield layer.digest\n"
+    "```\n"
+    "Each  layer  is cached."
+)
+
+
+def test_an_answer_with_code_keeps_its_indentation_and_spaces(page, login, reviewed):
+    ivy, session = reviewed
+    item = session.items.get()
+    type(item).objects.filter(pk=item.pk).update(answer_text=CODE_ANSWER, matched=[])
+    login(page, ivy)
+    page.goto(f"/interviewer/sessions/{session.pk}/transcript/")
+    answer = page.locator("#item-1 .answer-text")
+    expect(answer).to_contain_text("Each")
+    assert answer.inner_text() == CODE_ANSWER
