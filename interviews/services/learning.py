@@ -121,7 +121,9 @@ def _practice_start(
             feedback_mode=settings.feedback_mode,
         )
         SessionItem.objects.bulk_create(
-            SessionItem(session=session, question=question, position=position)
+            SessionItem(
+                session=session, question=question, position=position, asked_text=question.text
+            )
             for position, question in enumerate(questions, start=1)
         )
     session_start(session=session)

@@ -1,12 +1,24 @@
 """A session shows the wording it asked, whatever the bank's question says later."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from fsrs import Rating
 
 from content.authoring import question_update
 from content.revisions import QuestionState
 from interviews.selectors.exports import transcript_csv, transcript_data
+from interviews.services import item_finish
 from interviews.services.building import SessionPlan, invited_session_create
+from interviews.services.learning import (
+    PracticeSettings,
+    chosen_session_create,
+    retry_session_create,
+    review_session_create,
+)
+from interviews.services.schedule import card_review
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +50,23 @@ def test_transcript_and_results_keep_the_old_wording_after_an_edit(
     results = client.get(reverse("interviews:session_results", args=[finished_session.pk]))
     assert old in results.content.decode()
     assert "Reworded" not in results.content.decode()
+
+
+def test_review_retry_and_picked_sessions_store_the_wording_too(bank, candidate):
+    """Every way a practice session is made keeps what it asked, not only the drawn ones."""
+    settings = PracticeSettings(level="expert")
+    picked = chosen_session_create(
+        candidate=candidate, question_ids=[bank[0].pk], settings=settings
+    )
+    item = picked.items.get()
+    item_finish(item_id=item.pk, text="An image has layers.")
+    retry = retry_session_create(candidate=candidate, item=item)
+    card_review(
+        candidate_id=candidate.pk,
+        question_id=bank[1].pk,
+        rating=Rating.Again,
+        now=timezone.now() - dt.timedelta(days=2),
+    )
+    review = review_session_create(candidate=candidate, settings=settings)
+    for session, question in ((picked, bank[0]), (retry, bank[0]), (review, bank[1])):
+        assert session.items.get().asked_text == question.text
