@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
+from interviews import state
 from interviews.access import questions_held_for_interview
-from interviews.models import ReviewCard, day_end
+from interviews.models import InterviewSession, ReviewCard, SessionItem, day_end
 
 DUE_SHOWN = 50
 
@@ -36,12 +38,29 @@ def due_summary(candidate, *, now: datetime) -> DueSummary:
 
 
 def due_cards(candidate, *, now: datetime, limit: int = DUE_SHOWN) -> list[ReviewCard]:
-    """The first `limit` cards due today, most overdue first, with their questions and topics."""
+    """The first `limit` cards due today, most overdue first, with their questions and topics.
+
+    Each has answer_count: the candidate's practice answers to the question. Not review_count,
+    which also counts the times the question was skipped (never reached in a session that ended).
+    """
     held = questions_held_for_interview(candidate)
+    answers = (
+        SessionItem.objects.filter(
+            question_id=OuterRef("question_id"),
+            session__candidate=candidate,
+            session__kind=InterviewSession.Kind.PRACTICE,
+            status__in=state.ITEM_ANSWERED,
+        )
+        .order_by()
+        .values("question_id")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
     return list(
         ReviewCard.objects.for_candidate(candidate)
         .in_published_banks()
         .due(now)
         .exclude(question_id__in=held)
+        .annotate(answer_count=Coalesce(Subquery(answers), 0))
         .select_related("question__topic")[:limit]
     )

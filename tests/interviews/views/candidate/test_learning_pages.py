@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 import time_machine
@@ -403,3 +404,25 @@ def test_keep_missing_links_only_questions_open_for_practice(
     assert "<strong>container</strong>: missed 2 times" in page
     assert "/practice/chosen/?questions=" not in page
     assert "not open for practice now" in page
+
+
+@pytest.mark.django_db
+def test_review_table_counts_answers_not_skips_and_says_due_not_due_since(
+    signed_in, candidate, make_question, make_attempt
+):
+    """A question skipped when a session ended early is rescheduled, but it was not answered; and
+    a question due later today is not yet "due since" that hour."""
+    question = make_question("docker", 1)
+    make_attempt(question, 30, covered=[], missed=["image", "container"], at=NOW - 3 * DAY)
+    for days in (3, 2):  # the answer above, then a skip in a session ended before it
+        card_review(
+            candidate_id=candidate.pk,
+            question_id=question.pk,
+            rating=Rating.Again,
+            now=NOW - days * DAY,
+        )
+    with time_machine.travel(NOW - DAY - dt.timedelta(hours=2), tick=False):  # due at 10:00
+        page = signed_in.get("/review/").content.decode()
+    assert '<th scope="col">Due (UTC)</th>' in page
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", page, re.S).group(1)
+    assert re.findall(r"<td>(.*?)</td>", row)[2:] == ["2026-05-11 10:00", "1"]
