@@ -5,6 +5,7 @@ Playwright never downloads a browser: it launches /usr/bin/chromium (`make brows
 """
 
 import os
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -83,3 +84,15 @@ def login(live_server) -> Callable[[Page, object], None]:
         )
 
     return do_login
+
+
+def log_in_again(page: Page, username: str, password: str) -> None:
+    """Log out and in again through the forms in `page`: the new login renews the CSRF token that
+    the other pages of the same browser context were served with."""
+    page.goto("/")
+    page.get_by_role("button", name=re.compile("^Log out")).click()
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name=re.compile("^Log out"))).to_be_visible()

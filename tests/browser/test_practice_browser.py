@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from content.scoring import MAX_ANSWER_CHARS
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import DEADLINE_PASSED_MESSAGE
+from tests.browser.conftest import log_in_again
 
 pytestmark = pytest.mark.browser
 
@@ -247,14 +248,7 @@ def test_saving_goes_on_after_logging_in_again_in_another_tab(
     page = context.new_page()
     login(page, candidate)
     page.goto(session.get_absolute_url())
-    other = context.new_page()
-    other.goto("/")
-    other.get_by_role("button", name=re.compile("^Log out")).click()
-    other.goto("/accounts/login/")
-    other.get_by_label("Username").fill("casey")
-    other.get_by_label("Password").fill("a-long-passphrase-1")
-    other.get_by_role("button", name="Log in").click()
-    expect(other.get_by_role("button", name=re.compile("^Log out"))).to_be_visible()
+    log_in_again(context.new_page(), "casey", "a-long-passphrase-1")
 
     page.get_by_label("Your answer").fill("saved with the renewed token")
     expect(page.locator("#save-status")).to_have_text(re.compile("^Saved at"))

@@ -1,7 +1,5 @@
 """Reviewing a transcript in the browser: the log, the scores and typed text update in place."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -9,6 +7,7 @@ from interviews.access import interviewer_grant
 from interviews.services import item_activate, item_finish, session_start
 from interviews.services.building import SessionPlan, invited_session_create
 from interviews.services.review import OVERRIDE_REASON_MISSING_MESSAGE
+from tests.browser.conftest import log_in_again
 
 pytestmark = pytest.mark.browser
 
@@ -70,14 +69,7 @@ def test_buttons_work_after_logging_in_again_in_another_tab(new_context, login, 
     page = context.new_page()
     login(page, ivy)
     page.goto(f"/interviewer/sessions/{session.pk}/transcript/")
-    other = context.new_page()
-    other.goto("/")
-    other.get_by_role("button", name=re.compile("^Log out")).click()
-    other.goto("/accounts/login/")
-    other.get_by_label("Username").fill("ivy")
-    other.get_by_label("Password").fill("x-pw-123!")
-    other.get_by_role("button", name="Log in").click()
-    expect(other.get_by_role("button", name=re.compile("^Log out"))).to_be_visible()
+    log_in_again(context.new_page(), "ivy", "x-pw-123!")
 
     page.locator("#item-1").get_by_role("button", name="Mark “layers” present").click()
     expect(page.locator("#change-log")).to_contain_text("Concept ticked or unticked: layers")

@@ -115,48 +115,36 @@ def test_late_submit_is_refused_with_a_message(logged_in, start_session, setting
     assert item.answer_text == "saved before" and item.status == "timed_out"
 
 
-def test_a_late_text_is_shown_back_once_with_htmx(logged_in, start_session, settings):
-    settings.INTERVIEW_GRACE_SECONDS = 5
-    session, item = start_session(count=2)
+def submit_late(client, session, item, text, **extra):
+    """Submit question 1 just past its deadline and grace; the next page's body too."""
     with at(item.deadline_at + timedelta(seconds=6)):
-        response = logged_in.post(
+        response = client.post(
             reverse("interviews:item_submit", args=[session.pk, 1]),
-            {"answer_text": "my <late> words", "revision": "4"},
-            **HTMX,
+            {"answer_text": text, "revision": "4"},
+            **extra,
         )
-        body = response.content.decode()
-        assert "which was not saved" in body and "my &lt;late&gt; words</textarea>" in body
-        # Shown with the refusal only: the next page does not bring it back.
-        again = logged_in.get(reverse("interviews:session_detail", args=[session.pk]))
-    assert "my &lt;late&gt; words" not in again.content.decode()
+        again = client.get(reverse("interviews:session_detail", args=[session.pk]))
+    return response.content.decode(), again.content.decode()
 
 
-def test_a_late_text_survives_the_redirect_without_javascript(logged_in, start_session, settings):
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain form"])
+def test_a_late_text_is_shown_back_once(logged_in, start_session, settings, htmx):
     settings.INTERVIEW_GRACE_SECONDS = 5
     session, item = start_session(count=2)
-    with at(item.deadline_at + timedelta(seconds=6)):
-        response = logged_in.post(
-            reverse("interviews:item_submit", args=[session.pk, 1]),
-            {"answer_text": "typed without a script", "revision": "4"},
-            follow=True,
-        )
-        page = response.content.decode()
-        assert DEADLINE_PASSED_MESSAGE in page
-        assert "typed without a script</textarea>" in page
-        reloaded = logged_in.get(reverse("interviews:session_detail", args=[session.pk]))
-    assert "typed without a script" not in reloaded.content.decode()
+    # Without JavaScript the refusal is redirected: the text goes along to the next page.
+    extra = HTMX if htmx else {"follow": True}
+    shown, again = submit_late(logged_in, session, item, "my <late> words", **extra)
+    assert DEADLINE_PASSED_MESSAGE in shown and "which was not saved" in shown
+    assert "my &lt;late&gt; words</textarea>" in shown
+    # Shown with the refusal only: the next page does not bring it back.
+    assert "my &lt;late&gt; words" not in again
 
 
 def test_an_empty_late_text_shows_nothing_back(logged_in, start_session, settings):
     settings.INTERVIEW_GRACE_SECONDS = 5
     session, item = start_session(count=2)
-    with at(item.deadline_at + timedelta(seconds=6)):
-        response = logged_in.post(
-            reverse("interviews:item_submit", args=[session.pk, 1]),
-            {"answer_text": "  ", "revision": "4"},
-            **HTMX,
-        )
-    assert "which was not saved" not in response.content.decode()
+    shown, _ = submit_late(logged_in, session, item, "  ", **HTMX)
+    assert "which was not saved" not in shown
 
 
 def test_ending_the_session_too_late_for_the_text_says_so(logged_in, start_session, settings):
