@@ -70,3 +70,20 @@ def test_review_retry_and_picked_sessions_store_the_wording_too(bank, candidate)
     review = review_session_create(candidate=candidate, settings=settings)
     for session, question in ((picked, bank[0]), (retry, bank[0]), (review, bank[1])):
         assert session.items.get().asked_text == question.text
+
+
+def test_the_order_of_a_session_not_started_shows_the_wording_it_will_ask(
+    client, bank, interviewer, staff
+):
+    """The candidate is asked the wording stored when the session was made: the interviewer's
+    list of questions to reorder shows that one, not a rewording made since."""
+    plan = SessionPlan(title="T", level="expert", questions=bank[:2])
+    session = invited_session_create(interviewer=interviewer, plan=plan)
+    old = bank[0].text
+    question_update(
+        question=bank[0], author=staff, state=QuestionState("Reworded: what is an image?", "E.")
+    )
+    client.force_login(interviewer)
+    page = client.get(reverse("interviewer:session_detail", args=[session.pk])).content.decode()
+    order = page[page.index('id="order"') :]
+    assert old in order and "Reworded" not in order
