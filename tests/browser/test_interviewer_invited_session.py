@@ -167,3 +167,32 @@ def test_the_interviewer_ends_an_interview_the_candidate_left(
     expect(page.get_by_role("link", name="Open the transcript")).to_be_visible()
     session.refresh_from_db()
     assert session.status == InterviewSession.Status.ENDED
+
+
+def test_the_live_list_refresh_leaves_the_keyboard_focus_where_it_was(
+    new_context, login, bank, django_user_model, candidate
+):
+    """The list is replaced every few seconds: a session link reached with Tab must stay focused,
+    or Enter does nothing and the keyboard user starts again from the top."""
+    from interviews.access import interviewer_grant
+    from interviews.services import session_start
+    from interviews.services.building import SessionPlan, invited_session_create
+
+    ivy = django_user_model.objects.create_user("ivy", "ivy@example.com", "x-pw-123!")
+    interviewer_grant(user=ivy)
+    plan = SessionPlan(title="Watched", level="expert", questions=bank)
+    session = invited_session_create(interviewer=ivy, plan=plan)
+    session.candidate = candidate
+    session.save(update_fields=["candidate"])
+    session_start(session=session)
+
+    page = new_context().new_page()
+    login(page, ivy)
+    page.goto("/interviewer/live/")
+    link = page.get_by_role("link", name="Watched")
+    link.focus()
+    swapped = "() => new Promise(done => document.body.addEventListener('htmx:afterSettle', done, {once: true}))"
+    page.evaluate(swapped)  # the next refresh
+    expect(link).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"/interviewer/sessions/{session.pk}/$"))
