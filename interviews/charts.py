@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.template.defaultfilters import floatformat
+
+
+def shown(value: float) -> str:
+    """A 0-100 value as the tables beside the charts show it: floatformat:0, a half rounding up
+    (Python's round() takes 62.5 to 62, the table says 63)."""
+    return floatformat(value, 0)
+
 
 def percent_line(
     values: Sequence[float], *, width: int, height: int, pad: int

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from interviews.charts import percent_line
+from interviews.charts import percent_line, shown
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def place_points(points) -> list[PlacedPoint]:
         PlacedPoint(
             x=x,
             y=y,
-            label=f"{point.day:%Y-%m-%d}: {round(point.coverage)}% of concepts covered "
+            label=f"{point.day:%Y-%m-%d}: {shown(point.coverage)}% of concepts covered "
             f"over {point.attempts} answer{'s' if point.attempts != 1 else ''}",
         )
         for (x, y), point in zip(places, points, strict=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from interviews.charts import percent_line
+from interviews.charts import percent_line, shown
 
 register = template.Library()
 
@@ -45,8 +45,8 @@ def score_points(sessions) -> list[ChartPoint]:
         ChartPoint(
             x=x,
             y=y,
-            score=round(session.average_score),
-            label=f"{session.created_at:%Y-%m-%d}: {round(session.average_score)}",
+            score=session.average_score,
+            label=f"{session.created_at:%Y-%m-%d}: {shown(session.average_score)}",
         )
         for (x, y), session in zip(places, finished, strict=True)
     ]

@@ -1,0 +1,23 @@
+"""The history chart's points and its text: the same rounded scores as the table beside it."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+from interviews.templatetags.score_chart import score_chart
+
+DAY = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def finished(score: float, days: int) -> SimpleNamespace:
+    return SimpleNamespace(
+        is_running=False,
+        hide_scores=False,
+        average_score=score,
+        created_at=DAY + dt.timedelta(days=days),
+    )
+
+
+def test_a_half_point_rounds_up_as_the_table_beside_it_rounds():
+    """The table shows floatformat:0 (62.5 -> 63); the chart said 62, Python rounding to even."""
+    chart = score_chart([finished(62.5, 0), finished(80.5, 1)])
+    assert chart["summary"] == "2026-05-01: 63, 2026-05-02: 81"
