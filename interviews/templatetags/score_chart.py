@@ -20,6 +20,7 @@ class ChartPoint:
     x: float
     y: float
     score: float
+    day: str
     label: str
 
 
@@ -46,6 +47,7 @@ def score_points(sessions) -> list[ChartPoint]:
             x=x,
             y=y,
             score=session.average_score,
+            day=f"{session.created_at:%Y-%m-%d}",
             label=f"{session.created_at:%Y-%m-%d}: {shown(session.average_score)}",
         )
         for (x, y), session in zip(places, finished, strict=True)
@@ -61,5 +63,22 @@ def score_chart(sessions) -> dict:
         "polyline": " ".join(f"{p.x},{p.y}" for p in points),
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
-        "summary": ", ".join(p.label for p in points),
+        "summary": chart_summary(points),
     }
+
+
+# The summary is the chart's accessible name, which a screen reader reads out whole; past this
+# many sessions it sums them up (the table below the chart lists every one).
+SUMMARY_LISTED = 10
+
+
+def chart_summary(points: list[ChartPoint]) -> str:
+    """Each session's day and score, or for many sessions their count, span and scores."""
+    if len(points) <= SUMMARY_LISTED:
+        return ", ".join(p.label for p in points)
+    scores = [p.score for p in points]
+    return (
+        f"{len(points)} finished sessions from {points[0].day} to {points[-1].day}; "
+        f"the latest scored {shown(scores[-1])}, "
+        f"the best {shown(max(scores))}, the lowest {shown(min(scores))}"
+    )

@@ -21,3 +21,16 @@ def test_a_half_point_rounds_up_as_the_table_beside_it_rounds():
     """The table shows floatformat:0 (62.5 -> 63); the chart said 62, Python rounding to even."""
     chart = score_chart([finished(62.5, 0), finished(80.5, 1)])
     assert chart["summary"] == "2026-05-01: 63, 2026-05-02: 81"
+
+
+def test_many_sessions_are_summed_up_not_read_out_one_by_one():
+    """The summary is the chart's accessible name: a screen reader reads all of it at once, so
+    after a few sessions it says how many, when, and the latest, best and lowest scores."""
+    scores = [40.0 + (day % 7) * 5 for day in range(300)] + [77.4]
+    chart = score_chart([finished(score, day) for day, score in enumerate(scores)])
+    assert chart["summary"] == (
+        "301 finished sessions from 2026-05-01 to 2027-02-25; the latest scored 77, "
+        "the best 77, the lowest 40"
+    )
+    few = score_chart([finished(score, day) for day, score in enumerate(scores[:10])])
+    assert few["summary"].count(": ") == 10
