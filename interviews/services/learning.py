@@ -22,6 +22,10 @@ NOTHING_DUE_MESSAGE = "Nothing is due for review right now."
 NO_QUESTIONS_CHOSEN_MESSAGE = "Pick at least one question."
 QUESTION_UNAVAILABLE_MESSAGE = "A question you picked is not available for practice."
 RETRY_ONLY_PRACTICE_MESSAGE = "Only practice answers can be tried again."
+RETRY_UNAVAILABLE_MESSAGE = (
+    "This question cannot be practised now: its bank is no longer published for practice, "
+    "or the question waits for you in an interview."
+)
 REVIEW_MAX_QUESTIONS = 30
 
 
@@ -98,6 +102,8 @@ def retry_session_create(*, candidate, item: SessionItem) -> InterviewSession:
         level=session.level,
         per_item_seconds=session.per_item_seconds or session.total_seconds,
     )
+    if not practice_questions(candidate).filter(pk=item.question_id).exists():
+        raise PracticeRefused(RETRY_UNAVAILABLE_MESSAGE)
     return chosen_session_create(
         candidate=candidate,
         question_ids=[item.question_id],

@@ -12,6 +12,7 @@ from fsrs import Rating
 from content.models import Topic
 from interviews.models import InterviewSession, ReviewCard, SessionItem
 from interviews.services import item_finish
+from interviews.services.learning import RETRY_UNAVAILABLE_MESSAGE
 from interviews.services.schedule import card_review
 
 NOW = dt.datetime(2026, 5, 12, 10, 0, tzinfo=dt.UTC)
@@ -258,6 +259,9 @@ def test_try_again_is_refused_once_the_bank_is_unpublished(signed_in, start_prac
     response = signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
     assert response["Location"] == f"/sessions/{session.pk}/results/"
     assert not InterviewSession.objects.filter(title="Try again").exists()
+    # Said of this question: the candidate picked nothing.
+    page = signed_in.get(response["Location"]).content.decode()
+    assert RETRY_UNAVAILABLE_MESSAGE in page and "A question you picked" not in page
 
 
 @pytest.mark.django_db
