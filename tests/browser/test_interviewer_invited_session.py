@@ -196,3 +196,26 @@ def test_the_live_list_refresh_leaves_the_keyboard_focus_where_it_was(
     expect(link).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"/interviewer/sessions/{session.pk}/$"))
+
+
+def test_the_session_builder_fits_a_phone_with_a_long_address_in_a_question(
+    new_context, login, bank, django_user_model
+):
+    from interviews.access import interviewer_grant
+
+    ivy = django_user_model.objects.create_user("ivy", "ivy@example.com", "x-pw-123!")
+    interviewer_grant(user=ivy)
+    bank[0].text = (
+        "What does https://docs.docker.com/engine/storage/volumes/#start-a-container-with-a-volume "
+        "describe?"
+    )
+    bank[0].save()
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    login(page, ivy)
+    for url in ("/interviewer/sessions/new/", f"/interviewer/sessions/new/?questions={bank[0].pk}"):
+        page.goto(url)
+        expect(page.get_by_text("https://docs.docker.com").first).to_be_visible()
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] == widths[1], url
