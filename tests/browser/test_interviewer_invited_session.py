@@ -141,21 +141,33 @@ def test_invited_session_end_to_end(new_context, login, bank, django_user_model,
     assert exported["session"]["candidate"] == "Gina Guest"
 
 
-def test_the_interviewer_ends_an_interview_the_candidate_left(
-    new_context, login, bank, django_user_model, candidate
-):
+@pytest.fixture
+def running(bank, django_user_model, candidate):
+    """running(title) -> (ivy, session): an interviewer's invited session over the bank, which
+    `candidate` has started."""
     from interviews.access import interviewer_grant
-    from interviews.models import InterviewSession
     from interviews.services import session_start
     from interviews.services.building import SessionPlan, invited_session_create
 
     ivy = django_user_model.objects.create_user("ivy", "ivy@example.com", "x-pw-123!")
     interviewer_grant(user=ivy)
-    plan = SessionPlan(title="Left running", level="expert", questions=bank)
-    session = invited_session_create(interviewer=ivy, plan=plan)
-    session.candidate = candidate
-    session.save(update_fields=["candidate"])
-    session_start(session=session)
+
+    def start(title: str):
+        session = invited_session_create(
+            interviewer=ivy, plan=SessionPlan(title=title, level="expert", questions=bank)
+        )
+        session.candidate = candidate
+        session.save(update_fields=["candidate"])
+        session_start(session=session)
+        return ivy, session
+
+    return start
+
+
+def test_the_interviewer_ends_an_interview_the_candidate_left(new_context, login, running):
+    from interviews.models import InterviewSession
+
+    ivy, session = running("Left running")
 
     page = new_context().new_page()
     login(page, ivy)
@@ -169,22 +181,10 @@ def test_the_interviewer_ends_an_interview_the_candidate_left(
     assert session.status == InterviewSession.Status.ENDED
 
 
-def test_the_live_list_refresh_leaves_the_keyboard_focus_where_it_was(
-    new_context, login, bank, django_user_model, candidate
-):
+def test_the_live_list_refresh_leaves_the_keyboard_focus_where_it_was(new_context, login, running):
     """The list is replaced every few seconds: a session link reached with Tab must stay focused,
     or Enter does nothing and the keyboard user starts again from the top."""
-    from interviews.access import interviewer_grant
-    from interviews.services import session_start
-    from interviews.services.building import SessionPlan, invited_session_create
-
-    ivy = django_user_model.objects.create_user("ivy", "ivy@example.com", "x-pw-123!")
-    interviewer_grant(user=ivy)
-    plan = SessionPlan(title="Watched", level="expert", questions=bank)
-    session = invited_session_create(interviewer=ivy, plan=plan)
-    session.candidate = candidate
-    session.save(update_fields=["candidate"])
-    session_start(session=session)
+    ivy, session = running("Watched")
 
     page = new_context().new_page()
     login(page, ivy)
