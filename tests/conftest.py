@@ -78,6 +78,20 @@ def make_question(db):
 
 
 @pytest.fixture
+def make_interviewer(db, django_user_model):
+    """make_interviewer(username) -> a user who may interview, password "x", read back from the
+    database so the granted permission is seen."""
+    from interviews.access import interviewer_grant
+
+    def make(username: str):
+        user = django_user_model.objects.create_user(username, password="x")
+        interviewer_grant(user=user)
+        return django_user_model.objects.get(pk=user.pk)
+
+    return make
+
+
+@pytest.fixture
 def candidate(db, django_user_model):
     return django_user_model.objects.create_user(
         "casey", "casey@example.com", "a-long-passphrase-1"

@@ -7,7 +7,6 @@ from content.authoring import question_create, topic_create, topic_update
 from content.banks import AMBIGUOUS_COMMAND
 from content.models import Topic
 from content.revisions import QuestionState
-from interviews.access import interviewer_grant
 from tests.content.formats.conftest import EXTENSIONS, FORMAT_NAMES, command, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +18,8 @@ SEED = (
 
 
 @pytest.fixture
-def ivy(django_user_model):
-    user = django_user_model.objects.create_user("ivy", password="x")
-    interviewer_grant(user=user)
-    return user
+def ivy(make_interviewer):
+    return make_interviewer("ivy")
 
 
 def seed_file(tmp_path, topic: str) -> str:

@@ -7,7 +7,6 @@ import pytest
 
 from content.formats import document_parse
 from content.models import ModelAnswer, Question, Topic
-from interviews.access import interviewer_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +31,8 @@ def bank(db):
 
 
 @pytest.fixture
-def exported(client, django_user_model, bank) -> str:
-    user = django_user_model.objects.create_user("ivy", password="x")
-    interviewer_grant(user=user)
-    client.force_login(user)
+def exported(client, make_interviewer, bank) -> str:
+    client.force_login(make_interviewer("ivy"))
     response = client.get("/topics/formulas/export/csv/")
     assert response.status_code == 200
     return response.content.decode()

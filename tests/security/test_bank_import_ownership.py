@@ -15,10 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def mallory(django_user_model):
-    user = django_user_model.objects.create_user("mallory", password="x")
-    interviewer_grant(user=user)
-    return user
+def mallory(make_interviewer):
+    return make_interviewer("mallory")
 
 
 def _import(client, document: dict):

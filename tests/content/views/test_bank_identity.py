@@ -14,24 +14,19 @@ from content.authoring import question_create, topic_create, topic_update
 from content.formats import export_name
 from content.models import Question, Topic
 from content.revisions import QuestionState
-from interviews.access import interviewer_grant
 from tests.content.formats.conftest import FORMAT_NAMES, snapshot
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ivy(django_user_model):
-    user = django_user_model.objects.create_user("ivy", password="x")
-    interviewer_grant(user=user)
-    return user
+def ivy(make_interviewer):
+    return make_interviewer("ivy")
 
 
 @pytest.fixture
-def otto(django_user_model):
-    user = django_user_model.objects.create_user("otto", password="x")
-    interviewer_grant(user=user)
-    return user
+def otto(make_interviewer):
+    return make_interviewer("otto")
 
 
 def bank_make(owner, name: str, question: str, *, slug: str | None = None) -> Topic:

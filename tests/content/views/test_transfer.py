@@ -15,10 +15,8 @@ IMPORT_URL = "/banks/import/"
 
 
 @pytest.fixture
-def interviewer(django_user_model):
-    user = django_user_model.objects.create_user("ivy", password="x")
-    interviewer_grant(user=user)
-    return user
+def interviewer(make_interviewer):
+    return make_interviewer("ivy")
 
 
 @pytest.fixture

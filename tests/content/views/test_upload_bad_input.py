@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from content.forms import EMPTY_FILE
 from content.models import ModelAnswer, Question, Topic
-from interviews.access import interviewer_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -105,10 +104,8 @@ BAD_FILES = {
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("ivy", password="x")
-    interviewer_grant(user=user)
-    client.force_login(user)
+def editor_client(client, make_interviewer):
+    client.force_login(make_interviewer("ivy"))
     client.raise_request_exception = False  # a traceback must show as the 500 it would be
     return client
 
