@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -131,6 +132,12 @@ def find_abbreviations(text: str) -> dict[str, str]:
     return found
 
 
+def _in_latin_letters(word: str) -> bool:
+    """Whether every letter of `word` is Latin: English number rules mean nothing in Cyrillic,
+    Greek or Han ("слойs")."""
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in word if ch.isalpha())
+
+
 def singular_plural(word: str) -> str:
     """The other number of an English noun, by simple rules."""
     lower = word.lower()
@@ -165,7 +172,11 @@ def spelling_variants(phrase: str, vocabulary: frozenset[str] = frozenset()) -> 
                 out.append(" ".join(words[:i] + [joined] + words[i + 2 :]))
     if words:
         last = words[-1]
-        if not any(ch.isdigit() for ch in last) and not last.lower().endswith(("ing", "ed")):
+        if (
+            _in_latin_letters(last)
+            and not any(ch.isdigit() for ch in last)
+            and not last.lower().endswith(("ing", "ed"))
+        ):
             out.append(" ".join(words[:-1] + [singular_plural(last)]))
         if len(last) >= 7 and "-" not in last:
             lower = last.lower()

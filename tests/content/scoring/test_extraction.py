@@ -279,3 +279,15 @@ def test_what_is_likened_is_a_few_words() -> None:
         "started without a restart policy, like the ones in this list."
     )
     assert without_analogies(far) == far
+
+
+@pytest.mark.parametrize("phrase", ["слой", "образ неизменяем", "δίκτυο", "容器"])
+def test_english_plural_rules_give_no_variant_of_a_word_in_another_script(phrase: str) -> None:
+    # "слойs" would never match an answer and reads as a typo on the concept page.
+    last = phrase.split()[-1]
+    assert not any(v.endswith((last + "s", last + "es")) for v in spelling_variants(phrase))
+
+
+@pytest.mark.parametrize(("phrase", "variant"), [("layer", "layers"), ("résumé", "résumés")])
+def test_a_word_in_latin_letters_still_gets_its_other_number(phrase: str, variant: str) -> None:
+    assert variant in spelling_variants(phrase)
