@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
 
 from content.models import Concept, Question
 from interviews.models import ReviewChange, SessionItem
@@ -98,8 +98,29 @@ class Rescored:
         return round(self.after - self.before, 1)
 
 
+def _asked_current_wording() -> Q:
+    # Items made before the wording was stored on them have none: they count as the current one.
+    return Q(asked_text="") | Q(asked_text=F("question__text"))
+
+
+def answers_to_earlier_wordings(*, question: Question, sessions):
+    """Finished answers to `question` in `sessions` that were asked another wording of it.
+
+    The owner may reword a question into another one; its current concepts say nothing of an
+    answer to the wording the candidate read, so re-scoring leaves such answers as scored.
+    """
+    return (
+        SessionItem.objects.finished()
+        .filter(question=question, session__in=sessions)
+        .exclude(_asked_current_wording())
+        .select_related("session__candidate")
+        .order_by("pk")
+    )
+
+
 def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
-    """Re-score every finished answer to `question` in `sessions` with the current concepts.
+    """Re-score every finished answer to `question`'s current wording in `sessions` with the
+    current concepts (answers_to_earlier_wordings are left alone).
 
     The concepts and model answers are read once, as they stand when the re-score starts; each
     answer is then locked, scored and written in a transaction of its own.
@@ -108,7 +129,7 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
     scored = Question.objects.prefetch_related("concepts", "model_answers").get(pk=question.pk)
     item_ids = (
         SessionItem.objects.finished()
-        .filter(question=question, session__in=sessions)
+        .filter(_asked_current_wording(), question=question, session__in=sessions)
         .order_by("pk")
         .values_list("pk", flat=True)
     )

@@ -106,9 +106,8 @@ def concept_preview(request: HttpRequest, slug: str) -> HttpResponse:
 def concepts_rescore(request: HttpRequest, slug: str) -> HttpResponse:
     """Re-score this question's finished answers (in sessions this interviewer may see)."""
     question = _question_get(request, slug)
-    results = curation.transcripts_rescore(
-        question=question, sessions=sessions_reviewable(request.user), by=request.user
-    )
-    return render(
-        request, "interviews/interviewer/rescore.html", {"question": question, "results": results}
-    )
+    sessions = sessions_reviewable(request.user)
+    results = curation.transcripts_rescore(question=question, sessions=sessions, by=request.user)
+    earlier = curation.answers_to_earlier_wordings(question=question, sessions=sessions)
+    context = {"question": question, "results": results, "earlier": earlier}
+    return render(request, "interviews/interviewer/rescore.html", context)

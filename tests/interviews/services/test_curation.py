@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from content.concepts import answer_score
-from content.models import Concept
+from content.models import Concept, Question
 from interviews.models import ConceptVerdict, ReviewChange
 from interviews.services import curation, review
 from interviews.services.curation import (
@@ -116,6 +116,23 @@ def test_rescore_touches_only_sessions_the_interviewer_may_see(
     page = client.post(concepts_url(bank[0], "concepts_rescore")).content.decode()
     assert "No finished answers" in page
     assert not ReviewChange.objects.exists()
+
+
+def test_rescore_leaves_answers_to_an_earlier_wording_as_scored(
+    client, interviewer, finished_session, bank
+):
+    """The owner reworded the question into another one: its concepts say nothing of an answer
+    to the wording the candidate was asked, so that answer keeps its score."""
+    item = finished_session.items.get(position=1)
+    before = item.score
+    Question.objects.filter(pk=bank[0].pk).update(text="What is a Docker network?")
+    bank[0].concepts.exclude(label="layers").update(is_active=False)
+    client.force_login(interviewer)
+    page = client.post(concepts_url(bank[0], "concepts_rescore")).content.decode()
+    item.refresh_from_db()
+    assert item.score == before
+    assert not ReviewChange.objects.exists()
+    assert "What is a Docker image?" in page and "left as scored" in page
 
 
 @pytest.mark.parametrize("weight", ["10.5", "-0.01", "nan", "inf", "lots"])
