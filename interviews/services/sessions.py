@@ -112,10 +112,8 @@ def session_abandon(
         finished = item_finish(
             item_id=item_id, reason="submit", text=text, revision=revision, now=now
         )
-    with transaction.atomic():
-        locked = InterviewSession.objects.select_for_update().get(pk=session.pk)
-        if locked.is_running:
-            session_finish(session=locked, status=Session.ABANDONED, now=now)
+    # Another tab may have started the next question meanwhile: it ends too, as last saved.
+    _session_end(session_id=session.pk, status=Session.ABANDONED, now=now)
     session.refresh_from_db()
     return finished
 
@@ -130,15 +128,22 @@ def session_close(*, session: InterviewSession, by, now: datetime | None = None)
     """
     now = now or timezone.now()
     session_catch_up(session=session, now=now)
-    ended = None
-    while ended is None:
-        with transaction.atomic():
-            ended = _session_close_locked(session_id=session.pk, by=by, now=now)
+    ended = _session_end(session_id=session.pk, status=Session.ENDED, now=now, by=by)
     session.refresh_from_db()
     return ended
 
 
-def _session_close_locked(*, session_id: int, by, now: datetime) -> bool | None:
+def _session_end(*, session_id: int, status: str, now: datetime, by=None) -> bool:
+    """End a running session as `status`, finishing the question running with its last autosaved
+    text; with `by` (the interviewer), the review log records it. False when it had ended already."""
+    ended = None
+    while ended is None:
+        with transaction.atomic():
+            ended = _session_end_locked(session_id=session_id, status=status, now=now, by=by)
+    return ended
+
+
+def _session_end_locked(*, session_id: int, status: str, now: datetime, by) -> bool | None:
     # The engine's lock order, the running question first and then the session, so a submit, a
     # save or the sweeper on that question waits for this instead of deadlocking with it.
     active = (
@@ -155,17 +160,19 @@ def _session_close_locked(*, session_id: int, by, now: datetime) -> bool | None:
         # means one more question was reached, so this ends.
         return None
     previous = session.status
-    session_finish(session=session, status=Session.ENDED, now=now)
+    session_finish(session=session, status=status, now=now)
     if active is not None:
         # After the status moved, so finishing the last question cannot close it as Completed.
         item_finish(item_id=active, reason="submit", now=now)
+    if by is None:
+        return True
     ReviewChange.objects.create(
         session=session,
         changed_by=by,
         changed_at=now,
         field=ReviewChange.Field.STATUS,
         old_value=previous,
-        new_value=Session.ENDED,
+        new_value=status,
     )
     # An invite nobody opened would lead to a finished session: the link is withdrawn with it.
     SessionInvite.objects.filter(
