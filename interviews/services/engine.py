@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from content.scoring import MAX_ANSWER_CHARS
@@ -119,7 +120,9 @@ def session_advance(*, session: InterviewSession, now: datetime) -> None:
     if not session.is_running:
         return
     if not session.items.filter(status__in=state.ITEM_OPEN).exists():
-        session_finish(session=session, status=Session.COMPLETED, now=now)
+        # It ended when its last answer did: at that deadline when the sweeper came by later.
+        last = session.items.aggregate(last=Max("finished_at"))["last"]
+        session_finish(session=session, status=Session.COMPLETED, now=min(now, last or now))
     elif session.deadline_at is not None and now >= session.deadline_at:
         session_finish(session=session, status=Session.EXPIRED, now=now)
 

@@ -250,3 +250,19 @@ def test_finishing_with_too_long_text_is_refused_before_anything_changes(start_s
     assert refused.value.message == ANSWER_TOO_LONG_MESSAGE
     item.refresh_from_db()
     assert item.status == SessionItem.Status.ACTIVE and item.answer_text == ""
+
+
+@pytest.mark.parametrize(
+    ("per_item", "total"), [(180, None), (None, 600)], ids=["per question", "in total"]
+)
+def test_a_session_the_sweeper_completes_late_finished_when_its_last_answer_did(
+    start_session, per_item, total
+):
+    session, item = start_session(count=1, per_item_seconds=per_item, total_seconds=total)
+    with at(item.deadline_at + timedelta(days=2)):
+        expired_sweep()
+    session.refresh_from_db()
+    item.refresh_from_db()
+    assert session.status == InterviewSession.Status.COMPLETED
+    # Not two days later, when the sweeper (or the next page) came by.
+    assert session.finished_at == item.finished_at == item.deadline_at
