@@ -49,6 +49,7 @@ from content.parsing import (
     parse_document,
 )
 from content.revisions import QuestionState, StateChange, question_state, revisions_record_many
+from content.scoring import reads_as_english
 
 SLUG_TEXT_LENGTH = 80
 SLUG_HASH_LENGTH = 10
@@ -84,6 +85,19 @@ MATCHED_TWICE = (
     "expected each question once, but line {first} already updates the question this matches"
 )
 NOTE_IMPORTED_FROM = "Imported from {file}"
+NOT_ENGLISH = (
+    "{topic}: the model answers do not read as English. The scorer reads English only, so answers "
+    "in another language will score unfairly (see docs/concepts.md, 'Language: English')"
+)
+
+
+def _model_answers_text(document: ParsedDocument) -> str:
+    return "\n".join(
+        answer.text
+        for question in document.questions
+        for answer in (question.expert, question.beginner)
+        if answer is not None
+    )
 
 
 def question_slug(text: str) -> str:
@@ -501,6 +515,8 @@ def questions_import(
     run.total = sum(len(document.questions) for _, document in documents)
     for _, document in documents:
         run.report.warnings.extend(document.warnings)
+        if not reads_as_english(_model_answers_text(document)):
+            run.report.warnings.append(NOT_ENGLISH.format(topic=document.topic_name))
     # A dry run only reads: no transaction, so a preview never holds SQLite's write lock.
     with transaction.atomic() if run.write else nullcontext():
         for source_name, document in documents:

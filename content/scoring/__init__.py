@@ -1,6 +1,7 @@
 """Concept extraction and concept-coverage scoring of free-text answers. Pure Python, no Django."""
 
 from .extraction import common_stems, extract_concepts
+from .language import reads_as_english
 from .scoring import score
 from .types import (
     ANSWER_TOO_LONG_MESSAGE,
@@ -26,5 +27,6 @@ __all__ = [
     "Tier",
     "common_stems",
     "extract_concepts",
+    "reads_as_english",
     "score",
 ]

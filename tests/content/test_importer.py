@@ -396,3 +396,34 @@ def test_a_failure_while_writing_rolls_back_every_document(tmp_path, db, monkeyp
         call_command("import_questions", str(BANK), str(other), stdout=StringIO())
     assert not Topic.objects.exists() and not Question.objects.exists()
     assert not ModelAnswer.objects.exists()
+
+
+FRENCH = """Kubernetes en français
+L'orchestration de conteneurs.
+Questions
+Qu'est-ce qu'un pod ?
+Expert Answer
+Posted on Jan 5, 2025Un pod est la plus petite unité déployable. Il regroupe des conteneurs qui partagent un espace
+de noms réseau et des volumes, et ils sont toujours placés ensemble sur le même nœud.
+Beginner Answer
+Posted on Jan 5, 2025Un pod est un petit groupe de conteneurs qui vivent ensemble sur une machine du cluster.
+"""
+
+
+@pytest.mark.django_db
+def test_a_bank_not_in_english_imports_with_a_warning_that_the_scorer_reads_english(tmp_path):
+    path = tmp_path / "pods.txt"
+    path.write_text(FRENCH, encoding="utf-8")
+
+    out, err = run(str(path))
+
+    assert Question.objects.filter(text="Qu'est-ce qu'un pod ?").exists()
+    assert "do not read as English" in err
+    assert "Kubernetes en français" in err
+
+
+@pytest.mark.django_db
+def test_an_english_bank_gets_no_language_warning(small):
+    out, err = run(str(small))
+
+    assert "English" not in err

@@ -355,3 +355,16 @@ def test_the_import_page_shows_each_layout_and_every_example_reads(editor_client
         document = document_parse(example, source=source, format_name=format_name)
         assert document.topic_name.casefold() == "kubernetes" and not document.warnings
         assert [q.text for q in document.questions] == ["What is a pod?"]
+
+
+def test_the_preview_warns_that_a_bank_in_another_language_will_score_unfairly(editor_client, db):
+    answer = (
+        "Un pod est la plus petite unité déployable du cluster. Il regroupe des conteneurs qui"
+        " partagent un espace de noms réseau."
+    )
+    data = f"question,expert_answer,beginner_answer\r\nQu'est-ce qu'un pod ?,{answer},{answer}\r\n"
+    preview = editor_client.get(
+        upload(editor_client, "pods.csv", data.encode(), topic_name="Pods").url
+    )
+
+    assert "do not read as English" in preview.content.decode()
