@@ -7,7 +7,7 @@ Both ways a question changes record here, the editor (content.authoring) and an 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Max
@@ -61,6 +61,29 @@ def _revision(question: Question, state: QuestionState, *, number: int, author, 
         author=author,
         note=note,
     )
+
+
+def states_of_wordings(wordings: Iterable[tuple[int, str]]) -> dict[tuple[int, str], QuestionState]:
+    """The last recorded state of each (question id, wording), in one query; absent when none.
+
+    A session asked the wording its item stores; after the owner reworded the question, this is
+    what the question said under that wording, model answers included.
+    """
+    wanted = set(wordings)
+    if not wanted:
+        return {}
+    revisions = QuestionRevision.objects.filter(
+        question_id__in={question_id for question_id, _ in wanted},
+        text__in={text for _, text in wanted},
+    ).order_by("number")
+    states = {}
+    for revision in revisions:
+        key = (revision.question_id, revision.text)
+        if key in wanted:
+            states[key] = QuestionState(
+                revision.text, revision.expert_answer, revision.beginner_answer
+            )
+    return states
 
 
 def revision_add(

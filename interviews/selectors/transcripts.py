@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -9,8 +10,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from content.models import Level
+from content.models import Level, ModelAnswer
 from content.rendering.highlight import highlight_concepts
+from content.revisions import states_of_wordings
 from interviews.models import (
     ConceptVerdict,
     InterviewSession,
@@ -123,6 +125,30 @@ class TranscriptItem:
         return [line.label for line in self.concepts if not line.present]
 
 
+def model_answers_attach(items: Sequence[SessionItem]) -> None:
+    """Set each item's `model_answers_asked`: the model answers of the wording it asked.
+
+    Items need their question with its model_answers prefetched. After the owner reworded a
+    question, an answer to the old wording is shown beside the answers that wording had (its last
+    revision), not those of the new question; when the wording stayed, the current ones.
+    """
+    reworded = [item for item in items if item.asked_text and item.asked_text != item.question.text]
+    states = states_of_wordings((item.question_id, item.asked_text) for item in reworded)
+    for item in items:
+        state = states.get((item.question_id, item.asked_text))
+        if state is None:
+            item.model_answers_asked = list(item.question.model_answers.all())
+            continue
+        item.model_answers_asked = [
+            ModelAnswer(question_id=item.question_id, level=level, text=text)
+            for level, text in (
+                (Level.EXPERT, state.expert_answer),
+                (Level.BEGINNER, state.beginner_answer),
+            )
+            if text
+        ]
+
+
 def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
     """Every question of a session with its answer, concepts (auto and human) and model answers."""
     items = (
@@ -137,6 +163,8 @@ def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
         )
         .order_by("position")
     )
+    items = list(items)
+    model_answers_attach(items)
     rows = []
     for item in items:
         verdicts = {verdict.concept_label: verdict for verdict in item.concept_verdicts.all()}
@@ -148,15 +176,14 @@ def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
             verdict = verdicts.get(label)
             present = verdict.present if verdict else auto
             concepts.append(ConceptLine(label, auto, present, verdict))
-        expert = item.question.model_answer(Level.EXPERT)
-        beginner = item.question.model_answer(Level.BEGINNER)
+        answers = {answer.level: answer.text for answer in item.model_answers_asked}
         rows.append(
             TranscriptItem(
                 item=item,
                 highlighted_answer=highlight_concepts(item.answer_text, item.matched_hits),
                 concepts=concepts,
-                expert_answer=expert.text if expert else "",
-                beginner_answer=beginner.text if beginner else "",
+                expert_answer=answers.get(Level.EXPERT, ""),
+                beginner_answer=answers.get(Level.BEGINNER, ""),
                 changes=list(item.review_changes.all()),
             )
         )

@@ -17,6 +17,7 @@ from interviews.forms.candidate import AnswerPostForm
 from interviews.models import InterviewSession, SessionItem
 from interviews.selectors.attempts import progress_attach
 from interviews.selectors.sessions import session_score
+from interviews.selectors.transcripts import model_answers_attach
 from interviews.services import (
     DEADLINE_PASSED_MESSAGE,
     ITEM_CLOSED_MESSAGE,
@@ -50,6 +51,7 @@ def stage_context(session: InterviewSession, *, notice: str = "", late: dict | N
     )
     active = next((item for item in items if item.status == Item.ACTIVE), None)
     answered = [item for item in items if item.status in state.ITEM_ANSWERED]
+    model_answers_attach(answered[-1:])
     context = {
         "session": session,
         "item": active,
@@ -219,6 +221,7 @@ def session_results(request: HttpRequest, pk: int) -> HttpResponse:
         session.items.select_related("question").prefetch_related("question__model_answers")
     )
     progress_attach(items, candidate_id=session.candidate_id)
+    model_answers_attach(items)
     context = {
         "session": session,
         "items": items,

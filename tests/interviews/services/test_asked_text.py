@@ -87,3 +87,39 @@ def test_the_order_of_a_session_not_started_shows_the_wording_it_will_ask(
     page = client.get(reverse("interviewer:session_detail", args=[session.pk])).content.decode()
     order = page[page.index('id="order"') :]
     assert old in order and "Reworded" not in order
+
+
+def test_transcript_and_results_show_the_model_answers_of_the_wording_asked(
+    client, finished_session, interviewer, candidate, staff
+):
+    """Rewording a question into another one brings new model answers: beside an answer to the
+    old wording, the transcript and the candidate's results show the answers that wording had."""
+    item = finished_session.items.get(position=1)
+    old_expert = item.question.model_answer("expert").text
+    question_update(
+        question=item.question,
+        author=staff,
+        state=QuestionState("What is a Docker network?", "A network joins containers."),
+    )
+    client.force_login(interviewer)
+    transcript = client.get(reverse("interviewer:transcript", args=[finished_session.pk]))
+    first = transcript.content.decode().split('id="item-2"')[0]
+    assert old_expert in first and "A network joins containers." not in first
+    client.force_login(candidate)
+    results = client.get(reverse("interviews:session_results", args=[finished_session.pk]))
+    page = results.content.decode()
+    assert old_expert in page and "A network joins containers." not in page
+
+
+def test_a_question_whose_wording_stayed_shows_its_current_model_answers(
+    client, finished_session, interviewer, staff
+):
+    item = finished_session.items.get(position=1)
+    question_update(
+        question=item.question,
+        author=staff,
+        state=QuestionState(item.question.text, "A better expert answer."),
+    )
+    client.force_login(interviewer)
+    transcript = client.get(reverse("interviewer:transcript", args=[finished_session.pk]))
+    assert "A better expert answer." in transcript.content.decode()
