@@ -271,7 +271,12 @@ def _topic_new(document: ParsedDocument, source_name: str, values: dict, run: _R
             shared_with_everyone=False,
             **values,
         )
+    # The command's new bank has its name's slug as its address: a name must make one. (A bank
+    # the file finds already has an address; an upload's new bank gets one as New bank does.)
     slug = slugify(document.topic_name)
+    if not slug:
+        problem = TOPIC_WITHOUT_SLUG.format(found=repr(document.topic_name[:60]))
+        raise DocumentError(source_name, document.topic_line, problem)
     if slug in RESERVED_TOPIC_SLUGS:
         names = ", ".join(f"'{name.title()}'" for name in sorted(RESERVED_TOPIC_SLUGS))
         problem = TOPIC_SLUG_RESERVED.format(names=names, found=repr(document.topic_name))
@@ -450,9 +455,6 @@ def _column_limits_check(source_name: str, document: ParsedDocument) -> None:
     """Refuse what would not fit its column: PostgreSQL raises mid-import, SQLite stores it whole."""
     limit = min(Topic._meta.get_field("name").max_length, Topic._meta.get_field("slug").max_length)
     slug = slugify(document.topic_name)
-    if not slug:
-        problem = TOPIC_WITHOUT_SLUG.format(found=repr(document.topic_name[:60]))
-        raise DocumentError(source_name, document.topic_line, problem)
     length = max(len(document.topic_name), len(slug))
     if length > limit:
         problem = TOPIC_TOO_LONG.format(limit=limit, length=length)
@@ -469,7 +471,9 @@ def _documents_check(documents: Sequence[tuple[str, ParsedDocument]]) -> None:
     topics: dict[str, str] = {}
     for source_name, document in documents:
         _column_limits_check(source_name, document)
-        other = topics.setdefault(slugify(document.topic_name), source_name)
+        # By address, as the command makes one from the name; a name without one by itself.
+        key = slugify(document.topic_name) or document.topic_name.strip().casefold()
+        other = topics.setdefault(key, source_name)
         if other != source_name:
             problem = TOPIC_IN_TWO_DOCUMENTS.format(other=other, topic=document.topic_name)
             raise DocumentError(source_name, 1, problem)

@@ -69,3 +69,21 @@ def test_an_export_of_a_renamed_bank_imports_back_unchanged(tmp_path, ivy, forma
     out, _ = command("import_questions", str(path))
     assert "No changes" in out
     assert snapshot() == before
+
+
+@pytest.mark.parametrize("name", ["!!!", "Контейнеры"])
+def test_a_new_site_bank_needs_a_name_its_address_can_be_made_of(tmp_path, name):
+    with pytest.raises(
+        CommandError, match="line 1: expected a topic name with a letter or a digit"
+    ):
+        command("import_questions", seed_file(tmp_path, name))
+    assert not Topic.objects.exists()
+
+
+def test_two_files_of_one_name_without_latin_letters_are_refused_as_one_topic(tmp_path, ivy):
+    first = tmp_path / "a.txt"
+    first.write_text(SEED.format(topic="Контейнеры"), encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text(SEED.format(topic="контейнеры").replace("node", "pod"), encoding="utf-8")
+    with pytest.raises(CommandError, match="expected one document per topic"):
+        command("import_questions", str(first), str(second))

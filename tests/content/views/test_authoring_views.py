@@ -1,6 +1,7 @@
 """The authoring pages: create a bank and questions, preview, validation that loses nothing."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -230,6 +231,30 @@ def test_a_bank_written_in_the_browser_round_trips_in_every_format(
     out, _ = command("import_questions", str(path))
     assert "3 questions: 0 created, 0 updated, 3 unchanged" in out
     assert "No changes" in out and snapshot() == before
+
+
+@pytest.mark.parametrize("name", ["Контейнеры", "日本語の質問", "!!!"])
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_a_bank_named_without_latin_letters_round_trips_by_upload_and_command(
+    client, author, private_bank, private_question, tmp_path, name, format_name
+):
+    """The New bank form takes any name (its address falls back to "bank"); the bank's own
+    exports then read back into it, uploaded or by command."""
+    client.force_login(author)
+    client.post(reverse("content:topic_edit", args=[private_bank.slug]), {"name": name})
+    export = reverse("content:bank_export", args=[private_bank.slug, format_name])
+    data = client.get(export).content
+    name_of_file = f"{private_bank.slug}{EXTENSIONS[format_name]}"
+    before = snapshot()
+    preview = client.post(
+        "/banks/import/", {"file": SimpleUploadedFile(name_of_file, data)}, follow=True
+    )
+    assert "Nothing to change" in preview.content.decode()
+    path = tmp_path / name_of_file
+    path.write_bytes(data)
+    out, _ = command("import_questions", str(path))
+    assert "1 questions: 0 created, 0 updated, 1 unchanged" in out
+    assert snapshot() == before
 
 
 def test_a_question_typed_on_two_lines_is_stored_on_one_and_round_trips_as_seed_text(

@@ -215,6 +215,18 @@ def test_an_uploaded_new_bank_belongs_to_the_uploader_and_starts_private(
     assert not topic.is_published and not topic.shared_with_everyone
 
 
+@pytest.mark.parametrize("name", ["Контейнеры", "???"])
+def test_an_uploaded_new_bank_named_without_latin_letters_gets_an_address(
+    editor_client, interviewer, name
+):
+    """As the New bank form makes one: the address falls back to "bank", the name is kept."""
+    text = f"{name}\nAbout pods.\nQuestions\nWhat is a pod?\nExpert Answer\nPosted on Mar 1, 2025 A unit.\n"
+    preview_url = upload(editor_client, "pods.txt", text.encode()).url
+    editor_client.post(preview_url)
+    topic = Topic.objects.get(owner=interviewer)
+    assert (topic.name, topic.slug) == (name, "bank")
+
+
 def test_export_follows_bank_visibility(client, django_user_model, interviewer):
     from content.authoring import topic_create
 

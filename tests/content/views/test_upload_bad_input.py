@@ -87,18 +87,6 @@ BAD_FILES = {
         {},
         "expected JSON, found a number of thousands of digits",
     ),
-    "a topic without a letter": (
-        "bank.txt",
-        seed(topic="!!!"),
-        {},
-        "line 1: expected a topic name",
-    ),
-    "a CSV topic without a letter": (
-        "bank.csv",
-        CSV_HEAD + b"What?,A,B\n",
-        {"topic_name": "???"},
-        "expected a topic name with a letter or a digit",
-    ),
     "a huge topic line": ("bank.txt", seed(topic="T" * 100_000), {}, "line 1: expected a topic"),
 }
 
