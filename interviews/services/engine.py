@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from django.db import transaction
 from django.db.models import Max
@@ -23,8 +22,6 @@ from interviews.services.errors import ANSWER_TOO_LONG_MESSAGE, AnswerRefused
 from interviews.services.item_scoring import item_score_apply
 from interviews.services.schedule import schedules_record
 from interviews.timing import is_past_grace, item_deadline
-
-FinishReason = Literal["submit", "timer", "sweep"]
 
 Item = SessionItem.Status
 Session = InterviewSession.Status
@@ -68,7 +65,6 @@ def item_activate(*, session: InterviewSession, now: datetime | None = None) -> 
 def item_finish(
     *,
     item_id: int,
-    reason: FinishReason = "submit",
     text: str | None = None,
     revision: int | None = None,
     now: datetime | None = None,
@@ -101,7 +97,8 @@ def item_finish(
                 revision if revision is not None else min(item.autosave_revision + 1, REVISION_MAX)
             )
             item.autosaved_at = now
-        timed_out = reason != "submit" or (item.deadline_at is not None and now >= item.deadline_at)
+        # The server's clock decides, never what the request says (the browser's timer, a sweep).
+        timed_out = item.deadline_at is not None and now >= item.deadline_at
         state.item_move(item, Item.TIMED_OUT if timed_out else Item.SUBMITTED)
         item.finished_at = min(now, item.deadline_at) if item.deadline_at else now
         item_score_apply(item=item, level=item.session.level)

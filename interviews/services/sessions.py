@@ -109,9 +109,7 @@ def session_abandon(
         item_id, active_position = active
         if position != active_position:
             text = revision = None
-        finished = item_finish(
-            item_id=item_id, reason="submit", text=text, revision=revision, now=now
-        )
+        finished = item_finish(item_id=item_id, text=text, revision=revision, now=now)
     # Another tab may have started the next question meanwhile: it ends too, as last saved.
     _session_end(session_id=session.pk, status=Session.ABANDONED, now=now)
     session.refresh_from_db()
@@ -163,7 +161,7 @@ def _session_end_locked(*, session_id: int, status: str, now: datetime, by) -> b
     session_finish(session=session, status=status, now=now)
     if active is not None:
         # After the status moved, so finishing the last question cannot close it as Completed.
-        item_finish(item_id=active, reason="submit", now=now)
+        item_finish(item_id=active, now=now)
     if by is None:
         return True
     ReviewChange.objects.create(
@@ -188,7 +186,7 @@ def session_catch_up(*, session: InterviewSession, now: datetime | None = None) 
         return
     cutoff = now - timedelta(seconds=grace_seconds())
     for item_id in session.items.past_deadline(cutoff).values_list("pk", flat=True):
-        item_finish(item_id=item_id, reason="sweep", now=now)
+        item_finish(item_id=item_id, now=now)
     if session.deadline_at is not None and session.deadline_at < cutoff:
         _session_expire(session_id=session.pk, now=now)
     session.refresh_from_db()
@@ -215,7 +213,7 @@ def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:
         "pk", "session_id"
     ):
         try:
-            items += item_finish(item_id=item_id, reason="sweep", now=now).finished_now
+            items += item_finish(item_id=item_id, now=now).finished_now
         except Exception:
             # One broken item (say, a scorer bug) must not keep every other session open.
             logger.exception("Sweeper could not finish session item %s", item_id)
@@ -238,7 +236,7 @@ def _session_expire(*, session_id: int, now: datetime) -> bool:
         .first()
     )
     if active is not None:
-        item_finish(item_id=active, reason="sweep", now=now)
+        item_finish(item_id=active, now=now)
     with transaction.atomic():
         session = InterviewSession.objects.select_for_update().get(pk=session_id)
         if not session.is_running:

@@ -149,9 +149,8 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     # No answer_text at all means "as autosaved"; an empty one is an empty answer.
     text = form.cleaned_data["answer_text"] if "answer_text" in request.POST else None
     revision = form.cleaned_data["revision"]
-    reason = "timer" if request.POST.get("reason") == "timer" else "submit"
     try:
-        result = item_finish(item_id=item.pk, reason=reason, text=text, revision=revision)
+        result = item_finish(item_id=item.pk, text=text, revision=revision)
     except AnswerRefused as refused:
         return _stage_response(request, session, notice=refused.message)
     notice, late = "", None

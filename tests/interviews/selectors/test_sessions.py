@@ -43,7 +43,7 @@ def mixed_session(invited_session, candidate, bank, interviewer):
         )
     # The per-question limit is 180 s: the timer's submit arrives when it has run out.
     with time_machine.travel(START + dt.timedelta(seconds=200), tick=False):
-        item_finish(item_id=second.pk, reason="timer")
+        item_finish(item_id=second.pk)
         session_abandon(session=invited_session)
     first.refresh_from_db()
     score_override_set(item=first, score=90.0, reason="Covered it in other words.", by=interviewer)

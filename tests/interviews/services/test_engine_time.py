@@ -118,7 +118,7 @@ def test_submit_before_deadline_is_submitted_at_that_time(start_session):
 def test_final_text_within_grace_counts_but_time_ran_out(start_session, offset):
     session, item = start_session()
     with at(item.deadline_at + offset):
-        result = item_finish(item_id=item.pk, reason="timer", text="final words", revision=2)
+        result = item_finish(item_id=item.pk, text="final words", revision=2)
     assert result.item.status == SessionItem.Status.TIMED_OUT
     assert result.item.answer_text == "final words"
     assert result.item.finished_at == item.deadline_at

@@ -156,7 +156,7 @@ def test_skipped_and_timed_out_answers_count_as_again(start_practice, candidate)
     with time_machine.travel(MORNING, tick=False) as traveller:
         session, item = start_practice(2, per_item_seconds=60)
         traveller.shift(dt.timedelta(minutes=5))
-        item_finish(item_id=item.pk, reason="sweep", text=GOOD_ANSWER)
+        item_finish(item_id=item.pk, text=GOOD_ANSWER)
         session_abandon(session=session)
     statuses = dict(session.items.values_list("position", "status"))
     assert statuses == {1: SessionItem.Status.TIMED_OUT, 2: SessionItem.Status.SKIPPED}

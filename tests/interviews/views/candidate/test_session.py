@@ -336,3 +336,19 @@ def test_interview_page_has_no_inline_script_or_handlers(logged_in, start_sessio
     assert scripts and all("src=" in tag for tag in scripts)
     assert not re.search(r"\son[a-z]+\s*=", page)
     assert "style=" not in page
+
+
+@pytest.mark.parametrize("per_item_seconds", [180, None], ids=["time left", "no limit"])
+def test_a_submit_claiming_the_timer_ran_out_early_is_a_submit(
+    logged_in, start_session, per_item_seconds
+):
+    """Only the server's clock says that time ran out; what the request claims does not."""
+    session, item = start_session(count=2, per_item_seconds=per_item_seconds)
+    moment = START + timedelta(seconds=30)
+    with at(moment):
+        logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "An image is a template", "revision": "1", "reason": "timer"},
+        )
+    item.refresh_from_db()
+    assert (item.status, item.finished_at) == (SessionItem.Status.SUBMITTED, moment)
