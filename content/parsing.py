@@ -61,6 +61,7 @@ MISSING_ANSWER = (
 STRAY_LINE = "expected a question followed by 'Expert Answer' or 'Beginner Answer', found {found}"
 MARKER_WITHOUT_QUESTION = "expected a question line before '{marker}', found {found}"
 MISSING_POSTED_ON = "expected 'Posted on <Mon D, YYYY>' to start the {level} answer, found {found}"
+EMPTY_ANSWER = "expected the {level} answer after 'Posted on {date}', found none"
 BAD_DATE = "expected a real date in 'Posted on <Mon D, YYYY>' (like 'Mar 26, 2025'), found {found}"
 DUPLICATE_QUESTION = "expected each question once, but this repeats the question on line {first}"
 BAD_ID = "expected a UUID after 'Id: ' (like '{example}'), found {found}"
@@ -176,9 +177,13 @@ def _answer_parse(
     except ValueError:
         raise DocumentError(source, first[0], BAD_DATE.format(found=_shown(first))) from None
     lines = [match["rest"].strip(), *(line for _, line in body[1:])]
-    return ParsedAnswer(
-        text="\n".join(line for line in lines if line), posted_on=posted_on, line=first[0]
-    )
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        # As the other formats and the editor refuse one: a bank holding an empty answer could not
+        # be exported to them and read back.
+        problem = EMPTY_ANSWER.format(level=level, date=match["date"])
+        raise DocumentError(source, first[0], problem)
+    return ParsedAnswer(text=text, posted_on=posted_on, line=first[0])
 
 
 def _posted_on_check(rest: list[tuple[int, str]], *, source: str) -> None:

@@ -47,6 +47,20 @@ MALFORMED = [
         "k8s.txt, line 7: expected the 'Id:' line between a question and its",
     ),
     (
+        "seed",
+        "k8s.txt",
+        "Kubernetes\nOrchestration.\nQuestions\nWhat is a pod?\nExpert Answer\n"
+        "Posted on Jan 5, 2025\nBeginner Answer\nPosted on Jan 5, 2025A pod.\n",
+        "k8s.txt, line 6: expected the expert answer after 'Posted on Jan 5, 2025', found none",
+    ),
+    (
+        "seed",
+        "k8s.txt",
+        "Kubernetes\nOrchestration.\nQuestions\nWhat is a pod?\nExpert Answer\n"
+        "Posted on Jan 5, 2025A pod.\nBeginner Answer\nPosted on Jan 5, 2025  \n",
+        "k8s.txt, line 8: expected the beginner answer after 'Posted on Jan 5, 2025', found none",
+    ),
+    (
         "markdown",
         "k8s.md",
         MARKDOWN_OK.replace("### Beginner answer", "### Junior answer"),
