@@ -29,6 +29,7 @@ BAD_SUBHEADING = "expected '### Expert answer' or '### Beginner answer', found '
 ANSWER_OUTSIDE_QUESTION = "expected '## <question>' before '### {found}'"
 LEVEL_TWICE = "expected one '### {heading}' per question, found a second one"
 STRAY_TEXT = "expected 'Id: <uuid>' or '### Expert answer' after a question, found {found}"
+EMPTY_QUESTION = "expected the question's text after '##', found none"
 EMPTY_ANSWER = "expected the answer text under '### {heading}', found none"
 NO_ANSWER = "expected '### Expert answer' or '### Beginner answer' under the question"
 DUPLICATE_QUESTION = "expected each question once, but this repeats the question on line {first}"
@@ -136,6 +137,8 @@ class _Builder:
         self.warnings: list[str] = []
 
     def question(self, line: int, title: str, body: list[tuple[int, str]]) -> None:
+        if not title:
+            raise DocumentError(self.source, line, EMPTY_QUESTION)
         uid = None
         for number, text in body:
             match = ID_RE.fullmatch(text.strip())

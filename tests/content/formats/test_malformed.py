@@ -63,6 +63,18 @@ MALFORMED = [
     (
         "markdown",
         "k8s.md",
+        MARKDOWN_OK.replace("## What is a pod?", "##"),
+        "k8s.md, line 5: expected the question's text after '##', found none",
+    ),
+    (
+        "markdown",
+        "k8s.md",
+        MARKDOWN_OK.replace("## What is a pod?", "##   "),
+        "k8s.md, line 5: expected the question's text after '##', found none",
+    ),
+    (
+        "markdown",
+        "k8s.md",
         MARKDOWN_OK.replace("### Beginner answer", "### Junior answer"),
         "k8s.md, line 13: expected '### Expert answer' or '### Beginner answer', found '### Junior",
     ),
