@@ -65,6 +65,7 @@ TOPIC_IN_TWO_DOCUMENTS = "expected one document per topic, but {other} also has 
 TOPIC_TOO_LONG = (
     "expected a topic name of at most {limit} characters (as a slug too), found {length}"
 )
+TOPIC_EMPTY = "expected a topic name, found none"
 TOPIC_WITHOUT_SLUG = (
     "expected a topic name with a letter or a digit from A to Z or 0 to 9 (the bank's address is "
     "made of them), found {found}"
@@ -454,6 +455,8 @@ def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -
 def _column_limits_check(source_name: str, document: ParsedDocument) -> None:
     """Refuse what would not fit its column: PostgreSQL raises mid-import, SQLite stores it whole."""
     limit = min(Topic._meta.get_field("name").max_length, Topic._meta.get_field("slug").max_length)
+    if not document.topic_name.strip():
+        raise DocumentError(source_name, document.topic_line, TOPIC_EMPTY)
     slug = slugify(document.topic_name)
     length = max(len(document.topic_name), len(slug))
     if length > limit:

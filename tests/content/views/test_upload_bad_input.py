@@ -87,6 +87,18 @@ BAD_FILES = {
         {},
         "expected JSON, found a number of thousands of digits",
     ),
+    "a Markdown topic heading without text": (
+        "bank.md",
+        b"#\n\n## What is a pod?\n\n### Expert answer\n\nA unit.\n",
+        {},
+        "line 1: expected a topic name, found none",
+    ),
+    "a CSV file named only by spaces": (
+        " .csv",
+        CSV_HEAD + b"What?,A,B\n",
+        {},
+        "expected a topic name, found none",
+    ),
     "a huge topic line": ("bank.txt", seed(topic="T" * 100_000), {}, "line 1: expected a topic"),
 }
 
