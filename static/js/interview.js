@@ -103,8 +103,10 @@
         .then(function (result) {
           inFlight = false;
           if (result.response.ok && result.body.ok) {
-            if (!result.body.stored && result.body.revision > sent) {
-              // Another tab or browser saved newer text: this tab, where someone is typing, wins.
+            if (!result.body.stored && result.body.revision >= sent) {
+              // Another tab or browser saved newer text, or other text under the same number (each
+              // tab counts from the page it loaded): this tab, where someone is typing, wins. A
+              // repeat of this tab's own save (a beacon, a retry) is only saved once more.
               revision = Math.max(revision, result.body.revision) + 1;
               revisionInput.value = revision;
             }

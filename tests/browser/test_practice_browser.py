@@ -340,3 +340,27 @@ def test_right_to_left_question_and_answer_read_right_to_left(
     heading = page.get_by_role("heading", name=ARABIC_QUESTION)
     assert right_to_left(heading.locator("bdi"))
     assert not right_to_left(heading)  # the number before it stays where English puts it
+
+
+def test_a_second_tab_typing_as_often_as_the_first_is_saved_not_just_said_saved(
+    new_context, login, candidate, start_practice
+):
+    """Two tabs count revisions from the page they loaded: the second tab's save of the same
+    number as the first tab's is another text, not a repeat, and must not end at "Saved"."""
+    session, _ = start_practice(per_item_seconds=300)
+    context = new_context()
+    first, second = context.new_page(), context.new_page()
+    login(first, candidate)
+    for page in (first, second):
+        page.goto(session.get_absolute_url())
+    first.get_by_label("Your answer").fill("typed in the first tab")
+    expect(first.locator("#save-status")).to_have_text(re.compile("^Saved at"))
+    second.get_by_label("Your answer").fill("typed in the second tab")
+    expect(second.locator("#save-status")).to_have_text(re.compile("^Saved at"))
+    item = SessionItem.objects.get(session=session)
+    for _ in range(100):
+        if item.answer_text == "typed in the second tab":
+            break
+        second.wait_for_timeout(100)
+        item.refresh_from_db()
+    assert item.answer_text == "typed in the second tab"
