@@ -179,6 +179,13 @@
     form.addEventListener("htmx:afterRequest", function (event) {
       if (event.detail.successful) { writeLocal(key, null); return; }
       closed = false;
+      var xhr = event.detail.xhr;
+      if (xhr && xhr.status === 400 && /^text\/plain/.test(xhr.getResponseHeader("Content-Type") || "")) {
+        // Refused for what the text holds (a NUL character): the server says what to change, and
+        // sending the same text again cannot help.
+        showProblem(xhr.responseText);
+        return;
+      }
       showProblem("Not submitted: connection problem. Your text is kept in this browser; press Submit answer again.");
       // The timer's own submission retries by itself for a while; the server keeps the last save.
       if (form.querySelector("[data-reason]").value === "timer" && submitRetries < 5) {

@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from content.scoring import MAX_ANSWER_CHARS
+from interviews.forms.candidate import ANSWER_NUL_MESSAGE
 from interviews.models import InterviewSession, SessionItem
 from interviews.services import DEADLINE_PASSED_MESSAGE
 from tests.browser.conftest import log_in_again
@@ -364,3 +365,19 @@ def test_a_second_tab_typing_as_often_as_the_first_is_saved_not_just_said_saved(
         second.wait_for_timeout(100)
         item.refresh_from_db()
     assert item.answer_text == "typed in the second tab"
+
+
+def test_a_submit_refused_for_its_text_says_why_not_connection_problem(
+    page, login, candidate, start_practice
+):
+    """A NUL character (pasted binary data) cannot be stored: pressing Submit again cannot help."""
+    session, _ = start_practice(per_item_seconds=300)
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    page.get_by_label("Your answer").fill("an image")
+    page.get_by_label("Your answer").evaluate("(box) => { box.value = 'an \\u0000image'; }")
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.locator("#save-status")).to_have_text(ANSWER_NUL_MESSAGE)
+    expect(page.locator("[data-save-alert]")).to_have_text(ANSWER_NUL_MESSAGE)  # announced
+    expect(page.get_by_label("Your answer")).to_have_value("an \x00image")
+    assert SessionItem.objects.get(session=session).status == SessionItem.Status.ACTIVE
