@@ -1,5 +1,7 @@
 """Who may see, use and edit a bank: owners, shares, publishing, staff, candidates."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -152,6 +154,25 @@ def test_concepts_of_a_shared_bank_are_read_only_to_others_but_site_banks_stay_o
     site_add = reverse("interviewer:concept_add", args=[site_question.slug])
     assert client.post(site_add, form).status_code == 302
     assert site_question.concepts.filter(label="sneaky").exists()
+
+
+def test_the_concept_page_of_a_shared_bank_shows_its_concepts_without_forms_that_would_fail(
+    client, author, colleague, private_bank, private_question
+):
+    """Saving on a read-only page got a bare Page not found, with the typed edit lost."""
+    private_bank.shared_with.add(colleague)
+    label = private_question.concepts.first().label
+    url = reverse("interviewer:concepts", args=[private_question.slug])
+    add = reverse("interviewer:concept_add", args=[private_question.slug])
+    edit = re.compile(re.escape(url) + r"\d+/")
+    client.force_login(colleague)
+    body = client.get(url).content.decode()
+    assert not edit.search(body) and add not in body
+    assert label in body and "read-only" in body
+    assert reverse("content:question_copy", args=[private_question.slug]) in body
+    client.force_login(author)
+    body = client.get(url).content.decode()
+    assert edit.search(body) and add in body and "read-only" not in body
 
 
 def test_an_invited_candidate_sees_their_session_s_questions_and_nothing_else_of_the_bank(

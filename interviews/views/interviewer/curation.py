@@ -30,15 +30,24 @@ def _question_get(request: HttpRequest, slug: str, *, write: bool = False) -> Qu
     )
 
 
+def _page_context(request: HttpRequest, question: Question) -> dict:
+    """What the whole page shows besides the preview: the concepts, and forms when they may change."""
+    can_curate = Question.objects.curatable_by(request.user).filter(pk=question.pk).exists()
+    return {
+        "concepts": question.concepts.order_by("-is_active", "rank", "id"),
+        "can_curate": can_curate,
+        "add_form": ConceptForm(prefix="new"),
+    }
+
+
 @require_GET
 @interviewer_required
 def concepts(request: HttpRequest, slug: str) -> HttpResponse:
     question = _question_get(request, slug)
     context = {
         "question": question,
-        "concepts": question.concepts.order_by("-is_active", "rank", "id"),
-        "add_form": ConceptForm(prefix="new"),
         "preview_form": PreviewForm(),
+        **_page_context(request, question),
     }
     return render(request, "interviews/interviewer/concepts.html", context)
 
@@ -96,8 +105,7 @@ def concept_preview(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"question": question, "preview_form": form, "result": result, "error": error}
     if request.htmx:
         return render(request, "interviews/interviewer/concepts.html#preview", context)
-    context["concepts"] = question.concepts.order_by("-is_active", "rank", "id")
-    context["add_form"] = ConceptForm(prefix="new")
+    context.update(_page_context(request, question))
     return render(request, "interviews/interviewer/concepts.html", context)
 
 
