@@ -52,6 +52,36 @@ def concepts(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "interviews/interviewer/concepts.html", context)
 
 
+def _refused(
+    request: HttpRequest, question: Question, message: str, *, add_form=None, edited=None
+) -> HttpResponse:
+    """The page again with what was typed, the reason beside the form that was refused."""
+    context = {
+        "question": question,
+        "preview_form": PreviewForm(),
+        **_page_context(request, question),
+    }
+    if add_form is not None:
+        context.update(add_form=add_form, add_error=message)
+    if edited is not None:
+        concepts = list(context["concepts"])
+        for concept in concepts:
+            if concept.pk == edited:
+                _typed_show(concept, request.POST)
+                concept.edit_error = message
+        context["concepts"] = concepts
+    return render(request, "interviews/interviewer/concepts.html", context)
+
+
+def _typed_show(concept: Concept, data) -> None:
+    """Put a refused edit's fields on the (unsaved) row, so its form shows them as typed."""
+    concept.label = data.get("label", "")
+    concept.variants = [data["variants"]] if data.get("variants") else []
+    concept.weight = data.get("weight", "")
+    concept.tier = data.get("tier", concept.tier)
+    concept.is_active = "is_active" in data
+
+
 @require_POST
 @interviewer_required
 def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpResponse:
@@ -59,16 +89,15 @@ def concept_edit(request: HttpRequest, slug: str, concept_pk: int) -> HttpRespon
     concept = get_object_or_404(Concept, pk=concept_pk, question=question)
     form = ConceptForm(request.POST)
     if not form.is_valid():
-        messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)
-        return redirect("interviewer:concepts", slug=slug)
+        return _refused(request, question, CONCEPT_FORM_INVALID_MESSAGE, edited=concept.pk)
     try:
         changed = curation.concept_update(
             concept=concept, **form.concept_fields(), is_active=form.cleaned_data["is_active"]
         )
-        if changed:
-            messages.success(request, f"Saved “{concept.label}”. Re-score transcripts to apply it.")
     except curation.CurationRefused as error:
-        messages.error(request, error.message)
+        return _refused(request, question, error.message, edited=concept.pk)
+    if changed:
+        messages.success(request, f"Saved “{concept.label}”. Re-score transcripts to apply it.")
     return redirect("interviewer:concepts", slug=slug)
 
 
@@ -78,13 +107,12 @@ def concept_add(request: HttpRequest, slug: str) -> HttpResponse:
     question = _question_get(request, slug, write=True)
     form = ConceptForm(request.POST, prefix="new")
     if not form.is_valid():
-        messages.error(request, CONCEPT_FORM_INVALID_MESSAGE)
-        return redirect("interviewer:concepts", slug=slug)
+        return _refused(request, question, CONCEPT_FORM_INVALID_MESSAGE, add_form=form)
     try:
         concept = curation.concept_add(question=question, **form.concept_fields())
-        messages.success(request, f"Added “{concept.label}”.")
     except curation.CurationRefused as error:
-        messages.error(request, error.message)
+        return _refused(request, question, error.message, add_form=form)
+    messages.success(request, f"Added “{concept.label}”.")
     return redirect("interviewer:concepts", slug=slug)
 
 

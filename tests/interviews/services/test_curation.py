@@ -56,6 +56,40 @@ def test_add_and_duplicate_label(client, interviewer, bank):
     assert bank[0].concepts.filter(label="union filesystem").count() == 1
 
 
+def test_a_refused_new_concept_comes_back_with_everything_typed(client, interviewer, bank):
+    client.force_login(interviewer)
+    data = {
+        "new-label": "layers",
+        "new-variants": "image layers, layered filesystem",
+        "new-weight": "2.5",
+        "new-tier": "advanced",
+    }
+    response = client.post(concepts_url(bank[0], "concept_add"), data)
+    body = response.content.decode()
+    assert response.status_code == 200 and LABEL_TAKEN_MESSAGE in body
+    assert 'value="image layers, layered filesystem"' in body and 'value="2.5"' in body
+    assert bank[0].concepts.filter(label="layers").count() == 1
+
+
+def test_a_refused_concept_edit_comes_back_with_everything_typed(client, interviewer, bank):
+    concept = bank[0].concepts.get(label="layers")
+    client.force_login(interviewer)
+    data = {
+        "label": "read-only template",
+        "variants": "fs layers, union layers",
+        "weight": "3",
+        "tier": "advanced",
+    }
+    response = client.post(concepts_url(bank[0], "concept_edit", concept.pk), data)
+    body = response.content.decode()
+    assert response.status_code == 200 and LABEL_TAKEN_MESSAGE in body
+    row = next(part for part in body.split("<tr") if f"concepts/{concept.pk}/" in part)
+    assert 'value="read-only template"' in row and 'value="fs layers, union layers"' in row
+    assert 'value="3"' in row and '<option value="advanced" selected>' in row
+    concept.refresh_from_db()
+    assert (concept.label, concept.weight) == ("layers", 1.0)
+
+
 def test_weight_out_of_range_is_refused(bank):
     with pytest.raises(CurationRefused, match=WEIGHT_INVALID_MESSAGE):
         curation.concept_add(question=bank[0], label="x", variants=[], weight=11, tier="core")
