@@ -9,6 +9,7 @@ from content.formats.bank import bank_document
 from content.models import Topic
 
 NO_TOPIC = "No topic with the slug or name {topic!r}. Topics: {known}."
+CANNOT_WRITE = "{path}: cannot write the file ({reason}). Nothing was exported."
 
 
 class Command(BaseCommand):
@@ -34,5 +35,9 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
             return
         path = Path(output or export_name(found.slug, format))
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise CommandError(CANNOT_WRITE.format(path=path, reason=reason)) from None
         self.stdout.write(f"Wrote {len(document.questions)} questions of {found.name} to {path}.")

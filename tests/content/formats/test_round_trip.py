@@ -1,6 +1,7 @@
 """Every format: export then import changes nothing, imports are idempotent, CRLF and a BOM read the same."""
 
 import pytest
+from django.core.management import CommandError
 
 from content.authoring import topic_create
 from content.copying import question_copy
@@ -192,3 +193,10 @@ def test_a_bank_holding_a_copied_question_round_trips(docker_bank, format_name, 
     out, _ = command("import_questions", path)
     assert "1 questions: 0 created, 0 updated, 1 unchanged" in out
     assert snapshot() == before
+
+
+@pytest.mark.parametrize("where", ["missing/folder/docker.txt", "."])
+def test_an_export_that_cannot_be_written_says_where_and_why(docker_bank, tmp_path, where):
+    target = tmp_path / where
+    with pytest.raises(CommandError, match=f"{target}: cannot write the file"):
+        command("export_bank", "docker", "--output", str(target))
