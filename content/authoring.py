@@ -23,6 +23,14 @@ from content.revisions import NOTE_IMPORTED, QuestionState, question_state, revi
 
 NOTE_CREATED = "Written"
 NOTE_RESTORED = "Restored revision {number}"
+RESTORE_WORDING_TAKEN = (
+    "Revision {number} was not restored: another question of this bank now has its wording. "
+    "Reword that question first, or edit this one by hand."
+)
+
+
+class RestoreRefused(ValueError):
+    """A revision that cannot be made current; the message is for the author."""
 
 
 def topic_create(*, owner, name: str, **fields) -> Topic:
@@ -111,8 +119,16 @@ def question_update(*, question: Question, author, state: QuestionState, note: s
 
 
 def revision_restore(*, revision: QuestionRevision, author) -> bool:
-    """Make an earlier revision current again, as a new revision (history is never rewritten)."""
+    """Make an earlier revision current again, as a new revision (history is never rewritten).
+
+    Refused (RestoreRefused) when another question of the bank has taken its wording since: a bank
+    holds a wording once, as the editor keeps it, or its export could not be read back.
+    """
     state = QuestionState(revision.text, revision.expert_answer, revision.beginner_answer)
+    question = revision.question
+    others = Question.objects.filter(topic_id=question.topic_id, text=state.text)
+    if others.exclude(pk=question.pk).exists():
+        raise RestoreRefused(RESTORE_WORDING_TAKEN.format(number=revision.number))
     return question_update(
         question=revision.question,
         author=author,

@@ -25,8 +25,13 @@ def question_history(request: HttpRequest, slug: str) -> HttpResponse:
 def revision_restore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     question = question_editable_get(request.user, slug)
     revision = get_object_or_404(question.revisions, number=number)
-    if authoring.revision_restore(revision=revision, author=request.user):
-        messages.success(request, f"Restored revision {number} as a new revision.")
+    try:
+        restored = authoring.revision_restore(revision=revision, author=request.user)
+    except authoring.RestoreRefused as refused:
+        messages.error(request, str(refused))
     else:
-        messages.info(request, f"Revision {number} is already the current text.")
+        if restored:
+            messages.success(request, f"Restored revision {number} as a new revision.")
+        else:
+            messages.info(request, f"Revision {number} is already the current text.")
     return redirect("content:question_history", slug=question.slug)

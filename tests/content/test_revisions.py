@@ -3,7 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from content.authoring import question_update, revision_restore
+from content.authoring import (
+    RESTORE_WORDING_TAKEN,
+    question_create,
+    question_update,
+    revision_restore,
+)
 from content.revisions import NOTE_IMPORTED, DiffLine, QuestionState, text_diff
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +69,23 @@ def test_restore_is_post_only_and_owner_only(client, author, colleague, private_
     assert client.get(url).status_code == 405
     client.force_login(colleague)
     assert client.post(url).status_code == 404
+
+
+def test_restoring_a_wording_another_question_of_the_bank_took_since_is_refused(
+    client, author, private_bank, private_question
+):
+    """One bank holds a wording once, as the editor has it: its export could not be read back."""
+    old = private_question.text
+    question_update(
+        question=private_question, author=author, state=QuestionState("Reworded?", "An answer.")
+    )
+    other = question_create(
+        topic=private_bank, author=author, state=QuestionState(old, "Another answer.")
+    )
+    client.force_login(author)
+    restore = reverse("content:revision_restore", args=[private_question.slug, 1])
+    page = client.post(restore, follow=True).content.decode()
+    assert RESTORE_WORDING_TAKEN.format(number=1) in page
+    private_question.refresh_from_db()
+    assert private_question.text == "Reworded?" and private_question.revisions.count() == 2
+    assert other.text == old
