@@ -16,6 +16,7 @@ from interviews.services.errors import (
     BAD_REVISION_MESSAGE,
     DEADLINE_PASSED_MESSAGE,
     ITEM_CLOSED_MESSAGE,
+    NEWER_TEXT_KEPT_MESSAGE,
     AnswerRefused,
 )
 from interviews.services.sessions import (
@@ -33,6 +34,7 @@ __all__ = [
     "BAD_REVISION_MESSAGE",
     "DEADLINE_PASSED_MESSAGE",
     "ITEM_CLOSED_MESSAGE",
+    "NEWER_TEXT_KEPT_MESSAGE",
     "NOT_ENOUGH_QUESTIONS_MESSAGE",
     "NotEnoughQuestions",
     "AnswerRefused",

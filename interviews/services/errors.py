@@ -7,6 +7,10 @@ DEADLINE_PASSED_MESSAGE = (
     "Everything saved before the deadline is kept."
 )
 ITEM_CLOSED_MESSAGE = "This question is already finished, so the text was not saved."
+NEWER_TEXT_KEPT_MESSAGE = (
+    "A newer version of this answer, saved from another tab or device, was submitted instead "
+    "of this text."
+)
 ANSWER_TOO_LONG_MESSAGE = (
     f"This answer is too long: please keep it under {MAX_ANSWER_CHARS:,} characters. "
     "The text was not saved."

@@ -21,7 +21,9 @@ from interviews.selectors.transcripts import model_answers_attach
 from interviews.services import (
     DEADLINE_PASSED_MESSAGE,
     ITEM_CLOSED_MESSAGE,
+    NEWER_TEXT_KEPT_MESSAGE,
     AnswerRefused,
+    FinishResult,
     item_activate,
     item_finish,
     session_abandon,
@@ -153,11 +155,7 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
         result = item_finish(item_id=item.pk, text=text, revision=revision)
     except AnswerRefused as refused:
         return _stage_response(request, session, notice=refused.message)
-    notice, late = "", None
-    if result.text_refused:
-        notice, late = DEADLINE_PASSED_MESSAGE, late_text(position, text)
-    elif not result.finished_now and text is not None and text != result.item.answer_text:
-        notice, late = ITEM_CLOSED_MESSAGE, late_text(position, text)
+    notice, late = _text_not_kept(result, position=position, text=text)
     session.refresh_from_db()
     if session.is_running and session.feedback_mode == InterviewSession.FeedbackMode.AT_END:
         item_activate(session=session)
@@ -187,12 +185,31 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
             messages.warning(request, refused.message)
             session_abandon(session=session)
         else:
-            if finished is not None and finished.text_refused:
-                messages.warning(request, DEADLINE_PASSED_MESSAGE)
-                shown = late_text(on_screen["position"], on_screen["text"])
+            notice, shown = _text_not_kept(
+                finished, position=on_screen.get("position", 0), text=on_screen.get("text")
+            )
+            if notice:
+                messages.warning(request, notice)
                 late_text_keep(request, session, shown)
     url = redirect("interviews:session_results", pk=session.pk).url
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _text_not_kept(
+    result: FinishResult | None, *, position: int, text: str | None
+) -> tuple[str, dict | None]:
+    """Why the text sent for question `position` is not the answer kept, and that text to show
+    back; no notice when it was kept, or when nothing was finished."""
+    if result is None or text is None:
+        return "", None
+    if result.text_refused:
+        return DEADLINE_PASSED_MESSAGE, late_text(position, text)
+    same_question = result.item.position == position
+    if same_question and text == result.item.answer_text:
+        return "", None
+    # Finished now with another text: another tab or device had saved a newer revision.
+    newer_kept = result.finished_now and same_question
+    return NEWER_TEXT_KEPT_MESSAGE if newer_kept else ITEM_CLOSED_MESSAGE, late_text(position, text)
 
 
 def _answer_on_screen(request: HttpRequest) -> dict:

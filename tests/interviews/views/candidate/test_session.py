@@ -14,6 +14,7 @@ from interviews.services import (
     ANSWER_TOO_LONG_MESSAGE,
     DEADLINE_PASSED_MESSAGE,
     ITEM_CLOSED_MESSAGE,
+    NEWER_TEXT_KEPT_MESSAGE,
 )
 
 START = dt.datetime(2026, 3, 31, 23, 59, 0, tzinfo=dt.UTC)
@@ -352,3 +353,23 @@ def test_a_submit_claiming_the_timer_ran_out_early_is_a_submit(
         )
     item.refresh_from_db()
     assert (item.status, item.finished_at) == (SessionItem.Status.SUBMITTED, moment)
+
+
+@pytest.mark.parametrize("action", ["submit", "end"])
+def test_a_submit_older_than_another_tabs_save_shows_its_text_back(
+    logged_in, start_session, action
+):
+    """Another tab saved a newer revision: that one is submitted, and this tab's text is not
+    dropped in silence."""
+    session, item = start_session(count=2)
+    autosave = reverse("interviews:autosave", args=[session.pk, 1])
+    logged_in.post(autosave, {"answer_text": "typed in the other tab", "revision": "5"})
+    on_screen = {"answer_text": "typed in this tab", "revision": "2", "position": "1"}
+    name = "item_submit" if action == "submit" else "session_end"
+    args = [session.pk, 1] if action == "submit" else [session.pk]
+    response = logged_in.post(reverse(f"interviews:{name}", args=args), on_screen, follow=True)
+    page = response.content.decode()
+    assert NEWER_TEXT_KEPT_MESSAGE in page
+    assert "typed in this tab</textarea>" in page
+    item.refresh_from_db()
+    assert item.answer_text == "typed in the other tab" and item.status == "submitted"
