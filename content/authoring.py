@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, ProtectedError
 from django.utils import timezone
 
 from content.banks import slugs_free, topic_slug_new
@@ -31,6 +31,46 @@ RESTORE_WORDING_TAKEN = (
 
 class RestoreRefused(ValueError):
     """A revision that cannot be made current; the message is for the author."""
+
+
+QUESTION_IN_USE = (
+    "This question was asked in {count} session{plural}, so it stays: their transcripts and "
+    "scores refer to it. Reword it, or leave it out of new sessions."
+)
+BANK_IN_USE = (
+    "{count} question{plural} of this bank {verb} asked in sessions, so the bank stays: their "
+    "transcripts and scores refer to them. Stop sharing and publishing it instead."
+)
+
+
+class DeleteRefused(ValueError):
+    """A question or bank that sessions refer to; the message is for the author."""
+
+
+def question_delete(*, question: Question) -> None:
+    """Delete a question with its answers, concepts and history; refused once a session asked it.
+
+    Sessions protect their questions in the database (SessionItem.question), so the bank never
+    needs to know the session app to keep a question a transcript refers to.
+    """
+    try:
+        with transaction.atomic():
+            question.delete()
+    except ProtectedError as error:
+        count = len({item.session_id for item in error.protected_objects})
+        plural = "" if count == 1 else "s"
+        raise DeleteRefused(QUESTION_IN_USE.format(count=count, plural=plural)) from None
+
+
+def topic_delete(*, topic: Topic) -> None:
+    """Delete a bank and all its questions; refused, deleting nothing, if a session asked one."""
+    try:
+        with transaction.atomic():
+            topic.delete()
+    except ProtectedError as error:
+        count = len({item.question_id for item in error.protected_objects})
+        plural, verb = ("", "was") if count == 1 else ("s", "were")
+        raise DeleteRefused(BANK_IN_USE.format(count=count, plural=plural, verb=verb)) from None
 
 
 def topic_create(*, owner, name: str, **fields) -> Topic:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from content.views import authoring, copying, history, pages, transfer
+from content.views import authoring, copying, deleting, history, pages, transfer
 
 app_name = "content"
 
@@ -19,9 +19,11 @@ urlpatterns = [
     path("bank/preview/", authoring.preview, name="preview"),
     path("bank/<slug:slug>/", authoring.topic_edit, name="topic_edit"),
     path("bank/<slug:slug>/copy/", copying.topic_copy, name="topic_copy"),
+    path("bank/<slug:slug>/delete/", deleting.topic_delete, name="topic_delete"),
     path("bank/<slug:slug>/questions/new/", authoring.question_new, name="question_new"),
     path("bank/questions/<slug:slug>/", authoring.question_edit, name="question_edit"),
     path("bank/questions/<slug:slug>/copy/", copying.question_copy, name="question_copy"),
+    path("bank/questions/<slug:slug>/delete/", deleting.question_delete, name="question_delete"),
     path("bank/questions/<slug:slug>/history/", history.question_history, name="question_history"),
     path(
         "bank/questions/<slug:slug>/history/<int:number>/restore/",

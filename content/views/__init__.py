@@ -1,2 +1,2 @@
 """Question-bank views: `pages` for reading the bank, `transfer` for importing and exporting it,
-`authoring`, `history` and `copying` for writing banks in the browser."""
+`authoring`, `history`, `copying` and `deleting` for writing banks in the browser."""
