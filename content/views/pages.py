@@ -1,5 +1,6 @@
 """Reading the bank: topics, their questions, and a question with its model answers."""
 
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -23,11 +24,17 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic.objects.visible_to(request.user), slug=slug)
     questions = Question.objects.for_topic(topic)
     can_edit = Topic.objects.editable_by(request.user).filter(pk=topic.pk).exists()
-    return render(
-        request,
-        "content/topic_detail.html",
-        {"topic": topic, "questions": questions, "can_edit": can_edit},
+    # A question may have only one of its two answers (imported so, with a warning).
+    both_levels = (
+        not questions.annotate(answers=Count("model_answers")).filter(answers__lt=2).exists()
     )
+    context = {
+        "topic": topic,
+        "questions": questions,
+        "can_edit": can_edit,
+        "both_levels": both_levels,
+    }
+    return render(request, "content/topic_detail.html", context)
 
 
 def question_detail(request: HttpRequest, slug: str) -> HttpResponse:

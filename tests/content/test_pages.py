@@ -62,6 +62,16 @@ def test_topic_page_lists_its_questions_in_order(client, question):
     assert 'href="/questions/what-is-a-docker-image-0123456789/"' in content
 
 
+def test_topic_page_claims_both_answer_levels_only_when_every_question_has_them(client, question):
+    claim = "each with model answers at expert and beginner level"
+    assert claim not in client.get("/topics/docker/").content.decode()  # the volume has none
+    volume = Question.objects.get(text="What is a volume?")
+    ModelAnswer.objects.create(question=volume, level="expert", text="Kept data.")
+    assert claim not in client.get("/topics/docker/").content.decode()
+    ModelAnswer.objects.create(question=volume, level="beginner", text="Kept data.")
+    assert claim in client.get("/topics/docker/").content.decode()
+
+
 def test_question_page_shows_both_answers_rendered_and_escaped(staff_client, question):
     response = staff_client.get(question.get_absolute_url())
 
