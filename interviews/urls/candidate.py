@@ -18,6 +18,7 @@ urlpatterns = [
     path("sessions/<int:pk>/start/", views.session_begin, name="session_begin"),
     path("sessions/<int:pk>/next/", views.item_next, name="item_next"),
     path("sessions/<int:pk>/end/", views.session_end, name="session_end"),
+    path("sessions/<int:pk>/end/confirm/", views.session_end_confirm, name="session_end_confirm"),
     path("sessions/<int:pk>/results/", views.session_results, name="session_results"),
     path("sessions/<int:pk>/items/<int:position>/submit/", views.item_submit, name="item_submit"),
     path("sessions/<int:pk>/items/<int:position>/autosave/", views.autosave, name="autosave"),

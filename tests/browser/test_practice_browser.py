@@ -232,6 +232,12 @@ def test_without_javascript_ending_the_session_keeps_the_typed_text(
     page.goto(session.get_absolute_url())
     page.get_by_label("Your answer").fill("an image, then I stop")
     page.get_by_role("button", name="End session").click()
+    # Asked first, as htmx asks with JavaScript; going back finds the text saved.
+    expect(page.get_by_role("heading", name="End this session now?")).to_be_visible()
+    page.get_by_role("link", name="Back to the question").click()
+    expect(page.get_by_label("Your answer")).to_have_value("an image, then I stop")
+    page.get_by_role("button", name="End session").click()
+    page.get_by_role("button", name="End the session now").click()
     expect(page.get_by_role("heading", name=re.compile("^Results"))).to_be_visible()
     session.refresh_from_db()
     assert session.status == InterviewSession.Status.ABANDONED

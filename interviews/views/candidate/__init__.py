@@ -17,6 +17,7 @@ from interviews.views.candidate.session import (
     session_begin,
     session_detail,
     session_end,
+    session_end_confirm,
     session_results,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "session_begin",
     "session_detail",
     "session_end",
+    "session_end_confirm",
     "session_results",
     "signup",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -24,6 +24,8 @@ from interviews.services import (
     NEWER_TEXT_KEPT_MESSAGE,
     AnswerRefused,
     FinishResult,
+    ItemNotFound,
+    answer_autosave,
     item_activate,
     item_finish,
     session_abandon,
@@ -193,6 +195,34 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
                 late_text_keep(request, session, shown)
     url = redirect("interviews:session_results", pk=session.pk).url
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@require_POST
+@login_required
+def session_end_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """End session without JavaScript asks here first (htmx asks in the page). The answer on
+    screen is saved now, so going back to the question loses nothing, and ending keeps it."""
+    session = session_own_get(request, pk)
+    session_catch_up(session=session)
+    if not session.is_running:
+        return redirect("interviews:session_results", pk=session.pk)
+    on_screen = _answer_on_screen(request)
+    notice, late = "", None
+    if on_screen and on_screen["revision"] is not None:
+        items = session.items.filter(position=on_screen["position"])
+        try:
+            answer_autosave(items=items, text=on_screen["text"], revision=on_screen["revision"])
+        except AnswerRefused as refused:
+            notice, late = refused.message, late_text(on_screen["position"], on_screen["text"])
+        except ItemNotFound:
+            raise Http404 from None
+    context = {
+        "session": session,
+        "answering": session.items.filter(status=Item.ACTIVE).exists(),
+        "notice": notice,
+        "late_text": late,
+    }
+    return render(request, "interviews/candidate/session_end.html", context)
 
 
 def _text_not_kept(

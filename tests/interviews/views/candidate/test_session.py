@@ -373,3 +373,46 @@ def test_a_submit_older_than_another_tabs_save_shows_its_text_back(
     assert "typed in this tab</textarea>" in page
     item.refresh_from_db()
     assert item.answer_text == "typed in the other tab" and item.status == "submitted"
+
+
+def end_button_target(page: str) -> str:
+    """Where the End session button sends a browser without JavaScript."""
+    button = re.search(r"<button[^>]*data-end-button[^>]*>", page).group(0)
+    if formaction := re.search(r'formaction="([^"]+)"', button):
+        return formaction.group(1)
+    form = page[: page.index(button)].rsplit("<form", 1)[1]
+    return re.search(r'action="([^"]+)"', form).group(1)
+
+
+@pytest.mark.parametrize("on_question", [True, False], ids=["on a question", "on feedback"])
+def test_without_javascript_ending_asks_first_and_keeps_the_text(
+    logged_in, start_session, on_question
+):
+    """htmx asks before ending (hx-confirm); a browser without JavaScript must be asked too."""
+    session, item = start_session(count=2)
+    if not on_question:
+        logged_in.post(
+            reverse("interviews:item_submit", args=[session.pk, 1]),
+            {"answer_text": "first", "revision": "1"},
+        )
+    page = logged_in.get(reverse("interviews:session_detail", args=[session.pk])).content.decode()
+    on_screen = {"answer_text": "typed, then End by mistake", "revision": "1", "position": "1"}
+    asked = logged_in.post(end_button_target(page), on_screen if on_question else {})
+    session.refresh_from_db()
+    assert session.status == InterviewSession.Status.IN_PROGRESS
+    assert asked.status_code == 200 and "End this session now?" in asked.content.decode()
+    if on_question:
+        item.refresh_from_db()  # kept, whether the candidate goes back or ends
+        assert item.answer_text == "typed, then End by mistake"
+        back = logged_in.get(reverse("interviews:session_detail", args=[session.pk]))
+        assert "typed, then End by mistake</textarea>" in back.content.decode()
+    ended = logged_in.post(confirm_target(asked.content.decode()))
+    assert ended["Location"] == reverse("interviews:session_results", args=[session.pk])
+    session.refresh_from_db()
+    item.refresh_from_db()
+    assert session.status == InterviewSession.Status.ABANDONED
+    assert item.answer_text == ("typed, then End by mistake" if on_question else "first")
+
+
+def confirm_target(page: str) -> str:
+    return re.search(r'<form method="post" action="([^"]+)"[^>]*data-end-confirm', page).group(1)
