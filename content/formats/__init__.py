@@ -11,10 +11,10 @@ from content.formats import csv, json, markdown, seed
 from content.parsing import NUL_CHARACTER, DocumentError, ParsedDocument
 
 FORMATS: dict[str, ModuleType] = {"seed": seed, "markdown": markdown, "csv": csv, "json": json}
+# CSV goes out through config.downloads.csv_attachment, with the byte-order mark spreadsheets need.
 CONTENT_TYPES = {
     "seed": "text/plain; charset=utf-8",
     "markdown": "text/markdown; charset=utf-8",
-    "csv": "text/csv; charset=utf-8",
     "json": "application/json",
 }
 UNKNOWN_EXTENSION = "expected a file ending in {extensions}, or {format_choice}"

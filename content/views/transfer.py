@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
 
+from config.downloads import csv_attachment
 from config.middleware import request_max_bytes
 from content.formats import CONTENT_TYPES, FORMATS, document_parse, export_name
 from content.formats.bank import bank_document
@@ -119,6 +120,9 @@ def bank_export(request: HttpRequest, slug: str, format_name: str) -> HttpRespon
         raise Http404("No such format.")
     topic = get_object_or_404(Topic.objects.visible_to(request.user), slug=slug)
     document = bank_document(topic, with_concepts=format_name == "json")
-    response = HttpResponse(FORMATS[format_name].write(document), CONTENT_TYPES[format_name])
-    response["Content-Disposition"] = f'attachment; filename="{export_name(slug, format_name)}"'
+    text, filename = FORMATS[format_name].write(document), export_name(slug, format_name)
+    if format_name == "csv":
+        return csv_attachment(text, filename=filename)
+    response = HttpResponse(text, CONTENT_TYPES[format_name])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from config.downloads import CSV_ENCODING
 from content.formats import FORMATS, export_name
 from content.formats.bank import bank_document
 from content.models import Topic
@@ -35,8 +36,10 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
             return
         path = Path(output or export_name(found.slug, format))
+        # A file gets the byte-order mark spreadsheets need; standard output, often a pipe, does not.
+        encoding = CSV_ENCODING if format == "csv" else "utf-8"
         try:
-            path.write_text(text, encoding="utf-8")
+            path.write_text(text, encoding=encoding)
         except OSError as error:
             reason = error.strerror or str(error)
             raise CommandError(CANNOT_WRITE.format(path=path, reason=reason)) from None

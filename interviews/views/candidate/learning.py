@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.downloads import csv_attachment
 from content.models import Topic
 from interviews.access import session_own_get
 from interviews.forms.learning import ChosenForm, ReviewForm
@@ -114,6 +115,4 @@ def item_retry(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 @login_required
 def attempts_export(request: HttpRequest) -> HttpResponse:
     """Every practice attempt as CSV: question, date, score, level, concepts covered and missed."""
-    response = HttpResponse(attempts_csv(request.user), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="practice-attempts.csv"'
-    return response
+    return csv_attachment(attempts_csv(request.user), filename="practice-attempts.csv")

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from config.downloads import csv_attachment
 from interviews.access import (
     interviewer_required,
     item_reviewable_get,
@@ -169,9 +170,7 @@ def transcript_json(request: HttpRequest, pk: int) -> HttpResponse:
 @interviewer_required
 def transcript_csv_export(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_reviewable_get(request, pk)
-    response = HttpResponse(transcript_csv(session), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="transcript-{session.pk}.csv"'
-    return response
+    return csv_attachment(transcript_csv(session), filename=f"transcript-{session.pk}.csv")
 
 
 @require_GET

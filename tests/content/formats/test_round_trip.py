@@ -1,5 +1,8 @@
 """Every format: export then import changes nothing, imports are idempotent, CRLF and a BOM read the same."""
 
+import codecs
+from pathlib import Path
+
 import pytest
 from django.core.management import CommandError
 
@@ -45,6 +48,17 @@ def test_an_export_rebuilds_the_bank_in_an_empty_database(docker_bank, format_na
     before = snapshot()
     out, _ = command("import_questions", path)
     assert "No changes" in out and snapshot() == before
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_and_standard_output_does_not(
+    docker_bank, tmp_path
+):
+    """Spreadsheets need the mark to read the file as UTF-8; in a pipe it is a stray character."""
+    data = Path(exported(docker_bank, "csv", tmp_path)).read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    out, _ = command("export_bank", docker_bank.slug, "--format", "csv", "--output", "-")
+    assert out.startswith("question,")
+    assert out == data.decode("utf-8-sig")
 
 
 @pytest.mark.parametrize("format_name", FORMAT_NAMES)

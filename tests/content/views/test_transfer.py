@@ -1,5 +1,7 @@
 """Bank import and export pages: interviewer-only, previewed before writing, capped in size."""
 
+import codecs
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -87,6 +89,26 @@ def test_an_export_uploaded_back_previews_no_change_and_importing_changes_nothin
     assert response.url == "/topics/docker/"
     assert snapshot() == before
     assert not BankUpload.objects.exists()
+
+
+def test_a_csv_export_opens_as_utf8_in_a_spreadsheet_and_uploads_back_unchanged(
+    editor_client, own_docker_bank
+):
+    """Excel reads a CSV file without a byte-order mark in the computer's legacy code page, which
+    garbles accents and CJK: the download starts with the mark, and goes back in as it came out."""
+    question = Question.objects.get(topic=own_docker_bank, position=1)
+    question.text = "Qu'est-ce qu'un conteneur ? コンテナとは何ですか"
+    question.save()
+    data = editor_client.get("/topics/docker/export/csv/").content
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    assert data.decode("utf-8-sig").startswith("question,expert_answer,beginner_answer,id\r\n")
+    assert question.text in data.decode("utf-8-sig")
+    before = snapshot()
+    preview_url = upload(editor_client, "docker.csv", data).url
+    page = editor_client.get(preview_url).content.decode()
+    assert "<strong>24</strong> left as they are" in page
+    editor_client.post(preview_url)
+    assert snapshot() == before
 
 
 def test_the_preview_lists_changes_and_writes_nothing_until_confirmed(

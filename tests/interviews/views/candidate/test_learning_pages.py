@@ -1,5 +1,6 @@
 """Review, chosen questions, retry, mastery and the attempts CSV, as plain (JavaScript-off) forms."""
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -298,7 +299,9 @@ def test_attempts_csv_has_every_column_and_safe_cells(
     make_attempt(question, 10, at=NOW, user=other_user)
     response = signed_in.get("/progress/attempts.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # With a byte-order mark, so that spreadsheets read the UTF-8 questions as UTF-8.
+    assert response.content.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["question", "date", "score", "level", "level_estimate", "covered", "missed"]
     assert rows[1:] == [
         [
@@ -348,7 +351,9 @@ def test_a_score_corrected_by_concept_counts_in_the_comparison_and_the_csv(
     page = signed_in.get(f"/sessions/{latest.session_id}/results/").content.decode()
     assert "Last time <strong>80</strong>, now <strong>85</strong> (+5)." in page
     rows = list(
-        csv.DictReader(io.StringIO(signed_in.get("/progress/attempts.csv").content.decode()))
+        csv.DictReader(
+            io.StringIO(signed_in.get("/progress/attempts.csv").content.decode("utf-8-sig"))
+        )
     )
     assert [row["score"] for row in rows] == ["80.0", "85.0"]
 
@@ -382,7 +387,9 @@ def test_the_csv_names_each_attempts_question_as_it_was_asked(
     SessionItem.objects.filter(pk=new.pk).update(asked_text=question.text)
     legacy = make_attempt(question, 70.0, at=NOW + DAY)  # made before questions kept their wording
     rows = list(
-        csv.DictReader(io.StringIO(signed_in.get("/progress/attempts.csv").content.decode()))
+        csv.DictReader(
+            io.StringIO(signed_in.get("/progress/attempts.csv").content.decode("utf-8-sig"))
+        )
     )
     assert [row["question"] for row in rows] == [asked, question.text, question.text]
     assert legacy.asked_text == ""

@@ -1,5 +1,6 @@
 """The interviewer's main path through the test client: build, invite, watch, review, export."""
 
+import codecs
 import csv
 import io
 import json
@@ -98,14 +99,10 @@ def test_exports_are_stable_json_and_csv(client, interviewer, finished_session):
     )
     assert [row["position"] for row in data["items"]] == [1, 2]
     assert data["session"]["candidate"] == "casey"
-    rows = list(
-        csv.DictReader(
-            io.StringIO(
-                client.get(
-                    f"/interviewer/sessions/{finished_session.pk}/transcript.csv"
-                ).content.decode()
-            )
-        )
-    )
+    exported = client.get(f"/interviewer/sessions/{finished_session.pk}/transcript.csv").content
+    # With a byte-order mark, so that spreadsheets read the UTF-8 names and answers as UTF-8.
+    assert exported.startswith(codecs.BOM_UTF8)
+    rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))
+    assert list(rows[0])[0] == "session_id"
     assert len(rows) == 2
     assert rows[0]["automatic_score"] == str(data["items"][0]["automatic_score"])
