@@ -31,6 +31,32 @@
     form.setAttribute("aria-busy", "true");
   });
 
+  // interview.js keeps answer text the server has not acknowledged in localStorage, named
+  // "draft:<user>:<session>:<question>". On a shared computer a draft must not outlive the person
+  // who typed it: the Log out button drops every draft, and a page signed in as someone else drops
+  // the ones that are not theirs. A signed-out page keeps them, so whoever was logged out while
+  // typing gets the text back on logging in again. "interview-" keys are drafts from before they
+  // named their user.
+  function clearDrafts(keepPrefix) {
+    try {
+      var keys = [];
+      for (var index = 0; index < window.localStorage.length; index += 1) {
+        keys.push(window.localStorage.key(index));
+      }
+      keys.forEach(function (key) {
+        var draft = key.indexOf("draft:") === 0 || key.indexOf("interview-") === 0;
+        if (draft && !(keepPrefix && key.indexOf(keepPrefix) === 0)) {
+          window.localStorage.removeItem(key);
+        }
+      });
+    } catch (error) { /* storage turned off: nothing was kept either */ }
+  }
+
+  if (document.body.dataset.draftsOwner) { clearDrafts(document.body.dataset.draftsOwner); }
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("form[data-clears-drafts]")) { clearDrafts(null); }
+  });
+
   // Back to the page from the browser's cache: its forms may be sent again.
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form[data-submit-once][data-submitting]").forEach(function (form) {
