@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from content.models import Level
 from interviews.access import sessions_invited
 from interviews.models import InterviewSession, InterviewSessionQuerySet
 
@@ -25,6 +26,18 @@ def session_score(session: InterviewSession) -> float | None:
 def sessions_of_candidate(user) -> InterviewSessionQuerySet:
     """The candidate's own sessions, newest first, with their scores."""
     return InterviewSession.objects.for_candidate(user).with_scores()
+
+
+def last_practice_level(candidate) -> str:
+    """The level of the candidate's latest practice session (expert before any): what a practice
+    set-up starts from, so that a review is judged at the level the candidate practises at."""
+    level = (
+        InterviewSession.objects.filter(candidate=candidate, kind=InterviewSession.Kind.PRACTICE)
+        .order_by("-created_at", "-id")
+        .values_list("level", flat=True)
+        .first()
+    )
+    return level or Level.EXPERT
 
 
 def sessions_of_interviewer(

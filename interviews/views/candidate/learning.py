@@ -16,6 +16,7 @@ from interviews.forms.learning import ChosenForm, ReviewForm
 from interviews.selectors.attempts import attempts_csv
 from interviews.selectors.mastery import topic_mastery, topics_practised
 from interviews.selectors.review import due_cards, due_summary
+from interviews.selectors.sessions import last_practice_level
 from interviews.services.learning import (
     PracticeRefused,
     chosen_session_create,
@@ -31,7 +32,7 @@ CHOSEN_SHOWN = 200
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest) -> HttpResponse:
     """What is due today, most overdue first, and a button that starts a session on it."""
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST or None, initial={"level": last_practice_level(request.user)})
     if request.method == "POST" and form.is_valid():
         try:
             session = review_session_create(
@@ -57,7 +58,8 @@ def review(request: HttpRequest) -> HttpResponse:
 def practice_chosen(request: HttpRequest) -> HttpResponse:
     """Pick questions from the bank (one topic at a time, or preselected by a link) and start."""
     questions = practice_questions(request.user).select_related("topic")
-    form = ChosenForm(request.POST or None, questions=questions)
+    initial = {"level": last_practice_level(request.user)}
+    form = ChosenForm(request.POST or None, questions=questions, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             session = chosen_session_create(

@@ -7,16 +7,17 @@ from django.utils import timezone
 
 from content.models import Topic
 from interviews.selectors.review import due_summary
-from interviews.selectors.sessions import sessions_of_candidate
+from interviews.selectors.sessions import last_practice_level, sessions_of_candidate
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The landing page: what the product does, what is due for review, the topics to practise."""
-    topics = Topic.objects.published().with_question_counts()
-    due = None
+    context = {"topics": Topic.objects.published().with_question_counts(), "due": None}
     if request.user.is_authenticated:
-        due = due_summary(request.user, now=timezone.now())
-    return render(request, "interviews/candidate/home.html", {"topics": topics, "due": due})
+        context["due"] = due_summary(request.user, now=timezone.now())
+        if context["due"].due_count:
+            context["review_level"] = last_practice_level(request.user)
+    return render(request, "interviews/candidate/home.html", context)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from interviews.forms.candidate import PracticeForm
+from interviews.selectors.sessions import last_practice_level
 from interviews.services import NotEnoughQuestions, practice_session_create, session_start
 
 
@@ -13,7 +14,7 @@ from interviews.services import NotEnoughQuestions, practice_session_create, ses
 @require_http_methods(["GET", "POST"])
 def practice_new(request: HttpRequest) -> HttpResponse:
     """Choose topics, number, level, time limits and feedback; start at once."""
-    form = PracticeForm(request.POST or None)
+    form = PracticeForm(request.POST or None, initial={"level": last_practice_level(request.user)})
     if request.method == "POST" and form.is_valid():
         per_item_seconds, total_seconds = form.time_limits()
         try:

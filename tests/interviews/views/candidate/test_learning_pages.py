@@ -156,6 +156,40 @@ def test_the_home_page_shows_what_is_due(signed_in, candidate, make_question):
     assert 'action="/review/"' in page and "Review now" in page
 
 
+def _posted_by_review_now(home: str) -> dict[str, str]:
+    """What the home page's Review now button posts: the hidden fields of its form."""
+    form = re.search(r'<form method="post" action="/review/".*?</form>', home, re.DOTALL).group()
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("last_level", ["beginner", "expert"])
+def test_review_runs_at_the_level_the_candidate_last_practised_at(
+    signed_in, candidate, make_question, make_attempt, last_level
+):
+    """Review now keeps the level the candidate practises at, as Try again does: a beginner is not
+    judged against the expert answer for pressing the button on the home page."""
+    earlier_level = "expert" if last_level == "beginner" else "beginner"
+    question = make_question("docker", 1)
+    for level in (earlier_level, last_level):
+        attempt = make_attempt(question, 40.0, at=NOW - 2 * DAY)
+        InterviewSession.objects.filter(pk=attempt.session_id).update(level=level)
+    card_review(
+        candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=NOW - DAY
+    )
+    with time_machine.travel(NOW, tick=False):
+        posted = _posted_by_review_now(signed_in.get("/").content.decode())
+        urls = ("/review/", "/practice/chosen/", "/practice/")
+        pages = [signed_in.get(url).content.decode() for url in urls]
+        signed_in.post("/review/", posted)
+    assert posted["level"] == last_level
+    assert InterviewSession.objects.get(title="Review").level == last_level
+    # The set-up forms start from that level too; the candidate may still pick the other.
+    for page in pages:
+        checked = re.findall(r'<input type="radio" name="level" value="(\w+)"[^>]* checked', page)
+        assert checked == [last_level]
+
+
 @pytest.mark.django_db
 def test_try_again_keeps_the_old_attempt_and_shows_the_change(signed_in, start_practice):
     with time_machine.travel(NOW, tick=False):
