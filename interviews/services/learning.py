@@ -91,16 +91,19 @@ def review_session_create(
 
 
 def retry_session_create(*, candidate, item: SessionItem) -> InterviewSession:
-    """A started one-question session on item's question, with the same level and time limit.
+    """A started one-question session on item's question, with the same level and time limits.
 
-    The old attempt stays as it is; the feedback compares the two.
+    A session timed as a whole stays so: its minutes are not turned into a limit per question,
+    which the original question never had. The old attempt stays as it is; the feedback compares
+    the two.
     """
     session = item.session
     if session.kind != InterviewSession.Kind.PRACTICE or session.candidate_id != candidate.pk:
         raise PracticeRefused(RETRY_ONLY_PRACTICE_MESSAGE)
     settings = PracticeSettings(
         level=session.level,
-        per_item_seconds=session.per_item_seconds or session.total_seconds,
+        per_item_seconds=session.per_item_seconds,
+        total_seconds=session.total_seconds,
     )
     if not practice_questions(candidate).filter(pk=item.question_id).exists():
         raise PracticeRefused(RETRY_UNAVAILABLE_MESSAGE)

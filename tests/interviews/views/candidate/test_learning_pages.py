@@ -213,6 +213,39 @@ def test_try_again_keeps_the_old_attempt_and_shows_the_change(signed_in, start_p
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("per_item_seconds", "total_seconds", "limit_shown"),
+    [
+        (300, None, "/ 5 min</td>"),
+        (None, 1200, "/ 20 min for the session</td>"),
+        (None, None, "/ no limit</td>"),
+    ],
+)
+def test_try_again_keeps_the_time_limits_of_the_original(
+    signed_in, start_practice, per_item_seconds, total_seconds, limit_shown
+):
+    """A session timed as a whole gave its questions no limit of their own: the retry is timed as a
+    whole too, with the same minutes, and its results name the limit as the original's do."""
+    with time_machine.travel(NOW, tick=False):
+        session, item = start_practice(
+            1, per_item_seconds=per_item_seconds, total_seconds=total_seconds
+        )
+        item_finish(item_id=item.pk, text="An image.")
+        signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
+        retry = InterviewSession.objects.get(title="Try again")
+        again = retry.items.get()
+        limit = per_item_seconds or total_seconds
+        assert again.deadline_at == (NOW + dt.timedelta(seconds=limit) if limit else None)
+        item_finish(item_id=again.pk, text="An image, run as a container.")
+        pages = [
+            signed_in.get(f"/sessions/{pk}/results/").content.decode()
+            for pk in (session.pk, retry.pk)
+        ]
+    assert (retry.per_item_seconds, retry.total_seconds) == (per_item_seconds, total_seconds)
+    assert all(limit_shown in page for page in pages)
+
+
+@pytest.mark.django_db
 def test_only_an_own_practice_answer_can_be_retried(client, other_user, start_practice):
     with time_machine.travel(NOW, tick=False):
         session, item = start_practice(1)
