@@ -181,6 +181,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "0.25"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address's failures over every username pause it too, at a higher limit than one username's
+# (many people may share an address); axes has one limit for all parameters, so the handler adds it.
+AXES_HANDLER = "config.login_throttle.AddressLimitedHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 # The address counted per username: REMOTE_ADDR, or the load balancer's X-Forwarded-For entry when

@@ -52,10 +52,11 @@ def test_redis_url_selects_a_working_redis_cache(tmp_path):
 @pytest.mark.django_db
 def test_login_throttling_state_lives_in_the_shared_database(client):
     """django-axes counts failures in the database, so every app server sees the same lock-out."""
-    from axes.conf import settings as axes_settings
+    from axes.handlers.database import AxesDatabaseHandler
+    from axes.handlers.proxy import AxesProxyHandler
     from axes.models import AccessAttempt
 
-    assert axes_settings.AXES_HANDLER == "axes.handlers.database.AxesDatabaseHandler"
+    assert isinstance(AxesProxyHandler.get_implementation(), AxesDatabaseHandler)
     client.post("/admin/login/", {"username": "mallory", "password": "wrong"})
     attempt = AccessAttempt.objects.get(username="mallory")
     assert attempt.failures_since_start == 1
