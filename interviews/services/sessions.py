@@ -220,7 +220,12 @@ def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:
             continue
         touched.add(session_id)
     for session_id in InterviewSession.objects.past_deadline(cutoff).values_list("pk", flat=True):
-        _session_expire(session_id=session_id, now=now)
+        try:
+            _session_expire(session_id=session_id, now=now)
+        except Exception:
+            # Its running question is the broken item above, met again: the others still expire.
+            logger.exception("Sweeper could not expire session %s", session_id)
+            continue
         touched.add(session_id)
     # Finishing a session's last item also closes the session, so count what is closed now.
     sessions = InterviewSession.objects.filter(pk__in=touched).exclude(

@@ -266,3 +266,28 @@ def test_a_session_the_sweeper_completes_late_finished_when_its_last_answer_did(
     assert session.status == InterviewSession.Status.COMPLETED
     # Not two days later, when the sweeper (or the next page) came by.
     assert session.finished_at == item.finished_at == item.deadline_at
+
+
+def test_a_broken_item_does_not_stop_the_sweep_expiring_other_sessions(
+    start_session, candidate, other_user, monkeypatch, caplog
+):
+    """With a session time limit the broken item is met again when its session expires."""
+    second, _ = start_session(count=2, per_item_seconds=None, total_seconds=600, user=other_user)
+    first, first_item = start_session(count=2, per_item_seconds=None, total_seconds=600)
+    from interviews.services import engine as engine_module
+
+    real_apply = engine_module.item_score_apply
+
+    def flaky_apply(*, item, level):
+        if item.pk == first_item.pk:
+            raise RuntimeError("scorer bug")
+        real_apply(item=item, level=level)
+
+    monkeypatch.setattr(engine_module, "item_score_apply", flaky_apply)
+    with at(first.deadline_at + timedelta(minutes=5)):
+        assert expired_sweep() == (1, 1)
+    assert f"Sweeper could not finish session item {first_item.pk}" in caplog.text
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == InterviewSession.Status.IN_PROGRESS  # tried again next minute
+    assert second.status == InterviewSession.Status.EXPIRED
