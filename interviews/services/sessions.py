@@ -200,7 +200,12 @@ def sessions_catch_up(*, sessions: InterviewSessionQuerySet, now: datetime | Non
     late_items = SessionItem.objects.past_deadline(cutoff).values("session_id")
     late = sessions.running().filter(Q(pk__in=late_items) | Q(deadline_at__lt=cutoff))
     for session in late:
-        session_catch_up(session=session, now=now)
+        try:
+            session_catch_up(session=session, now=now)
+        except Exception:
+            # As in the sweeper: one broken item (a scorer bug) must not take the page down for
+            # every other session; this one stays running until it can be finished.
+            logger.exception("Page could not catch up session %s", session.pk)
 
 
 def expired_sweep(*, now: datetime | None = None) -> tuple[int, int]:

@@ -207,3 +207,29 @@ def test_the_session_page_costs_the_same_queries_for_more_questions(
     many, page = queries_of(client, url, **headers)
     assert many_questions[-1].text in page
     assert many == few
+
+
+def test_one_answer_that_cannot_be_finished_leaves_the_live_view_up(
+    client, interviewer, bank, monkeypatch, caplog
+):
+    """As the sweeper does: one broken item (say, a scorer bug) is logged, the rest go on."""
+    with time_machine.travel(START, tick=False):
+        healthy, broken = sessions_run(interviewer, bank, [1, 2])
+    broken_item = broken.items.get(position=1)
+    from interviews.services import engine as engine_module
+
+    real_apply = engine_module.item_score_apply
+
+    def flaky_apply(*, item, level):
+        if item.pk == broken_item.pk:
+            raise RuntimeError("scorer bug")
+        real_apply(item=item, level=level)
+
+    monkeypatch.setattr(engine_module, "item_score_apply", flaky_apply)
+    client.force_login(interviewer)
+    with time_machine.travel(START + timedelta(minutes=10), tick=False):
+        response = client.get(reverse("interviewer:live"))
+    assert response.status_code == 200
+    assert "Screen 1" in response.content.decode() and "Screen 2" in response.content.decode()
+    assert healthy.items.get(position=1).status == SessionItem.Status.TIMED_OUT
+    assert f"could not catch up session {broken.pk}" in caplog.text
