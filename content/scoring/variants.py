@@ -7,6 +7,8 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from .text import is_stopword
+
 # General technical abbreviations (not tied to any one product). Lower-case keys.
 ABBREVIATIONS: dict[str, str] = {
     "os": "operating system",
@@ -132,6 +134,22 @@ def find_abbreviations(text: str) -> dict[str, str]:
     return found
 
 
+# Adverbs ("declaratively", "read-only") have no plural.
+ADVERB_ENDINGS = ("ally", "ively", "ously", "edly", "fully", "lessly", "ently", "antly", "only")
+
+
+def _may_join(first: str, second: str) -> bool:
+    """Whether two words may be written as one ("data plane" -> "dataplane"). A compound starts
+    with a singular noun, so not with a plural or a verb ("keeps pods", "tells docker"); and no
+    one glues an acronym ("APIkeys", "hostOS") or a function word ("vsprivate") to a word."""
+    if first.lower().endswith("s") and not first.lower().endswith("ss"):
+        return False
+    return not any(
+        (len(word) >= 2 and word.isupper()) or is_stopword(word) or word.lower() == "vs"
+        for word in (first, second)
+    )
+
+
 def _in_latin_letters(word: str) -> bool:
     """Whether every letter of `word` is Latin: English number rules mean nothing in Cyrillic,
     Greek or Han ("слойs")."""
@@ -167,7 +185,11 @@ def spelling_variants(phrase: str, vocabulary: frozenset[str] = frozenset()) -> 
         if len(words) == 2:
             out.append("-".join(words))
         for i in range(len(words) - 1):
-            if len(words[i]) <= 5 and len(words[i]) + len(words[i + 1]) <= 12:
+            if (
+                len(words[i]) <= 5
+                and len(words[i]) + len(words[i + 1]) <= 12
+                and _may_join(words[i], words[i + 1])
+            ):
                 joined = words[i] + words[i + 1]
                 out.append(" ".join(words[:i] + [joined] + words[i + 2 :]))
     if words:
@@ -175,7 +197,7 @@ def spelling_variants(phrase: str, vocabulary: frozenset[str] = frozenset()) -> 
         if (
             _in_latin_letters(last)
             and not any(ch.isdigit() for ch in last)
-            and not last.lower().endswith(("ing", "ed"))
+            and not last.lower().endswith(("ing", "ed", *ADVERB_ENDINGS))
         ):
             out.append(" ".join(words[:-1] + [singular_plural(last)]))
         if len(last) >= 7 and "-" not in last:

@@ -291,3 +291,27 @@ def test_english_plural_rules_give_no_variant_of_a_word_in_another_script(phrase
 @pytest.mark.parametrize(("phrase", "variant"), [("layer", "layers"), ("résumé", "résumés")])
 def test_a_word_in_latin_letters_still_gets_its_other_number(phrase: str, variant: str) -> None:
     assert variant in spelling_variants(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "never"),
+    [
+        ("declaratively", "declarativelies"),  # an adverb has no plural
+        ("read-only", "read-onlies"),
+        ("keeps pods running", "keepspods running"),  # a verb or a plural starts no compound
+        ("keeps pods running", "keeps podsrunning"),
+        ("API keys", "APIkeys"),  # nor does an acronym
+        ("host OS", "hostOS"),
+        ("public vs private", "public vsprivate"),  # nor a function word
+    ],
+)
+def test_spelling_variants_leave_out_words_no_one_writes(phrase: str, never: str) -> None:
+    assert never not in spelling_variants(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "variant"),
+    [("data plane", "dataplane"), ("build context", "buildcontext"), ("class path", "classpath")],
+)
+def test_two_plain_nouns_still_join(phrase: str, variant: str) -> None:
+    assert variant in spelling_variants(phrase)
