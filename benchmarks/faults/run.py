@@ -42,6 +42,7 @@ from benchmarks.load.client import (  # noqa: E402
     Acked,
     ConnectionLost,
     Http,
+    practice_form,
     verify_acked,
 )
 from benchmarks.load.server import Server  # noqa: E402
@@ -60,14 +61,7 @@ class Typist:
 
     async def setup(self) -> None:
         await self.http.request("GET", "/practice/")
-        form = {
-            "topics": [self.topic_id],
-            "count": 2,
-            "level": "expert",
-            "time_mode": "per_question",
-            "per_item_minutes": 5,
-            "feedback_mode": "after_each",
-        }
+        form = practice_form(self.topic_id, questions=2, per_item_minutes=5)
         created = await self.http.request("POST", "/practice/", form)
         assert created.status == 302, created.status
         self.session_path = created.headers["location"]

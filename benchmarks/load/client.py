@@ -212,6 +212,19 @@ async def timed(
 HTMX = {"HX-Request": "true"}
 
 
+def practice_form(topic_id: int, *, questions: int, per_item_minutes: int) -> dict:
+    """What a candidate sends from /practice/: one topic, a time limit per question, feedback
+    after each answer."""
+    return {
+        "topics": [topic_id],
+        "count": questions,
+        "level": "expert",
+        "time_mode": "per_item",
+        "per_item_minutes": per_item_minutes,
+        "feedback_mode": "after_each",
+    }
+
+
 class Candidate:
     """Sets up an interview, types with autosaves every 2-5 s, submits, moves on, until told to stop."""
 
@@ -251,14 +264,7 @@ class Candidate:
         page = await timed(self.recorder, "practice form", self.http, "GET", "/practice/")
         if page is None or page.status != 200:
             return False
-        form = {
-            "topics": [self.topic_id],
-            "count": self.questions,
-            "level": "expert",
-            "time_mode": "per_question",
-            "per_item_minutes": 3,
-            "feedback_mode": "after_each",
-        }
+        form = practice_form(self.topic_id, questions=self.questions, per_item_minutes=3)
         created = await timed(
             self.recorder, "practice start", self.http, "POST", "/practice/", form, expect=302
         )
