@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
@@ -32,7 +33,9 @@ SCOPE_BREAKERS = frozenset("but however although though whereas instead rather y
 NEGATION_RELEASERS = frozenset("only just merely simply".split())  # noqa: SIM905
 NEGATION_SCOPE = 6
 
-_STEMMER = snowballstemmer.stemmer("english")
+# One stemmer per thread: a Snowball stemmer keeps the word it is working on in itself, so two
+# threads sharing one (gunicorn's threaded workers scoring two answers) corrupt each other's stems.
+_STEMMERS = threading.local()
 _STEM_CACHE: dict[str, str] = {}
 _STEM_CACHE_MAX = 200_000
 
@@ -43,7 +46,13 @@ def stem(word: str) -> str:
     if cached is not None:
         return cached
     lowered = word.lower().replace("\u2019", "'")
-    result = _STEMMER.stemWord(lowered) if lowered.isalpha() or "'" in lowered else lowered
+    if lowered.isalpha() or "'" in lowered:
+        stemmer = getattr(_STEMMERS, "english", None)
+        if stemmer is None:
+            stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+        result = stemmer.stemWord(lowered)
+    else:
+        result = lowered
     if result.endswith("'"):
         result = result[:-1]
     if len(_STEM_CACHE) < _STEM_CACHE_MAX:
