@@ -8,6 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The PostgreSQL the suite runs on a second time when it is reachable.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+# bench-load-pg creates (and drops) a database of its own on this server, connected through this database.
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 # Find Python 3.12+ even where the default python3 is older (pyenv installs count too).
 define find_python
@@ -20,7 +22,7 @@ for candidate in python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help install install-test install-semantic run migrate load-bank demo test test-sqlite test-postgres lint fmt bench bench-scoring bench-semantic bench-load bench-faults browser clean
+.PHONY: help install install-test install-semantic run migrate load-bank demo test test-sqlite test-postgres lint fmt bench bench-scoring bench-semantic bench-load bench-load-pg bench-faults browser clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -108,6 +110,9 @@ bench-semantic: install-semantic ## Measure the optional semantic layer on Mohle
 
 bench-load: install ## Load test: candidates doing whole interviews against gunicorn on loopback (SQLite)
 	$(PY) benchmarks/load/run.py --clients 10,50 --seconds 90
+
+bench-load-pg: install ## Load test on PostgreSQL: 2 gunicorn servers share a throwaway database, each request to the next server (not in bench)
+	$(PY) benchmarks/load/run.py --database postgres --postgres-url $(BENCH_POSTGRES_URL) --servers 2 --clients 10,50 --seconds 90
 
 bench-faults: install ## Fault scripts: kill -9 workers and restart the server during autosaves
 	$(PY) benchmarks/faults/run.py

@@ -1,17 +1,21 @@
 """A small asyncio HTTP/1.1 client and a simulated candidate doing whole interviews.
 
 One process drives every candidate with keep-alive connections like a browser's, using little
-CPU, which matters when the client shares two cores with the server it measures.
+CPU, which matters when the client shares two cores with the server it measures. With several
+servers, each candidate is a browser behind a load balancer without sticky sessions: one cookie
+jar, and each request to the next server in turn.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import random
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -58,7 +62,7 @@ WORDS = [
 
 AUTOSAVE_URL = re.compile(r'data-autosave-url="/sessions/(\d+)/items/(\d+)/autosave/"')
 SERVER_REVISION = re.compile(r'data-server-revision="(\d+)"')
-SESSION_URL = re.compile(r"/sessions/(\d+)/")
+SESSION_PATH = re.compile(r"/sessions/\d+/")
 NEXT_FORM = re.compile(r'action="/sessions/\d+/next/"')
 
 
@@ -92,13 +96,25 @@ class Recorder:
 
 
 class Http:
-    """One keep-alive connection with a cookie jar, reopened after idling past gunicorn's keepalive."""
+    """One keep-alive connection with a cookie jar, reopened after idling past gunicorn's keepalive.
+
+    `public_host` stands for a load balancer's name: it is sent as the Host of every request, and
+    as the Origin of every POST as a browser sends it, whichever server the connection goes to.
+    """
 
     IDLE_REOPEN_SECONDS = 4.0  # gunicorn closes idle connections after keepalive = 5 s
 
-    def __init__(self, host: str, port: int, cookies: dict[str, str] | None = None):
-        self.host, self.port = host, port
-        self.cookies = dict(cookies or {})
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        cookies: dict[str, str] | None = None,
+        *,
+        public_host: str | None = None,
+    ):
+        self.host, self.port, self.public_host = host, port, public_host
+        # Not copied: connections to several servers on behalf of one browser share the jar.
+        self.cookies = {} if cookies is None else cookies
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
         self.last_used = 0.0
@@ -136,7 +152,12 @@ class Http:
     async def _request(self, method, path, form, headers) -> Response:
         await self._connect()
         body = urlencode(form or {}, doseq=True).encode() if form is not None else b""
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
+        lines = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: {self.public_host or f'{self.host}:{self.port}'}",
+        ]
+        if self.public_host and method == "POST":
+            lines.append(f"Origin: http://{self.public_host}")
         if self.cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         if "csrftoken" in self.cookies:
@@ -175,6 +196,36 @@ class Http:
         return Response(status, response_headers, payload)
 
 
+class RoundRobin:
+    """One browser behind a load balancer without sticky sessions: a keep-alive connection to each
+    server, one cookie jar for all, and each request to the next server in turn, from `first`."""
+
+    def __init__(
+        self,
+        addresses: Sequence[tuple[str, int]],
+        cookies: dict[str, str] | None = None,
+        *,
+        first: int = 0,
+    ):
+        jar = dict(cookies or {})
+        # One server is addressed as before; several sit behind one public name.
+        public_host = addresses[0][0] if len(addresses) > 1 else None
+        self.connections = [
+            Http(host, port, jar, public_host=public_host) for host, port in addresses
+        ]
+        self.turns = itertools.islice(itertools.cycle(self.connections), first, None)
+
+    def next_connection(self) -> Http:
+        return next(self.turns)
+
+    async def request(self, *args, **kwargs) -> Response:
+        return await self.next_connection().request(*args, **kwargs)
+
+    async def close(self) -> None:
+        for http in self.connections:
+            await http.close()
+
+
 @dataclass
 class Acked:
     """The newest revision the server acknowledged for one item, and its text."""
@@ -193,8 +244,12 @@ async def timed(
     *,
     expect=200,
     headers=None,
+    check: Callable[[Response], str | None] | None = None,
 ):
-    """Send one request, record its latency, or its failure; return the response or None."""
+    """Send one request, record its latency, or its failure; the response, or None when it failed.
+
+    `check` names what is wrong with a response of the expected status, if anything.
+    """
     started = time.perf_counter()
     try:
         response = await http.request(method, path, form, headers)
@@ -204,9 +259,27 @@ async def timed(
     elapsed = time.perf_counter() - started
     if response.status != expect:
         recorder.error(endpoint, f"HTTP {response.status}")
-        return response
+        return None
+    # A server that does not recognise the session answers an htmx request with 200 and a
+    # reload (config/middleware.py), which must not count as a save.
+    problem = "HX-Refresh: signed out" if "hx-refresh" in response.headers else None
+    if problem is None and check is not None:
+        problem = check(response)
+    if problem:
+        recorder.error(endpoint, problem)
+        return None
     recorder.ok(endpoint, elapsed)
     return response
+
+
+def redirected_to_session(response: Response) -> str | None:
+    """Starting an interview leads to its page (not, say, to the login page)."""
+    location = response.headers.get("location", "")
+    return None if SESSION_PATH.fullmatch(location) else f"redirected to {location}"
+
+
+def shows_a_question(response: Response) -> str | None:
+    return None if AUTOSAVE_URL.search(response.text) else "no question to answer on the page"
 
 
 HTMX = {"HX-Request": "true"}
@@ -231,8 +304,8 @@ class Candidate:
     def __init__(
         self,
         *,
-        host: str,
-        port: int,
+        addresses: Sequence[tuple[str, int]],
+        first_server: int = 0,
         session_cookie: str,
         topic_id: int,
         recorder: Recorder,
@@ -243,7 +316,7 @@ class Candidate:
         autosave_interval: tuple[float, float] = (2.0, 5.0),
         saves_per_question: tuple[int, int] = (3, 6),
     ):
-        self.http = Http(host, port, {"sessionid": session_cookie})
+        self.http = RoundRobin(addresses, {"sessionid": session_cookie}, first=first_server)
         self.topic_id, self.recorder, self.acked = topic_id, recorder, acked
         self.stop_at, self.rng, self.questions = stop_at, rng, questions
         self.autosave_interval, self.saves_per_question = autosave_interval, saves_per_question
@@ -262,17 +335,26 @@ class Candidate:
 
     async def interview(self) -> bool:
         page = await timed(self.recorder, "practice form", self.http, "GET", "/practice/")
-        if page is None or page.status != 200:
+        if page is None:
             return False
         form = practice_form(self.topic_id, questions=self.questions, per_item_minutes=3)
         created = await timed(
-            self.recorder, "practice start", self.http, "POST", "/practice/", form, expect=302
+            self.recorder,
+            "practice start",
+            self.http,
+            "POST",
+            "/practice/",
+            form,
+            expect=302,
+            check=redirected_to_session,
         )
-        if created is None or created.status != 302:
+        if created is None:
             return False
         session_path = created.headers["location"]
-        page = await timed(self.recorder, "interview page", self.http, "GET", session_path)
-        if page is None or page.status != 200:
+        page = await timed(
+            self.recorder, "interview page", self.http, "GET", session_path, check=shows_a_question
+        )
+        if page is None:
             return False
         stage = page.text
         while True:
@@ -294,7 +376,7 @@ class Candidate:
                 submit,
                 headers=HTMX,
             )
-            if submitted is None or submitted.status != 200:
+            if submitted is None:
                 return False
             if not NEXT_FORM.search(submitted.text):
                 break
@@ -307,14 +389,15 @@ class Candidate:
                 f"/sessions/{session_id}/next/",
                 {},
                 headers=HTMX,
+                check=shows_a_question,
             )
-            if following is None or following.status != 200:
+            if following is None:
                 return False
             stage = following.text
         results = await timed(
             self.recorder, "results page", self.http, "GET", session_path + "results/"
         )
-        self.interviews_completed += results is not None and results.status == 200
+        self.interviews_completed += results is not None
         return True
 
     async def answer(self, session_id: int, position: int, revision: int) -> int | None:
@@ -338,7 +421,7 @@ class Candidate:
                     form,
                     headers=HTMX,
                 )
-                if saved is not None and saved.status == 200:
+                if saved is not None:
                     self.acked[key] = Acked(revision, self.text)
                     break
                 await asyncio.sleep(0.5)
@@ -346,17 +429,25 @@ class Candidate:
 
 
 async def probe(
-    recorder: Recorder, host: str, port: int, stop_at: float, *, interval: float = 0.2
+    recorder: Recorder,
+    addresses: Sequence[tuple[str, int]],
+    stop_at: float,
+    *,
+    interval: float = 0.2,
 ) -> None:
-    """The floor: a bare Django view and /healthz, sampled at a steady rate beside the candidates."""
-    http = Http(host, port)
+    """The floor: a bare Django view and /healthz, sampled at a steady rate beside the candidates;
+    with several servers, each round goes to the next one, so the floor is every server's."""
+    connections = [Http(host, port) for host, port in addresses]
     try:
-        while time.monotonic() < stop_at:
+        for http in itertools.cycle(connections):
+            if time.monotonic() >= stop_at:
+                break
             await timed(recorder, "bare view", http, "GET", "/bench/bare")
             await timed(recorder, "healthz", http, "GET", "/healthz")
             await asyncio.sleep(interval)
     finally:
-        await http.close()
+        for http in connections:
+            await http.close()
 
 
 def verify_acked(

@@ -1,7 +1,9 @@
-"""Start the app under gunicorn on a spare loopback port with a throwaway SQLite database.
+"""Start the app under gunicorn on a spare loopback port with a throwaway database.
 
 Shared by the load benchmark and the fault scripts: the server is the one `make run` starts
 (config/gunicorn.conf.py, config.wsgi); only the database, the port and static files differ.
+The database is a SQLite file in a temp directory, or a database of its own on a PostgreSQL
+server, which several servers can share as app servers behind a load balancer do (docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BIN_DIR = Path(sys.executable).parent
@@ -51,20 +57,110 @@ print(json.dumps({"sessions": cookies, "topic_id": topic.pk}))
 """
 
 
+ITEMS_QUERY = (
+    "SELECT session_id, position, autosave_revision, answer_text, deadline_at, status"
+    " FROM interviews_sessionitem"
+)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
+def items_by_key(rows) -> dict[tuple[int, int], dict]:
+    return {
+        (row[0], row[1]): {
+            "revision": row[2],
+            "text": row[3],
+            "deadline_at": row[4],
+            "status": row[5],
+        }
+        for row in rows
+    }
+
+
+class SqliteDatabase:
+    """A SQLite file in the work directory, as `make run` uses; it goes with the directory."""
+
+    label = "SQLite"
+
+    def __init__(self, workdir: Path):
+        self.path = workdir / "bench.sqlite3"
+        self.url = f"sqlite:///{self.path}"
+
+    def create(self) -> None:
+        """Nothing to do: migrate creates the file."""
+
+    def drop(self) -> None:
+        """Nothing to do: the file is removed with the work directory."""
+
+    def version(self) -> str:
+        return sqlite3.sqlite_version
+
+    def items(self) -> dict[tuple[int, int], dict]:
+        """Every session item as stored: (session id, position) -> revision, text, deadline, status."""
+        with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as db:
+            return items_by_key(db.execute(ITEMS_QUERY).fetchall())
+
+
+class PostgresDatabase:
+    """A database of its own (`mock_load_<pid>`) on a PostgreSQL server, created and dropped here.
+
+    `server_url` names a database to connect to for CREATE and DROP DATABASE (`postgres`); nothing
+    in it, or in any other database on the server, is read or written.
+    """
+
+    label = "PostgreSQL"
+
+    def __init__(self, server_url: str, *, name: str | None = None):
+        self.server_url = server_url
+        self.name = name or f"mock_load_{os.getpid()}"
+        self.url = urlunsplit(urlsplit(server_url)._replace(path="/" + self.name))
+        self.created = False
+
+    def create(self) -> None:
+        with psycopg.connect(self.server_url, autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
+        self.created = True
+
+    def drop(self) -> None:
+        """Drop the database this object created, and only that one."""
+        if not self.created:
+            return
+        # FORCE: a gunicorn worker killed without closing its connection must not keep it alive.
+        with psycopg.connect(self.server_url, autocommit=True) as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(self.name))
+            )
+
+    def version(self) -> str:
+        with psycopg.connect(self.url) as connection:
+            return connection.execute("SHOW server_version").fetchone()[0]
+
+    def items(self) -> dict[tuple[int, int], dict]:
+        """Every session item as stored: (session id, position) -> revision, text, deadline, status."""
+        with psycopg.connect(self.url) as connection:
+            return items_by_key(connection.execute(ITEMS_QUERY).fetchall())
+
+
 class Server:
     """One gunicorn master (and its workers) in a process group of its own."""
 
-    def __init__(self, workdir: Path, *, port: int | None = None, extra_env: dict | None = None):
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        port: int | None = None,
+        extra_env: dict | None = None,
+        database: SqliteDatabase | PostgresDatabase | None = None,
+        log_name: str = "server.log",
+    ):
         self.workdir = workdir
         self.port = port or free_port()
-        self.database = workdir / "bench.sqlite3"
-        self.log_path = workdir / "server.log"
+        self.database = database or SqliteDatabase(workdir)
+        self.log_path = workdir / log_name
         self.process: subprocess.Popen | None = None
         self.env = {
             key: value
@@ -77,7 +173,7 @@ class Server:
             DJANGO_DEBUG="0",
             DJANGO_ALLOWED_HOSTS="127.0.0.1",
             DJANGO_LOG_LEVEL="WARNING",
-            DATABASE_URL=f"sqlite:///{self.database}",
+            DATABASE_URL=self.database.url,
             BENCH_STATIC_ROOT=str(workdir / "static"),
             PYTHONPATH=str(PROJECT_DIR),
         )
@@ -177,18 +273,26 @@ class Server:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def items(self) -> dict[tuple[int, int], dict]:
-        """Every session item as stored: (session id, position) -> revision, text, deadline, status."""
-        with sqlite3.connect(f"file:{self.database}?mode=ro", uri=True) as db:
-            rows = db.execute(
-                "SELECT session_id, position, autosave_revision, answer_text, deadline_at, status"
-                " FROM interviews_sessionitem"
-            ).fetchall()
-        return {
-            (row[0], row[1]): {
-                "revision": row[2],
-                "text": row[3],
-                "deadline_at": row[4],
-                "status": row[5],
-            }
-            for row in rows
-        }
+        return self.database.items()
+
+
+def server_group(
+    workdir: Path,
+    count: int,
+    *,
+    database: SqliteDatabase | PostgresDatabase,
+    extra_env: dict | None = None,
+) -> list[Server]:
+    """`count` servers on their own ports and logs sharing one database and one secret key, as
+    app servers behind a load balancer do: a session signed on one must be valid on the others."""
+    shared = {"DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **(extra_env or {})}
+    servers: list[Server] = []
+    for number in range(1, count + 1):
+        port = free_port()
+        while port in {server.port for server in servers}:
+            port = free_port()
+        log_name = "server.log" if count == 1 else f"server-{number}.log"
+        servers.append(
+            Server(workdir, port=port, extra_env=shared, database=database, log_name=log_name)
+        )
+    return servers
