@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Case, Count, FloatField, Q, Value, When
+from django.db.models import Avg, Case, Count, F, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
@@ -165,6 +165,10 @@ class InterviewSession(models.Model):
         return self.status in SESSION_RUNNING
 
 
+# Items made before the wording was stored on them have none: they count as the current one.
+_ASKED_CURRENT_WORDING = Q(asked_text="") | Q(asked_text=F("question__text"))
+
+
 class SessionItemQuerySet(models.QuerySet):
     def for_candidate(self, user) -> SessionItemQuerySet:
         return self.filter(session__candidate=user)
@@ -173,8 +177,17 @@ class SessionItemQuerySet(models.QuerySet):
         return self.filter(status__in=ITEM_FINISHED)
 
     def scored_by_other_version(self, version: str) -> SessionItemQuerySet:
-        """Finished items whose automatic score another scorer version set: due a re-score."""
+        """Finished items whose automatic score another scorer version set."""
         return self.finished().filter(score__isnull=False).exclude(scorer_version=version)
+
+    def asked_current_wording(self) -> SessionItemQuerySet:
+        """Items asked their question's wording as it reads now: its current concepts fit them."""
+        return self.filter(_ASKED_CURRENT_WORDING)
+
+    def asked_earlier_wording(self) -> SessionItemQuerySet:
+        """Items asked a wording their question no longer has: an answer to another question,
+        which its current concepts do not describe, so no re-score touches them."""
+        return self.exclude(_ASKED_CURRENT_WORDING)
 
     def past_deadline(self, cutoff: datetime) -> SessionItemQuerySet:
         """Active items whose deadline is before cutoff (the sweeper passes now minus the grace)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q
+from django.db.models import Max
 
 from content.models import Concept, Question
 from interviews.models import ReviewChange, SessionItem
@@ -98,11 +98,6 @@ class Rescored:
         return round(self.after - self.before, 1)
 
 
-def _asked_current_wording() -> Q:
-    # Items made before the wording was stored on them have none: they count as the current one.
-    return Q(asked_text="") | Q(asked_text=F("question__text"))
-
-
 def answers_to_earlier_wordings(*, question: Question, sessions):
     """Finished answers to `question` in `sessions` that were asked another wording of it.
 
@@ -111,8 +106,8 @@ def answers_to_earlier_wordings(*, question: Question, sessions):
     """
     return (
         SessionItem.objects.finished()
+        .asked_earlier_wording()
         .filter(question=question, session__in=sessions)
-        .exclude(_asked_current_wording())
         .select_related("session__candidate")
         .order_by("pk")
     )
@@ -129,7 +124,8 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
     scored = Question.objects.prefetch_related("concepts", "model_answers").get(pk=question.pk)
     item_ids = (
         SessionItem.objects.finished()
-        .filter(_asked_current_wording(), question=question, session__in=sessions)
+        .asked_current_wording()
+        .filter(question=question, session__in=sessions)
         .order_by("pk")
         .values_list("pk", flat=True)
     )

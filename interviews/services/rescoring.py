@@ -2,7 +2,8 @@
 
 Each batch commits on its own and only items still carrying another version are picked, so an
 interrupted run loses at most the batch in flight and the next run continues where it stopped.
-A person's score override and concept verdicts are never changed: they keep winning over the
+Answers to a wording their question no longer has are left as scored, as the concept page's
+re-score leaves them. A person's score override and concept verdicts are never changed: they keep winning over the
 automatic score, which is re-scored underneath them (with the reviewed score derived from it).
 """
 
@@ -43,8 +44,15 @@ class _Outcome:
 
 
 def items_due_rescore():
-    """Finished items whose automatic score another scorer version set."""
-    return SessionItem.objects.scored_by_other_version(SCORER_VERSION)
+    """Finished items whose automatic score another scorer version set, asked the wording
+    their question has now (the one its concepts describe)."""
+    return SessionItem.objects.scored_by_other_version(SCORER_VERSION).asked_current_wording()
+
+
+def items_kept_earlier_wording():
+    """Items another scorer version scored that stay so: their question has been reworded into
+    another one since, so its current concepts would judge an answer to a question not asked."""
+    return SessionItem.objects.scored_by_other_version(SCORER_VERSION).asked_earlier_wording()
 
 
 def items_rescore_batch(*, after_pk: int, size: int, dry_run: bool = False) -> BatchRescored:

@@ -5,7 +5,11 @@ import argparse
 from django.core.management.base import BaseCommand, CommandError
 
 from content.scoring import SCORER_VERSION
-from interviews.services.rescoring import items_due_rescore, items_rescore_batch
+from interviews.services.rescoring import (
+    items_due_rescore,
+    items_kept_earlier_wording,
+    items_rescore_batch,
+)
 
 DEFAULT_BATCH_SIZE = 200
 EXIT_INTERRUPTED = 130
@@ -24,7 +28,8 @@ def batch_size(text: str) -> int:
 class Command(BaseCommand):
     help = (
         f"Re-score every finished answer whose automatic score another scorer version set (this "
-        f"is scorer {SCORER_VERSION}), against the question's stored concepts. Each batch "
+        f"is scorer {SCORER_VERSION}), against the question's stored concepts; answers to a "
+        "wording their question no longer has keep their score. Each batch "
         "commits on its own: an interrupted run continues where it stopped when run again, and "
         "a second run finds nothing to do. Score overrides and concept verdicts people made are "
         "kept and still win; a changed score keeps the old one beside it for the transcripts."
@@ -66,10 +71,11 @@ class Command(BaseCommand):
                 returncode=EXIT_INTERRUPTED,
             ) from None
         progress.end()
-        self.stdout.write(_summary(done - failed, changed, failed, dry_run=dry_run))
+        kept = items_kept_earlier_wording().count()
+        self.stdout.write(_summary(done - failed, changed, failed, kept, dry_run=dry_run))
 
 
-def _summary(rescored: int, changed: int, failed: int, *, dry_run: bool) -> str:
+def _summary(rescored: int, changed: int, failed: int, kept: int, *, dry_run: bool) -> str:
     if dry_run:
         text = (
             f"Dry run: {rescored:,} answers were scored by another scorer version than "
@@ -82,6 +88,15 @@ def _summary(rescored: int, changed: int, failed: int, *, dry_run: bool) -> str:
         )
     if failed:
         text += f" {failed:,} answers could not be scored (longer than the scorer accepts)."
+    if kept:
+        left = "would be left" if dry_run else "was left" if kept == 1 else "were left"
+        text += (
+            f" 1 answer to an earlier wording of its question {left} as scored: the question "
+            "has been reworded since, and its concepts describe the new wording."
+            if kept == 1
+            else f" {kept:,} answers to an earlier wording of their question {left} as scored: "
+            "the questions have been reworded since, and their concepts describe the new wording."
+        )
     return text
 
 

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from content.models import Question
 from content.scoring import SCORER_VERSION
 from interviews.models import ConceptVerdict, ReviewChange, SessionItem
 from interviews.services import item_activate, item_finish
@@ -208,3 +209,27 @@ def test_an_item_made_current_meanwhile_is_left_as_the_other_writer_left_it(
     assert second.score == 42.0 and second.previous_score is None
     assert not ReviewChange.objects.filter(item=second).exists()
     assert versions() == [SCORER_VERSION] * 5
+
+
+@pytest.mark.django_db
+def test_answers_to_a_wording_the_question_no_longer_has_keep_their_score(scored_items):
+    items, true_scores = scored_items
+    # After the first answer, the owner reworded its question into another one: the current
+    # concepts describe that other question, not the one the candidate answered.
+    reworded = items[0]
+    Question.objects.filter(pk=reworded.question_id).update(text="What is a Compose file?")
+
+    dry, _ = run("--dry-run")
+    out, _ = run()
+
+    assert "Dry run: 4 answers were scored by another scorer version" in dry
+    assert "1 answer to an earlier wording of its question would be left as scored" in dry
+    assert "Re-scored 4 answers" in out and "3 scores changed" in out
+    assert "1 answer to an earlier wording of its question was left as scored" in out
+    kept = SessionItem.objects.get(pk=reworded.pk)
+    assert (kept.score, kept.scorer_version, kept.previous_score) == (STALE, OLD, None)
+    assert not ReviewChange.objects.filter(item=kept).exists()
+    assert versions() == [OLD] + [SCORER_VERSION] * 4
+    again, _ = run()
+    assert "Re-scored 0 answers" in again
+    assert SessionItem.objects.get(pk=reworded.pk).score == STALE
