@@ -202,6 +202,9 @@
     var warning = timer.querySelector("[data-timer-warning]");
     var announce = stage.querySelector("[data-timer-announce]");
     var form = stage.querySelector("[data-answer-form]");
+    // Between questions the clock is the session's: at zero the Next question form goes, and the
+    // server, past the deadline, ends the session instead of starting a question.
+    var timeUpForm = form ? null : stage.querySelector("[data-time-up-form]");
     var warnAt = parseInt(timer.dataset.warnSeconds, 10) || 30;
     // With JavaScript the clock counts down and the answer autosaves: swap the no-JS sentence for it.
     timer.querySelectorAll("[data-timer-live]").forEach(function (element) { element.hidden = false; });
@@ -245,14 +248,18 @@
         warned = true;
         timer.classList.add("timer-warn");
         warning.hidden = false;
-        announce.textContent = left + " seconds left. Your answer is submitted automatically at zero.";
+        announce.textContent = left + (form
+          ? " seconds left. Your answer is submitted automatically at zero."
+          : " seconds left in this session.");
       }
       if (left === 0) {
         window.clearInterval(interval);
-        announce.textContent = "Time is up. Submitting your answer.";
+        announce.textContent = form ? "Time is up. Submitting your answer." : "The session's time is up.";
         if (form) {
           form.querySelector("[data-reason]").value = "timer";
           form.requestSubmit();
+        } else if (timeUpForm) {
+          timeUpForm.requestSubmit();
         }
       }
     }

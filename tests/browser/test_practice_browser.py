@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from content.scoring import MAX_ANSWER_CHARS
 from interviews.forms.candidate import ANSWER_NUL_MESSAGE
 from interviews.models import InterviewSession, SessionItem
-from interviews.services import DEADLINE_PASSED_MESSAGE
+from interviews.services import DEADLINE_PASSED_MESSAGE, item_finish
+from interviews.views.candidate.session import SESSION_TIME_UP_MESSAGE
 from tests.browser.conftest import log_in_again
 
 pytestmark = pytest.mark.browser
@@ -106,6 +107,32 @@ def test_running_out_of_time_submits_automatically(page, login, candidate, start
     assert item.status == SessionItem.Status.TIMED_OUT
     assert item.answer_text == "An image, then time ran out"
     assert item.finished_at <= item.deadline_at
+
+
+def test_the_session_clock_runs_on_the_feedback_screen_and_ends_the_session_at_zero(
+    page, login, candidate, start_practice
+):
+    session, first = start_practice(2, total_seconds=600)
+    item_finish(item_id=first.pk, text="an image", revision=1)
+    # The candidate read the feedback for most of the session: six seconds are left.
+    InterviewSession.objects.filter(pk=session.pk).update(
+        deadline_at=timezone.now() + timedelta(seconds=6)
+    )
+    login(page, candidate)
+    page.goto(session.get_absolute_url())
+    expect(page.get_by_role("heading", name="Feedback on question 1 of 2")).to_be_visible()
+    clock = page.get_by_role("timer", name="Session time left")
+    expect(clock).to_have_text(re.compile(r"^0:0[0-6]$"))
+    expect(page.locator("[data-timer-ends]")).to_be_hidden()  # the no-JS sentence gives way
+    expect(page.get_by_text("seconds left in this session: at zero it ends")).to_be_visible()
+    # At zero the page asks the server, which ends the session: no second question starts.
+    expect(page.get_by_text(SESSION_TIME_UP_MESSAGE)).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("link", name="See your results")).to_be_visible()
+    expect(page.get_by_role("button", name="Next question")).to_have_count(0)
+    session.refresh_from_db()
+    assert session.status == InterviewSession.Status.EXPIRED
+    second = SessionItem.objects.get(session=session, position=2)
+    assert second.status == SessionItem.Status.SKIPPED
 
 
 def test_save_after_the_deadline_is_refused(page, login, candidate, start_practice, settings):

@@ -37,6 +37,11 @@ from interviews.views.candidate.late_text import late_text, late_text_keep, late
 
 Item = SessionItem.Status
 
+SESSION_TIME_UP_MESSAGE = (
+    "The time for this session is up, so no further question starts: the questions not reached "
+    "are skipped."
+)
+
 
 def _warn_seconds(limit: int | None) -> int:
     return 30 if limit is None else min(30, max(3, limit // 3))
@@ -72,10 +77,15 @@ def stage_context(session: InterviewSession, *, notice: str = "", late: dict | N
         "max_answer_chars_shown": f"{MAX_ANSWER_CHARS:,}",
         "held_question_ids": _held_question_ids(session),
     }
+    now = timezone.now()
     if active is not None:
-        context["remaining_seconds"] = remaining_seconds(active.deadline_at, now=timezone.now())
+        context["remaining_seconds"] = remaining_seconds(active.deadline_at, now=now)
         context["warn_seconds"] = _warn_seconds(active.limit_seconds)
         context["next_revision"] = active.autosave_revision + 1
+    elif session.is_running and session.deadline_at is not None:
+        # Between questions the session's own time keeps running while the feedback is read.
+        context["session_remaining_seconds"] = remaining_seconds(session.deadline_at, now=now)
+        context["warn_seconds"] = _warn_seconds(session.total_seconds)
     return context
 
 
@@ -171,7 +181,10 @@ def item_next(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_own_get(request, pk)
     session_catch_up(session=session)
     item_activate(session=session)
-    return _stage_response(request, session)
+    session.refresh_from_db()
+    # Past the session's deadline no question starts (the page's clock sends this at zero).
+    expired = session.status == InterviewSession.Status.EXPIRED
+    return _stage_response(request, session, notice=SESSION_TIME_UP_MESSAGE if expired else "")
 
 
 @require_POST
