@@ -59,20 +59,23 @@ def limit_text(seconds: int | None) -> str:
 
 @register.filter
 def time_limits(plan) -> str:
-    """A session's or template's limits: "2 min per question", "30 min in total", "no time limit"."""
+    """A session's or template's limits: "2 min per question", "30 min in total", both joined
+    ("2 min per question, 30 min in total"), or "no time limit"."""
+    limits = []
     if plan.per_item_seconds:
-        return f"{limit_text(plan.per_item_seconds)} per question"
+        limits.append(f"{limit_text(plan.per_item_seconds)} per question")
     if plan.total_seconds:
-        return f"{limit_text(plan.total_seconds)} in total"
-    return "no time limit"
+        limits.append(f"{limit_text(plan.total_seconds)} in total")
+    return ", ".join(limits) or "no time limit"
 
 
 @register.filter
 def item_limit(item) -> str:
-    """The limit one question had, as set, whether or not it was reached: never a computed span."""
+    """The limit one question had, as set, whether or not it was reached: never a computed span.
+    With both limits: "2 min (30 min for the session)"."""
     session = item.session
+    whole = f"{limit_text(session.total_seconds)} for the session" if session.total_seconds else ""
     if session.per_item_seconds:
-        return limit_text(session.per_item_seconds)
-    if session.total_seconds:
-        return f"{limit_text(session.total_seconds)} for the session"
-    return "no limit"
+        own = limit_text(session.per_item_seconds)
+        return f"{own} ({whole})" if whole else own
+    return whole or "no limit"
