@@ -24,9 +24,16 @@ class AddressLimitedHandler(AxesDatabaseHandler):
 
     def get_failures(self, request: HttpRequest, credentials: dict | None = None) -> int:
         """The username-and-address count; while the address is over its own limit, at least the
-        failure limit, which axes reads as locked."""
+        failure limit, which axes reads as locked.
+
+        Axes asks this before it refuses a login, so the request keeps which limit applies
+        (`axes_address_paused`): the lock-out page then says whether the whole address is paused
+        or only this username from it."""
         failures = super().get_failures(request, credentials)
-        if address_failures(request) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+        request.axes_address_paused = (
+            address_failures(request) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        )
+        if request.axes_address_paused:
             return max(failures, get_failure_limit(request, credentials))
         return failures
 

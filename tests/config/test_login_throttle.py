@@ -8,6 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 LOCKED_TEXT = "Too many failed log-in attempts"
+ACCOUNT_TEXT = "To protect this account"
+ADDRESS_TEXT = "Too many log-ins failed from your network, across several accounts"
 SPRAYER = "203.0.113.9"
 NEIGHBOUR = "198.51.100.7"
 START = dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.UTC)
@@ -57,3 +59,21 @@ def test_a_username_still_locks_at_its_own_lower_limit(candidate, limits, settin
         assert log_in("casey", "wrong").status_code == 429
         # The address has failed 3 times of its 5: another username may still try from it.
         assert log_in("olive-not-yet", "wrong").status_code == 200
+
+
+def test_the_lockout_page_says_a_whole_address_is_paused(candidate, limits):
+    with time_machine.travel(START, tick=False):
+        spray(f"user{n}" for n in range(limits))
+        page = log_in("casey", "a-long-passphrase-1").content.decode()
+    assert ADDRESS_TEXT in page
+    assert "paused for 15 minutes, whichever account you use" in page
+    assert ACCOUNT_TEXT not in page
+
+
+def test_the_lockout_page_of_one_username_speaks_of_that_account(candidate, limits, settings):
+    with time_machine.travel(START, tick=False):
+        page = ""
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            page = log_in("casey", "wrong").content.decode()
+    assert ACCOUNT_TEXT in page and "paused for 15 minutes" in page
+    assert ADDRESS_TEXT not in page
