@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 
+from content.scoring import SCORER_VERSION, semantic
 from tests.security.production import production_environment, run_python
 
 
@@ -13,8 +14,28 @@ from tests.security.production import production_environment, run_python
 def test_healthz_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "scorer_version": SCORER_VERSION,
+        "semantic_scoring": False,
+    }
     assert "no-cache" in response.headers["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("switched_on", "installed", "blends"),
+    [(True, True, True), (True, False, False), (False, True, False)],
+    ids=["on and installed", "on but not installed", "off"],
+)
+def test_healthz_says_whether_this_server_blends_in_the_semantic_layer(
+    client, settings, monkeypatch, switched_on, installed, blends
+):
+    """Scores differ with the layer, so servers behind one balancer must agree; the check shows
+    each server's answer, where a server missing the extra silently scores lexically."""
+    settings.INTERVIEW_SEMANTIC_SCORING = switched_on
+    monkeypatch.setattr(semantic, "semantic_available", lambda: installed)
+    assert client.get("/healthz").json()["semantic_scoring"] is blends
 
 
 @pytest.mark.django_db
