@@ -114,9 +114,17 @@ def _no_structure_line(value: str) -> str:
     return value
 
 
+class _TextField(forms.CharField):
+    """Text with LF line ends, as it is stored, before the length limit counts it: a browser posts
+    a textarea's line breaks as CRLF, so an answer saved at the limit could not be saved again."""
+
+    def to_python(self, value: object) -> str:
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _answer_field(label: str, *, rows: int) -> forms.CharField:
     """An answer as typed: optional here, its indentation kept (code blocks), no NUL."""
-    return forms.CharField(
+    return _TextField(
         label=label,
         required=False,
         max_length=ANSWER_MAX_LENGTH,
@@ -201,7 +209,7 @@ class TopicForm(forms.ModelForm):
 
 
 class QuestionForm(forms.Form):
-    text = forms.CharField(
+    text = _TextField(
         label="Question",
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -134,6 +134,30 @@ def test_a_failed_save_names_the_field_and_keeps_what_was_typed(
     assert not Question.objects.filter(topic=private_bank).exists()
 
 
+@pytest.mark.parametrize(("extra", "saved"), [(0, True), (1, False)])
+def test_the_length_limit_counts_an_answer_as_stored_not_as_the_browser_posts_it(
+    client, author, private_bank, extra, saved
+):
+    """A browser posts a textarea's line breaks as CRLF: counted so, an answer saved at the
+    limit with line breaks (or imported so) could never be saved again."""
+    line = "Volumes keep data when the container is removed and made again."
+    lines = [line] * (50_000 // (len(line) + 1))
+    stored = "\n".join(lines)
+    stored += "x" * (50_000 + extra - len(stored))
+    client.force_login(author)
+    data = _question_data(expert_answer=stored.replace("\n", "\r\n"))
+    page = client.post(reverse("content:question_new", args=[private_bank.slug]), data)
+    question = Question.objects.filter(topic=private_bank).first()
+    if saved:
+        assert page.status_code == 302, page.context["form"].errors
+        assert question.model_answer("expert").text == stored
+    else:
+        assert page.context["form"].errors["expert_answer"] == [
+            "Ensure this value has at most 50000 characters (it has 50001)."
+        ]
+        assert question is None
+
+
 def test_the_same_wording_twice_in_one_bank_is_refused(client, author, private_question):
     client.force_login(author)
     page = client.post(
