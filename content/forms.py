@@ -11,6 +11,8 @@ from content.importer import bytes_text
 from content.models import Question, Topic, is_author
 from content.parsing import (
     ANSWER_MARKERS,
+    ANSWER_MAX_LENGTH,
+    QUESTION_MAX_LENGTH,
     QUESTIONS_MARKER,
     DocumentError,
     ParsedDocument,
@@ -46,8 +48,6 @@ DESCRIPTION_LINE_MESSAGE = (
     "A line of the description cannot read just “{line}”: bank files use that line to mark "
     "where the questions and answers start."
 )
-TEXT_MAX_LENGTH = 2_000
-ANSWER_MAX_LENGTH = 50_000
 
 
 class BankUploadForm(forms.Form):
@@ -211,7 +211,7 @@ class TopicForm(forms.ModelForm):
 class QuestionForm(forms.Form):
     text = _TextField(
         label="Question",
-        max_length=TEXT_MAX_LENGTH,
+        max_length=QUESTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[_no_nul, _no_structure_line],
     )

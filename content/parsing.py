@@ -72,6 +72,19 @@ DUPLICATE_ID = "expected each id once, but this repeats the id of the question o
 ONE_ANSWER_WARNING = "{source}, line {line}: question has no {missing} answer: {question}"
 POSTED_ON_WITHOUT_MARKER = "a 'Posted on' body must follow an 'Expert Answer' or 'Beginner Answer' line, found it after {found}"
 NUL_CHARACTER = "expected text, found a NUL character (\\x00) at column {column}"
+# The longest question and model answer the question editor saves (content.forms reads these):
+# every format refuses longer ones, so an imported question can always be saved in the editor.
+# Lengths count the text as stored, a line break as one character.
+QUESTION_MAX_LENGTH = 2_000
+ANSWER_MAX_LENGTH = 50_000
+QUESTION_TOO_LONG = (
+    "expected a question of at most {limit:,} characters (the question editor's limit), "
+    "found {length:,}"
+)
+ANSWER_TOO_LONG = (
+    "expected the {level} answer to hold at most {limit:,} characters (the question editor's "
+    "limit), found {length:,}"
+)
 
 
 class DocumentError(ValueError):
@@ -140,6 +153,16 @@ def description_lines(description: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+def length_problem(text: str, *, level: str | None = None) -> str | None:
+    """Why a question (level None) or a level's answer is too long for the editor, or None."""
+    limit = QUESTION_MAX_LENGTH if level is None else ANSWER_MAX_LENGTH
+    if len(text) <= limit:
+        return None
+    if level is None:
+        return QUESTION_TOO_LONG.format(limit=limit, length=len(text))
+    return ANSWER_TOO_LONG.format(level=level, limit=limit, length=len(text))
+
+
 def question_line(text: str) -> str:
     """A question as every format can write it: on one line (its lines joined by spaces).
 
@@ -182,6 +205,8 @@ def _answer_parse(
         # As the other formats and the editor refuse one: a bank holding an empty answer could not
         # be exported to them and read back.
         problem = EMPTY_ANSWER.format(level=level, date=match["date"])
+        raise DocumentError(source, first[0], problem)
+    if problem := length_problem(text, level=level):
         raise DocumentError(source, first[0], problem)
     return ParsedAnswer(text=text, posted_on=posted_on, line=first[0])
 
@@ -360,6 +385,8 @@ def _questions_parse(
             first = first_line_of[question_text]
             raise DocumentError(source, number, DUPLICATE_QUESTION.format(first=first))
         first_line_of[question_text] = number
+        if problem := length_problem(question_text):
+            raise DocumentError(source, number, problem)
         answers = _answer_bodies_parse(rest, marker_indexes, end=end, source=source)
         warnings += (
             ONE_ANSWER_WARNING.format(

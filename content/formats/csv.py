@@ -18,6 +18,7 @@ from content.parsing import (
     ParsedAnswer,
     ParsedDocument,
     ParsedQuestion,
+    length_problem,
     parse_uid,
     question_line,
 )
@@ -25,6 +26,7 @@ from content.parsing import (
 EXTENSIONS = (".csv",)
 COLUMNS = ("question", "expert_answer", "beginner_answer", "id")
 REQUIRED = COLUMNS[:3]
+LEVELS = ("expert", "beginner")
 
 NO_HEADER = "row 1: expected a header row naming the columns {columns}, found {found}"
 UNKNOWN_COLUMN = "row 1: expected only the columns {columns}, found '{found}'"
@@ -32,6 +34,7 @@ MISSING_COLUMN = "row 1: expected a '{column}' column"
 BAD_ROW_LENGTH = "row {row} (line {line}): expected {expected} cells, found {found}"
 EMPTY_QUESTION = "row {row} (line {line}): expected the question in the 'question' column"
 NO_ANSWER = "row {row} (line {line}): expected an expert or a beginner answer"
+TOO_LONG = "row {row} (line {line}): {problem}"
 DUPLICATE_QUESTION = "row {row} (line {line}): expected each question once, it repeats row {first}"
 DUPLICATE_ID = "row {row} (line {line}): expected each id once, it repeats row {first}"
 NOT_CSV = "line {line}: expected CSV, {problem}"
@@ -89,6 +92,13 @@ def _columns(cells: list[str], *, source: str) -> dict[str, int]:
     return {name: index for index, name in enumerate(names)}
 
 
+def _too_long(values: dict[str, str]) -> str | None:
+    """What of a row is longer than the question editor saves, or None."""
+    problems = [length_problem(values["question"])]
+    problems += [length_problem(values[f"{level}_answer"], level=level) for level in LEVELS]
+    return next((problem for problem in problems if problem), None)
+
+
 def read(text: str, *, source: str = "<csv>", topic_name: str) -> ParsedDocument:
     """Parse a CSV bank; raise DocumentError naming the row and line when a row does not fit."""
     text = text.removeprefix("\ufeff")
@@ -111,6 +121,8 @@ def read(text: str, *, source: str = "<csv>", topic_name: str) -> ParsedDocument
             raise DocumentError(source, None, EMPTY_QUESTION.format(**where))
         if not values["expert_answer"] and not values["beginner_answer"]:
             raise DocumentError(source, None, NO_ANSWER.format(**where))
+        if problem := _too_long(values):
+            raise DocumentError(source, None, TOO_LONG.format(problem=problem, **where))
         if (first := seen.setdefault(values["question"], row)) != row:
             raise DocumentError(source, None, DUPLICATE_QUESTION.format(first=first, **where))
         uid = None

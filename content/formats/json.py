@@ -24,6 +24,7 @@ from content.parsing import (
     ParsedAnswer,
     ParsedDocument,
     ParsedQuestion,
+    length_problem,
     parse_uid,
     question_line,
 )
@@ -51,13 +52,15 @@ def _string(data: dict, key: str, where: str, errors: list[str], *, required: bo
     return value.strip()
 
 
-def _answer(data: Any, where: str, errors: list[str]) -> ParsedAnswer | None:
+def _answer(data: Any, where: str, errors: list[str], *, level: str) -> ParsedAnswer | None:
     if data is None:
         return None
     if not isinstance(data, dict):
         errors.append(f"{where}: expected an object with text and posted_on, or null")
         return None
     text = _string(data, "text", where, errors)
+    if problem := length_problem(text, level=level):
+        errors.append(f"{where}.text: {problem}")
     posted_on = data.get("posted_on")
     if posted_on is not None:
         try:
@@ -74,14 +77,16 @@ def _question(data: Any, index: int, errors: list[str], source: str) -> ParsedQu
         errors.append(f"{where}: expected an object with text and answers")
         return None
     text = question_line(_string(data, "text", where, errors))
+    if problem := length_problem(text):
+        errors.append(f"{where}.text: {problem}")
     uid = None
     if data.get("id") is not None:
         try:
             uid = parse_uid(str(data["id"]), source=source, line=0)
         except DocumentError:
             errors.append(f"{where}.id: expected a UUID, found {data['id']!r}")
-    expert = _answer(data.get("expert"), f"{where}.expert", errors)
-    beginner = _answer(data.get("beginner"), f"{where}.beginner", errors)
+    expert = _answer(data.get("expert"), f"{where}.expert", errors, level="expert")
+    beginner = _answer(data.get("beginner"), f"{where}.beginner", errors, level="beginner")
     if expert is None and beginner is None:
         errors.append(f"{where}: expected an expert or a beginner answer")
     concepts = None

@@ -16,6 +16,7 @@ from content.parsing import (
     ParsedDocument,
     ParsedQuestion,
     description_lines,
+    length_problem,
     parse_uid,
 )
 
@@ -139,6 +140,8 @@ class _Builder:
     def question(self, line: int, title: str, body: list[tuple[int, str]]) -> None:
         if not title:
             raise DocumentError(self.source, line, EMPTY_QUESTION)
+        if problem := length_problem(title):
+            raise DocumentError(self.source, line, problem)
         uid = None
         for number, text in body:
             match = ID_RE.fullmatch(text.strip())
@@ -159,6 +162,8 @@ class _Builder:
         if not body:
             raise DocumentError(self.source, line, EMPTY_ANSWER.format(heading=title))
         text = "\n".join(_unescaped(text) for _, text in body)
+        if problem := length_problem(text, level=level):
+            raise DocumentError(self.source, line, problem)
         question[level] = ParsedAnswer(text, None, body[0][0])
 
     def parsed(self) -> tuple[ParsedQuestion, ...]:
