@@ -35,6 +35,13 @@ AMBIGUOUS_COMMAND = (
     "rename all but one of them (on its page, /bank/<slug>/, or in the admin), then import again"
 )
 
+# export_bank takes a slug first, so the slug is how to pick one of the banks sharing a name.
+AMBIGUOUS_EXPORT = (
+    "{count} banks are named {name!r}: {banks}. Names are unique per owner only: name the bank "
+    "to export by its slug (its address, /bank/<slug>/), say `manage.py export_bank {slug}`. "
+    "Nothing was exported."
+)
+
 
 class BankAmbiguous(Exception):
     """More than one bank answers to a file's topic name."""
@@ -143,7 +150,25 @@ def site_bank_find(*, name: str) -> Topic | None:
     return bank or Topic.objects.filter(slug=slugify(name)).first()
 
 
-def _whose(bank: Topic, user) -> str:
+def export_bank_find(topic: str) -> Topic | None:
+    """The bank `manage.py export_bank TOPIC` means: the one at that slug, else the one named
+    exactly so (a name several banks share is refused, listing their slugs)."""
+    at_slug = Topic.objects.filter(slug=topic).first()
+    if at_slug is not None:
+        return at_slug
+
+    def ambiguous(found: list[Topic]) -> str:
+        banks = ", ".join(f"{bank.slug} ({_whose(bank)})" for bank in found)
+        return AMBIGUOUS_EXPORT.format(
+            name=topic, count=len(found), banks=banks, slug=found[0].slug
+        )
+
+    return _one(Topic.objects.filter(name=topic), ambiguous=ambiguous)
+
+
+def _whose(bank: Topic, user=None) -> str:
     if bank.owner_id is None:
         return "a site bank"
-    return "yours" if bank.owner_id == user.pk else f"{bank.owner.get_username()}'s"
+    if user is not None and bank.owner_id == user.pk:
+        return "yours"
+    return f"{bank.owner.get_username()}'s"

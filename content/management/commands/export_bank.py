@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from config.downloads import CSV_ENCODING
+from content.banks import BankAmbiguous, export_bank_find
 from content.formats import FORMATS, export_name
 from content.formats.bank import bank_document
 from content.models import Topic
@@ -17,7 +18,11 @@ class Command(BaseCommand):
     help = "Export a topic's questions, answers and ids (JSON: with concepts) to a file or stdout."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("topic", metavar="TOPIC", help="The topic's slug or name.")
+        parser.add_argument(
+            "topic",
+            metavar="TOPIC",
+            help="The bank's slug (its address), else its exact name when one bank has it.",
+        )
         parser.add_argument("--format", choices=sorted(FORMATS), default="seed")
         parser.add_argument(
             "--output",
@@ -26,7 +31,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, topic: str, format: str, output: str | None, **options) -> None:
-        found = Topic.objects.filter(slug=topic).first() or Topic.objects.filter(name=topic).first()
+        try:
+            found = export_bank_find(topic)
+        except BankAmbiguous as error:
+            raise CommandError(error.message) from None
         if found is None:
             known = ", ".join(Topic.objects.values_list("slug", flat=True)) or "none"
             raise CommandError(NO_TOPIC.format(topic=topic, known=known))
