@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.template.defaultfilters import pluralize
 
 from content.concepts import concepts_refresh
 from content.models import Concept, ModelAnswer, Question, Topic
@@ -38,7 +39,9 @@ class QuestionAdmin(admin.ModelAdmin):
         for question in questions:
             concepts_refresh(question=question)
         self.message_user(
-            request, f"Re-extracted the concepts of {len(questions)} questions; curated ones kept."
+            request,
+            f"Re-extracted the concepts of {len(questions)} question{pluralize(len(questions))}; "
+            "curated ones kept.",
         )
 
     def save_formset(self, request, form, formset, change):

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -74,7 +75,10 @@ TOPIC_SLUG_RESERVED = (
     "expected a topic name other than {names}: the bank pages use those addresses, found {found}"
 )
 FILE_NAME_TOO_LONG = "expected a file name of at most {limit} characters, found {length}"
-QUESTIONS_KEPT = "{topic}: kept {count} question(s) no longer in its source (sessions may refer to them): {slugs}"
+QUESTIONS_KEPT = (
+    "{topic}: kept {count} question{plural} no longer in its source (sessions may refer to "
+    "{pronoun}): {slugs}"
+)
 WORDING_TAKEN = (
     "expected a wording no other question has, but question {slug} already reads: {question}"
 )
@@ -443,11 +447,13 @@ def _document_import(document: ParsedDocument, *, source_name: str, run: _Run) -
                 QUESTIONS_KEPT.format(
                     topic=topic.name,
                     count=len(gone_rows),
+                    plural=pluralize(len(gone_rows)),
+                    pronoun=pluralize(len(gone_rows), "it,them"),
                     slugs=", ".join(slug for slug, _ in gone_rows),
                 )
             )
     return (
-        f"{topic.name} ({source_name}): {len(slugs)} questions: "
+        f"{topic.name} ({source_name}): {len(slugs)} question{pluralize(len(slugs))}: "
         f"{tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
     )
 

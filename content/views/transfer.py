@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -28,7 +29,7 @@ from content.parsing import DocumentError
 
 RUN_INTERVIEWS = "interviews.run_interviews"
 UPLOADS_KEPT_FOR = timedelta(days=1)
-IMPORTED = "{topic}: {created} question(s) created, {updated} updated, {unchanged} unchanged."
+IMPORTED = "{topic}: {created} question{plural} created, {updated} updated, {unchanged} unchanged."
 UPLOAD_GONE = (
     "This import preview is gone: its file was imported already, or the preview expired (previews "
     "are kept for a day). Upload the file again to see what it would change now."
@@ -101,6 +102,7 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
                 upload.delete()
             topic, tally = report.banks[0], report.questions
             counts = {"created": tally.created, "updated": tally.updated}
+            counts["plural"] = pluralize(tally.created)
             messages.success(
                 request, IMPORTED.format(topic=topic.name, **counts, unchanged=tally.unchanged)
             )

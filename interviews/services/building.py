@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Q
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from content.models import Question, QuestionQuerySet
@@ -27,8 +28,8 @@ NOT_ENOUGH_TO_DRAW_MESSAGE = (
 )
 ORDER_LOCKED_MESSAGE = "The candidate has started, so the order of the questions stays as it is."
 TEMPLATE_BANKS_GONE_MESSAGE = (
-    "{count} question(s) of this template come from banks you can no longer use: {banks}. "
-    "Create the session without them, or build a new template."
+    "{count} question{plural} of this template {verb} from {some_banks} you can no longer use: "
+    "{banks}. Create the session without {pronoun}, or build a new template."
 )
 TEMPLATE_EMPTY_MESSAGE = (
     "None of this template's questions is available to you any more: build a new session."
@@ -214,7 +215,15 @@ def plan_from_template(
     if questions.unavailable and not without_unavailable:
         banks = ", ".join(f"“{name}”" for name in questions.unavailable_banks)
         count = len(questions.unavailable)
-        raise PlanError(TEMPLATE_BANKS_GONE_MESSAGE.format(count=count, banks=banks))
+        message = TEMPLATE_BANKS_GONE_MESSAGE.format(
+            count=count,
+            plural=pluralize(count),
+            verb=pluralize(count, "comes,come"),
+            some_banks=pluralize(len(questions.unavailable_banks), "a bank,banks"),
+            banks=banks,
+            pronoun=pluralize(count, "it,them"),
+        )
+        raise PlanError(message)
     if not questions.usable:
         raise PlanError(TEMPLATE_EMPTY_MESSAGE)
     return SessionPlan(

@@ -245,6 +245,11 @@ def test_over_long_line_is_skipped_without_reading_it_whole(db):
     assert results[1]["line"] == 2
 
 
+def test_one_failed_line_of_one_is_said_in_the_singular(bank, tmp_path):
+    _, error = command(tmp_path, [{"id": 1, "question": "nope", "answer": GOOD}])
+    assert str(error) == "1 of 1 line failed; see their error objects."
+
+
 def test_command_writes_json_lines_and_exits_non_zero_when_a_line_failed(bank, tmp_path):
     results, error = command(
         tmp_path,

@@ -99,7 +99,7 @@ def test_editing_a_concept_inline_makes_it_curated(admin_client, docker_question
 def test_extract_concepts_command(docker_question, layers_question):
     out = io.StringIO()
     call_command("extract_concepts", "--question", layers_question.slug, stdout=out)
-    assert "for 1 questions" in out.getvalue()
+    assert "Extracted concepts for 1 question: " in out.getvalue()
     assert not docker_question.concepts.exists()
     assert layers_question.concepts.exists()
 

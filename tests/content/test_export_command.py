@@ -59,3 +59,13 @@ def test_a_name_is_matched_exactly(tmp_path):
     bank_with(None, "Container Basics", "What is an image?", slug="basics")
     with pytest.raises(CommandError, match="No topic with the slug or name 'container basics'"):
         command("export_bank", "container basics", "--output", str(tmp_path / "out.txt"))
+
+
+def test_the_summary_counts_in_the_singular_and_the_plural(tmp_path):
+    bank = bank_with(None, "Kubernetes", "What is a node?", slug="kubernetes")
+    path = tmp_path / "out.txt"
+    out, _ = command("export_bank", "kubernetes", "--output", str(path))
+    assert out == f"Wrote 1 question of Kubernetes to {path}.\n"
+    question_create(topic=bank, author=None, state=QuestionState("What is a pod?", "A unit.", ""))
+    out, _ = command("export_bank", "kubernetes", "--output", str(path))
+    assert out == f"Wrote 2 questions of Kubernetes to {path}.\n"

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from config.downloads import CSV_ENCODING
 from content.banks import BankAmbiguous, export_bank_find
@@ -51,4 +52,5 @@ class Command(BaseCommand):
         except OSError as error:
             reason = error.strerror or str(error)
             raise CommandError(CANNOT_WRITE.format(path=path, reason=reason)) from None
-        self.stdout.write(f"Wrote {len(document.questions)} questions of {found.name} to {path}.")
+        count = len(document.questions)
+        self.stdout.write(f"Wrote {count} question{pluralize(count)} of {found.name} to {path}.")

@@ -1,6 +1,7 @@
 """Write concepts as JSON, so curation can be versioned and reviewed."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from content.concept_files import concepts_dumps, concepts_export
 from content.models import Topic
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
         count = sum(len(q["concepts"]) for q in data["questions"])
+        questions = len(data["questions"])
         self.stderr.write(
-            f"Wrote {count} concepts of {len(data['questions'])} questions to {output}."
+            f"Wrote {count} concept{pluralize(count)} of {questions} question"
+            f"{pluralize(questions)} to {output}."
         )

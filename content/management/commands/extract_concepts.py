@@ -1,6 +1,7 @@
 """(Re)extract key concepts for questions already in the bank, keeping curated ones."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from content.concepts import ConceptsRefreshed, concepts_refresh
 from content.models import Question, Topic
@@ -34,6 +35,6 @@ class Command(BaseCommand):
             count += 1
             totals = ConceptsRefreshed(*(a + b for a, b in zip(totals, result, strict=True)))
         self.stdout.write(
-            f"Extracted concepts for {count} questions: {totals.created} created, "
+            f"Extracted concepts for {count} question{pluralize(count)}: {totals.created} created, "
             f"{totals.updated} updated, {totals.deleted} deleted."
         )

@@ -3,6 +3,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from content.concept_files import ConceptFileError, concepts_import, concepts_loads
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         except ConceptFileError as error:
             raise CommandError(f"{file}: {error}") from None
         self.stdout.write(
-            f"Imported concepts of {result.questions} questions: {result.created} created, "
+            f"Imported concepts of {result.questions} question{pluralize(result.questions)}: "
+            f"{result.created} created, "
             f"{result.updated} updated, {result.deleted} deleted."
         )

@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from content.formats import FORMATS, document_parse, format_guess
 from content.importer import ImportReport, Tally, file_text, questions_import
@@ -70,7 +71,8 @@ class Command(BaseCommand):
         self.stdout.write(_tally("Questions", report.questions))
         self.stdout.write(_tally("Model answers", report.answers))
         if report.concepts_refreshed:
-            self.stdout.write(f"Concepts extracted for {report.concepts_refreshed} question(s).")
+            count = report.concepts_refreshed
+            self.stdout.write(f"Concepts extracted for {count} question{pluralize(count)}.")
         if report.changed:
             self.stdout.write(self.style.SUCCESS(f"Import done in {seconds:.1f} s."))
         else:

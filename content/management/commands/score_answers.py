@@ -7,6 +7,7 @@ import textwrap
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.template.defaultfilters import pluralize
 
 from content.batch_scoring import MAX_LINE_BYTES, read_lines, score_lines
 from content.scoring import MAX_ANSWER_CHARS
@@ -67,7 +68,7 @@ class Command(BaseCommand):
                 self.stdout.flush()  # a caller may feed one line and wait for its answer
         except DatabaseError as error:
             raise CommandError(
-                f"The question bank is not readable after {total} lines ({error}); "
+                f"The question bank is not readable after {total} line{pluralize(total)} ({error}); "
                 "run `manage.py migrate` and check DATABASE_URL.",
                 returncode=EXIT_UNREADABLE,
             ) from None
@@ -76,6 +77,6 @@ class Command(BaseCommand):
                 stream.close()
         if failed:
             raise CommandError(
-                f"{failed} of {total} lines failed; see their error objects.",
+                f"{failed} of {total} line{pluralize(total)} failed; see their error objects.",
                 returncode=EXIT_LINES_FAILED,
             )

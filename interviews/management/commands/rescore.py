@@ -3,6 +3,7 @@
 import argparse
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from content.scoring import SCORER_VERSION
 from interviews.services.rescoring import (
@@ -66,7 +67,7 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             progress.end()
             raise CommandError(
-                f"Interrupted after {done:,} answers; every finished batch is saved. "
+                f"Interrupted after {done:,} answer{pluralize(done)}; every finished batch is saved. "
                 "Run the command again to continue.",
                 returncode=EXIT_INTERRUPTED,
             ) from None
@@ -78,16 +79,21 @@ class Command(BaseCommand):
 def _summary(rescored: int, changed: int, failed: int, kept: int, *, dry_run: bool) -> str:
     if dry_run:
         text = (
-            f"Dry run: {rescored:,} answers were scored by another scorer version than "
-            f"{SCORER_VERSION}; re-scoring would change {changed:,} scores. Nothing was written."
+            f"Dry run: {rescored:,} answer{pluralize(rescored)} {pluralize(rescored, 'is,are')} "
+            f"due a re-score (scored by another scorer version than {SCORER_VERSION}); re-scoring "
+            f"would change {changed:,} score{pluralize(changed)}. Nothing was written."
         )
     else:
         text = (
-            f"Re-scored {rescored:,} answers with scorer {SCORER_VERSION}: {changed:,} scores "
-            f"changed, {rescored - changed:,} stayed the same. Overrides were left as they are."
+            f"Re-scored {rescored:,} answer{pluralize(rescored)} with scorer {SCORER_VERSION}: "
+            f"{changed:,} score{pluralize(changed)} changed, {rescored - changed:,} stayed the "
+            "same. Overrides were left as they are."
         )
     if failed:
-        text += f" {failed:,} answers could not be scored (longer than the scorer accepts)."
+        text += (
+            f" {failed:,} answer{pluralize(failed)} could not be scored (longer than the scorer "
+            "accepts)."
+        )
     if kept:
         left = "would be left" if dry_run else "was left" if kept == 1 else "were left"
         text += (
@@ -113,7 +119,7 @@ class _Progress:
         # Items finished during the run may join the count; the total is never shown below it.
         total = max(self.total, done)
         percent = 100 * done // total if total else 100
-        line = f"{self.verb}: {done:,}/{total:,} answers ({percent}%)"
+        line = f"{self.verb}: {done:,}/{total:,} answer{pluralize(total)} ({percent}%)"
         if self.tty:
             self.stream.write(f"\r{line}", ending="")
             self.stream.flush()

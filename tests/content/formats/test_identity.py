@@ -41,7 +41,7 @@ def test_a_document_without_ids_matches_by_text_and_the_id_is_adopted(tmp_path):
 def test_without_an_id_an_edited_wording_is_a_new_question(tmp_path):
     command("import_questions", seed(tmp_path, ("What is a pod?", None)))
     out, err = command("import_questions", seed(tmp_path, ("What is a pod, exactly?", None)))
-    assert "1 created" in out and "kept 1 question(s)" in err
+    assert "1 created" in out and "kept 1 question no longer" in err
     assert Question.objects.count() == 2
 
 

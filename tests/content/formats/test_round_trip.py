@@ -205,7 +205,7 @@ def test_a_bank_holding_a_copied_question_round_trips(docker_bank, format_name, 
     path = exported(mine, format_name, tmp_path)
     before = snapshot()
     out, _ = command("import_questions", path)
-    assert "1 questions: 0 created, 0 updated, 1 unchanged" in out
+    assert "1 question: 0 created, 0 updated, 1 unchanged" in out
     assert snapshot() == before
 
 

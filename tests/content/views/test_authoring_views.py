@@ -277,7 +277,7 @@ def test_a_bank_named_without_latin_letters_round_trips_by_upload_and_command(
     path = tmp_path / name_of_file
     path.write_bytes(data)
     out, _ = command("import_questions", str(path))
-    assert "1 questions: 0 created, 0 updated, 1 unchanged" in out
+    assert "1 question: 0 created, 0 updated, 1 unchanged" in out
     assert snapshot() == before
 
 

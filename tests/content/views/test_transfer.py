@@ -126,7 +126,7 @@ def test_the_preview_lists_changes_and_writes_nothing_until_confirmed(
     assert "updated: wording" in page and "A brand new question?" in page
     assert snapshot() == before
     response = editor_client.post(preview_url, follow=True)
-    assert "1 question(s) created, 1 updated, 23 unchanged" in response.content.decode()
+    assert "1 question created, 1 updated, 23 unchanged" in response.content.decode()
     assert Question.objects.get(uid=question.uid).text == "Reworded: " + question.text
     assert Question.objects.filter(text="A brand new question?").exists()
 
@@ -296,7 +296,7 @@ def test_the_confirm_button_shows_it_works_and_htmx_is_sent_to_the_counts(
     assert response.status_code == 200 and response["HX-Redirect"] == "/topics/docker/"
     assert Question.objects.filter(text="A brand new question?").exists()
     result = editor_client.get(response["HX-Redirect"]).content.decode()
-    assert "1 question(s) created, 0 updated, 24 unchanged." in result
+    assert "1 question created, 0 updated, 24 unchanged." in result
 
 
 def test_an_htmx_confirm_that_fails_shows_the_error_in_the_page(editor_client, docker_bank):

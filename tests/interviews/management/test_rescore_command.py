@@ -147,7 +147,7 @@ def test_dry_run_counts_and_writes_nothing(scored_items):
 
     out, err = run("--dry-run", "--batch-size", "3")
 
-    assert "Dry run: 5 answers were scored by another scorer version" in out
+    assert "Dry run: 5 answers are due a re-score (scored by another scorer version" in out
     assert "re-scoring would change 4 scores" in out and "Nothing was written" in out
     assert "Checking: 5/5 answers (100%)" in err
     assert list(SessionItem.objects.order_by("pk").values()) == before
@@ -222,7 +222,7 @@ def test_answers_to_a_wording_the_question_no_longer_has_keep_their_score(scored
     dry, _ = run("--dry-run")
     out, _ = run()
 
-    assert "Dry run: 4 answers were scored by another scorer version" in dry
+    assert "Dry run: 4 answers are due a re-score (scored by another scorer version" in dry
     assert "1 answer to an earlier wording of its question would be left as scored" in dry
     assert "Re-scored 4 answers" in out and "3 scores changed" in out
     assert "1 answer to an earlier wording of its question was left as scored" in out
@@ -233,3 +233,21 @@ def test_answers_to_a_wording_the_question_no_longer_has_keep_their_score(scored
     again, _ = run()
     assert "Re-scored 0 answers" in again
     assert SessionItem.objects.get(pk=reworded.pk).score == STALE
+
+
+@pytest.mark.django_db
+def test_one_answer_is_counted_in_the_singular(scored_items):
+    items, _ = scored_items
+    SessionItem.objects.exclude(pk=items[0].pk).update(scorer_version=SCORER_VERSION)
+
+    dry, err = run("--dry-run")
+    out, _ = run()
+
+    assert dry.startswith(
+        "Dry run: 1 answer is due a re-score (scored by another scorer version than "
+        f"{SCORER_VERSION}); re-scoring would change 1 score."
+    )
+    assert "Checking: 1/1 answer (100%)" in err
+    assert out.startswith(
+        f"Re-scored 1 answer with scorer {SCORER_VERSION}: 1 score changed, 0 stayed the same."
+    )
