@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.validators import ProhibitNullCharactersValidator
 from django.template.defaultfilters import filesizeformat
 
 from content.banks import name_holder, name_taken_message
@@ -116,7 +117,16 @@ def _no_structure_line(value: str) -> str:
 
 class _TextField(forms.CharField):
     """Text with LF line ends, as it is stored, before the length limit counts it: a browser posts
-    a textarea's line breaks as CRLF, so an answer saved at the limit could not be saved again."""
+    a textarea's line breaks as CRLF, so an answer saved at the limit could not be saved again.
+    A NUL character gets one message, _no_nul's, which says what to do about it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.validators = [
+            validator
+            for validator in self.validators
+            if not isinstance(validator, ProhibitNullCharactersValidator)
+        ]
 
     def to_python(self, value: object) -> str:
         return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")

@@ -158,6 +158,16 @@ def test_the_length_limit_counts_an_answer_as_stored_not_as_the_browser_posts_it
         assert question is None
 
 
+@pytest.mark.parametrize("field", ["text", "expert_answer", "beginner_answer"])
+def test_a_nul_character_gets_one_message(client, author, private_bank, field):
+    client.force_login(author)
+    data = _question_data(**{field: "Pasted \x00 bytes"})
+    page = client.post(reverse("content:question_new", args=[private_bank.slug]), data)
+    assert page.context["form"].errors == {field: [NUL_MESSAGE]}
+    assert page.content.decode().count("Null characters are not allowed") == 0
+    assert not Question.objects.filter(topic=private_bank).exists()
+
+
 def test_the_same_wording_twice_in_one_bank_is_refused(client, author, private_question):
     client.force_login(author)
     page = client.post(
