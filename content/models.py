@@ -284,6 +284,17 @@ class BankUpload(models.Model):
         return self.file_name
 
 
+def author_account_deleted(collector, field, sub_objs, using) -> None:
+    """SET_NULL for a revision's author that also records that it had one, so its history reads
+    "by a deleted user", not "by the importer", whose revisions have no author.
+
+    Not lazy, unlike SET_NULL: the collector loads the rows' ids and updates both fields by id;
+    lazily, each update would filter on the author, which the other one may have cleared first.
+    """
+    collector.add_field_update(QuestionRevision._meta.get_field("author_deleted"), True, sub_objs)
+    collector.add_field_update(field, None, sub_objs)
+
+
 class QuestionRevision(models.Model):
     """One saved state of a question's wording and model answers: who saved it, and when.
 
@@ -300,9 +311,12 @@ class QuestionRevision(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=author_account_deleted,
         related_name="+",
-        help_text="Who saved it; empty for the state as imported.",
+        help_text="Who saved it; empty for the state as imported, or once their account is deleted.",
+    )
+    author_deleted = models.BooleanField(
+        default=False, help_text="Saved by a person whose account was deleted since."
     )
     note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

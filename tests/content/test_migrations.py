@@ -105,3 +105,32 @@ def test_banks_of_one_owner_sharing_a_name_are_numbered_oldest_first(django_user
         "x" * 196 + " (2)",
     ]
     MigrationExecutor(connection).migrate(latest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_revisions_whose_author_was_deleted_before_it_was_recorded_say_so(django_user_model):
+    before = [("content", "0007_bank_names_unique_per_owner")]
+    after = [("content", "0008_revision_author_deleted")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    topic = old_apps.get_model("content", "Topic").objects.create(name="T", slug="t")
+    question = old_apps.get_model("content", "Question").objects.create(
+        topic=topic, text="Q?", slug="q"
+    )
+    Revision = old_apps.get_model("content", "QuestionRevision")
+    user = old_apps.get_model(*django_user_model._meta.label.split(".")).objects.create(
+        username="kept"
+    )
+    notes = {1: "As imported", 2: "Imported from bank.md", 3: "", 4: "Restored revision 1"}
+    for number, note in notes.items():
+        Revision.objects.create(question=question, number=number, text="Q?", note=note)
+    Revision.objects.create(question=question, number=5, text="Q?", note="", author=user)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    Revision = executor.loader.project_state(after).apps.get_model("content", "QuestionRevision")
+    marked = dict(Revision.objects.values_list("number", "author_deleted"))
+    assert marked == {1: False, 2: False, 3: True, 4: True, 5: False}
+    MigrationExecutor(connection).migrate(latest)

@@ -89,3 +89,22 @@ def test_restoring_a_wording_another_question_of_the_bank_took_since_is_refused(
     private_question.refresh_from_db()
     assert private_question.text == "Reworded?" and private_question.revisions.count() == 2
     assert other.text == old
+
+
+def test_history_says_an_author_s_account_was_deleted_and_keeps_the_importer_for_imports(
+    client, make_question, author, django_user_model
+):
+    question = make_question("docker", 1)  # imported: no history yet
+    question_update(
+        question=question, author=author, state=QuestionState("New wording?", "Expert.", "")
+    )
+    author.delete()
+    first, second = question.revisions.order_by("number")
+    assert (first.author, first.author_deleted) == (None, False)
+    assert (second.author, second.author_deleted) == (None, True)
+
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "pw"))
+    body = client.get(reverse("content:question_history", args=[question.slug])).content.decode()
+    assert "Edited by a deleted user," in body
+    assert f"{NOTE_IMPORTED} by the importer," in body
+    assert body.count("by the importer") == 1
