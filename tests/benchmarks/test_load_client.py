@@ -1,7 +1,5 @@
 """The load client speaks the app's current forms and never counts a signed-out answer."""
 
-import asyncio
-
 from benchmarks.load.client import (
     Recorder,
     Response,
@@ -10,6 +8,7 @@ from benchmarks.load.client import (
     timed,
 )
 from interviews.models import InterviewSession
+from tests.benchmarks.event_loop import run_coroutine
 
 
 def test_the_scripts_practice_form_starts_a_timed_interview(client, candidate, make_question):
@@ -44,8 +43,8 @@ def test_a_signed_out_answer_is_a_failure_not_a_success() -> None:
     to_login = Response(302, {"location": "/accounts/login/?next=/practice/"}, b"")
     connection = Replies(refresh, to_login)
 
-    saved = asyncio.run(timed(recorder, "autosave", connection, "POST", "/autosave/", {}))
-    started = asyncio.run(
+    saved = run_coroutine(timed(recorder, "autosave", connection, "POST", "/autosave/", {}))
+    started = run_coroutine(
         timed(
             recorder,
             "practice start",

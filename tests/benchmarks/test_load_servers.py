@@ -13,6 +13,7 @@ import pytest
 from benchmarks.load import run
 from benchmarks.load.client import RoundRobin
 from benchmarks.load.server import PostgresDatabase, SqliteDatabase, server_group
+from tests.benchmarks.event_loop import run_coroutine
 
 
 def test_the_default_is_one_server_on_sqlite() -> None:
@@ -96,7 +97,7 @@ def browse(servers: int, requests: list[tuple[str, dict | None]], *, first: int 
                 server.close()
                 await server.wait_closed()
 
-    asyncio.run(main())
+    run_coroutine(main())
     return seen
 
 
