@@ -65,7 +65,12 @@ def _item_json(row: TranscriptItem) -> dict:
         "final_score": item.final_score,
         "matched": matched_to_json(item.matched_hits),
         "concepts": [
-            {"label": line.label, "automatic": line.auto_present, "present": line.present}
+            {
+                "label": line.label,
+                "automatic": line.auto_present,
+                "present": line.present,
+                "no_longer_listed": line.no_longer_listed,
+            }
             for line in row.concepts
         ],
         "missed": row.missed_labels,

@@ -105,6 +105,9 @@ class ConceptLine:
     auto_present: bool
     present: bool
     verdict: ConceptVerdict | None = None
+    # A person's tick on a concept the latest scoring no longer judged: a new extraction dropped
+    # it before a re-score. It stays shown, and ticked present it still counts.
+    no_longer_listed: bool = False
 
     @property
     def corrected(self) -> bool:
@@ -176,6 +179,11 @@ def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
             verdict = verdicts.get(label)
             present = verdict.present if verdict else auto
             concepts.append(ConceptLine(label, auto, present, verdict))
+        concepts += [
+            ConceptLine(label, False, verdict.present, verdict, no_longer_listed=True)
+            for label, verdict in sorted(verdicts.items())
+            if label not in labels
+        ]
         answers = {answer.level: answer.text for answer in item.model_answers_asked}
         rows.append(
             TranscriptItem(

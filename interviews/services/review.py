@@ -57,13 +57,17 @@ def reviewed_score(
 def item_reviewed_score_refresh(item: SessionItem) -> None:
     """Recompute item.score_reviewed from its verdicts and the question's weights, and save it."""
     labels = item_concept_labels(item)
-    stored = {concept.label: concept.weight for concept in item.question.concepts.all()}
-    # A concept renamed or removed since scoring still counts, at the default weight.
-    weights = {label: stored.get(label, 1.0) for label in labels}
     auto_present = set(item.matched_labels)
     present = set(auto_present)
     for verdict in item.concept_verdicts.all():
         (present.add if verdict.present else present.discard)(verdict.concept_label)
+    # A concept ticked present that the latest scoring no longer judged (a new extraction dropped
+    # it before a re-score) is still a person's judgement: it counts as one more concept the
+    # answer was judged against. One ticked missing there moves nothing: no credit is left to take.
+    labels += sorted(present - set(labels))
+    stored = {concept.label: concept.weight for concept in item.question.concepts.all()}
+    # A concept renamed or removed since scoring still counts, at the default weight.
+    weights = {label: stored.get(label, 1.0) for label in labels}
     item.score_reviewed = (
         None
         if item.score is None
@@ -77,11 +81,13 @@ def item_reviewed_score_refresh(item: SessionItem) -> None:
 def concept_verdict_set(
     *, item: SessionItem, label: str, present: bool, by, now: datetime | None = None
 ) -> ConceptVerdict | None:
-    """Record that `label` is (or is not) in the answer; agreeing with the scorer clears the verdict."""
+    """Record that `label` is (or is not) in the answer; agreeing with the scorer clears the verdict.
+
+    `label` is a concept the answer was judged against, or one a verdict already names: a person
+    may change or withdraw a tick on a concept that a later re-score no longer judged.
+    """
     if not item.is_finished:
         raise ReviewRefused(ITEM_NOT_FINISHED_MESSAGE)
-    if label not in item_concept_labels(item):
-        raise ReviewRefused(CONCEPT_UNKNOWN_MESSAGE)
     now = now or timezone.now()
     auto_present = label in item.matched_labels
     with transaction.atomic():
@@ -90,12 +96,19 @@ def concept_verdict_set(
             .filter(item=item, concept_label=label)
             .first()
         )
+        if verdict is None and label not in item_concept_labels(item):
+            raise ReviewRefused(CONCEPT_UNKNOWN_MESSAGE)
         old = verdict.present if verdict else auto_present
         if old == present:
             return verdict
         if present == auto_present:
             verdict.delete()
             verdict = None
+        elif verdict is not None:
+            # A re-score made the scorer agree with this verdict, and the person turns it round.
+            verdict.present, verdict.auto_present = present, auto_present
+            verdict.decided_by, verdict.decided_at = by, now
+            verdict.save(update_fields=["present", "auto_present", "decided_by", "decided_at"])
         else:
             verdict = ConceptVerdict.objects.create(
                 item=item,
