@@ -342,8 +342,23 @@ class SessionItem(models.Model):
 
     @property
     def final_score_note(self) -> str:
-        """The re-score note when the final score is the automatic one, else nothing."""
-        return self.rescore_note if self.final_score == self.score else ""
+        """What the candidate reads beside the final score: who changed it from the automatic
+        one (never the override's reason, the interviewer's own record), else the re-score note."""
+        final = self.final_score
+        if final == self.score:
+            return self.rescore_note
+        # Rounded as every page rounds a score: a change that reads the same needs no word.
+        automatic = floatformat(self.score, 0)
+        if self.score is None or floatformat(final, 0) == automatic:
+            return ""
+        who = (
+            "your interviewer"
+            if self.session.kind == InterviewSession.Kind.INVITED
+            else "a reviewer"
+        )
+        if self.score_override is not None:
+            return f"set by {who}; the automatic score was {automatic}"
+        return f"{who} corrected the concepts found; the automatic score was {automatic}"
 
     @property
     def matched_hits(self) -> tuple[ConceptHit, ...]:
