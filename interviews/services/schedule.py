@@ -7,11 +7,16 @@ the fsrs package's own, nothing here computes one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import groupby
 
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Coalesce
 from fsrs import Card, Rating, Scheduler, State
 
+from content.scoring import SCORER_VERSION
 from content.scoring.bands import COMPLETE_FROM, RECALLED_FROM, SOLID_FROM
 from interviews.models import InterviewSession, ReviewCard, SessionItem
 
@@ -132,7 +137,9 @@ def _card_apply(card: ReviewCard, *, rating: Rating, now: datetime) -> None:
 
 def _fsrs_card(card: ReviewCard) -> Card:
     return Card(
-        card_id=card.pk,
+        # fsrs reads the id only for its review log. A card not saved yet (cards_backfill) has
+        # none, and without one fsrs would take the clock's and sleep a millisecond per review.
+        card_id=card.pk if card.pk is not None else 0,
         state=State(card.state),
         step=card.step,
         stability=card.stability,
@@ -140,3 +147,123 @@ def _fsrs_card(card: ReviewCard) -> Card:
         due=card.due_at.astimezone(UTC),
         last_review=card.last_review_at.astimezone(UTC) if card.last_review_at else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CardsBackfilled:
+    """What cards_backfill wrote (or, in a dry run, would write)."""
+
+    cards: int = 0
+    answers: int = 0
+    candidates: int = 0
+    # Questions left without a card: an answer to each carries another scorer version's score.
+    waiting: int = 0
+
+
+BACKFILL_CANDIDATES_PER_BATCH = 100
+
+
+def cards_backfill(*, dry_run: bool = False) -> CardsBackfilled:
+    """A card for each question a candidate practised and has no card for, from those answers.
+
+    Each question's finished practice answers are rated and applied in the order they finished,
+    at the time they finished (a skipped question when its session ended), as item_finish and
+    session_finish do. Cards are only inserted, never changed: a card that exists, or that an
+    answer finishing meanwhile creates, stays as the live code left it, so this is safe while
+    the site serves and a second run writes nothing. A question with a submitted answer scored by
+    another scorer version gets no card: the rating bands read this scorer's scale, so it waits
+    for `rescore`.
+    """
+    answers = _backfill_answers()
+    candidate_ids = sorted(set(answers.values_list("candidate_id", flat=True)))
+    total = CardsBackfilled()
+    for start in range(0, len(candidate_ids), BACKFILL_CANDIDATES_PER_BATCH):
+        batch = candidate_ids[start : start + BACKFILL_CANDIDATES_PER_BATCH]
+        rows = answers.filter(candidate_id__in=batch).values_list(
+            "candidate_id",
+            "question_id",
+            "status",
+            "score",
+            "missed",
+            "scorer_version",
+            "reviewed_at",
+            named=True,
+        )
+        built, waiting = _cards_build(list(rows))
+        if built and not dry_run:
+            built = _cards_insert(built)
+        total = CardsBackfilled(
+            cards=total.cards + len(built),
+            answers=total.answers + sum(count for _card, count in built),
+            candidates=total.candidates + len({card.candidate_id for card, _count in built}),
+            waiting=total.waiting + waiting,
+        )
+    return total
+
+
+def _backfill_answers():
+    """Finished practice answers of signed-in candidates to questions they have no card for,
+    with the time each was rated at, in the order the live code rated them."""
+    has_card = ReviewCard.objects.filter(
+        candidate_id=OuterRef("session__candidate_id"), question_id=OuterRef("question_id")
+    )
+    return (
+        SessionItem.objects.finished()
+        .filter(session__kind=InterviewSession.Kind.PRACTICE, session__candidate__isnull=False)
+        .exclude(Exists(has_card))
+        .annotate(
+            candidate_id=F("session__candidate_id"),
+            reviewed_at=Coalesce("finished_at", "session__finished_at"),
+        )
+        .filter(reviewed_at__isnull=False)
+        .order_by("candidate_id", "question_id", "reviewed_at", "pk")
+    )
+
+
+def _cards_build(rows: list) -> tuple[list[tuple[ReviewCard, int]], int]:
+    """(card, answers it was built from) for each question of the rows; and how many wait."""
+    built, waiting = [], 0
+    for (candidate_id, question_id), group in groupby(
+        rows, key=lambda row: (row.candidate_id, row.question_id)
+    ):
+        group = list(group)
+        if any(_scored_on_another_scale(row) for row in group):
+            waiting += 1
+            continue
+        card = ReviewCard(
+            candidate_id=candidate_id, question_id=question_id, due_at=group[0].reviewed_at
+        )
+        for row in group:
+            rating = rating_for(status=row.status, score=row.score, missed_count=len(row.missed))
+            _card_apply(card, rating=rating, now=row.reviewed_at)
+        built.append((card, len(group)))
+    return built, waiting
+
+
+def _scored_on_another_scale(row) -> bool:
+    """A submitted answer whose rating would read another scorer version's score (the others
+    are rated "again" whatever their score)."""
+    return (
+        row.status == SessionItem.Status.SUBMITTED
+        and row.score is not None
+        and row.scorer_version != SCORER_VERSION
+    )
+
+
+def _cards_insert(built: list[tuple[ReviewCard, int]]) -> list[tuple[ReviewCard, int]]:
+    """Insert the cards whose question has none yet; returns those."""
+    with transaction.atomic():
+        taken = set(
+            ReviewCard.objects.filter(
+                candidate_id__in={card.candidate_id for card, _count in built},
+                question_id__in={card.question_id for card, _count in built},
+            ).values_list("candidate_id", "question_id")
+        )
+        fresh = [
+            (card, count)
+            for card, count in built
+            if (card.candidate_id, card.question_id) not in taken
+        ]
+        # A candidate finishing an answer right now inserts its card first: that one stays.
+        ReviewCard.objects.bulk_create([card for card, _count in fresh], ignore_conflicts=True)
+    return fresh
