@@ -219,3 +219,24 @@ def test_the_session_builder_fits_a_phone_with_a_long_address_in_a_question(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         assert widths[0] == widths[1], url
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_live_pages_say_how_they_update(new_context, login, running, javascript):
+    """Without JavaScript nothing refreshes: the pages must not promise it, and say to reload."""
+    ivy, session = running("Watched")
+
+    page = new_context(java_script_enabled=javascript).new_page()
+    login(page, ivy)
+    for url in ("/interviewer/live/", f"/interviewer/sessions/{session.pk}/"):
+        page.goto(url)
+        # Playwright's text matching skips <noscript>: its text is read from the DOM instead.
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('main noscript')]"
+            ".filter(e => e.getClientRects().length || e.firstElementChild?.getClientRects().length)"
+            ".map(e => e.textContent).join(' ')"
+        )
+        if javascript:
+            assert shown == ""
+        else:
+            assert "reload the page" in shown
