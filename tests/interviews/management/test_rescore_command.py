@@ -136,7 +136,9 @@ def test_human_overrides_and_verdicts_stay_and_still_win(scored_items):
     assert verdict.present is False and verdict.auto_present is True
     # The reviewed score follows the new automatic score, less the concept the person unticked.
     assert first.score_reviewed is not None and first.score_reviewed < first.score
-    assert first.final_score_note == ""  # the override, not the re-score, is the final score
+    # The override, not the re-score, is the final score, and the note says so.
+    assert first.final_score_note.startswith("set by a reviewer; the automatic score was")
+    assert "re-scored" not in first.final_score_note
     assert first.rescore_note
 
 
