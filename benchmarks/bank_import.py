@@ -53,7 +53,12 @@ def main() -> None:
     parser.add_argument("--format", default="markdown", choices=["seed", "markdown", "csv", "json"])
     parser.add_argument("--short", action="store_true", help="three lines per answer")
     options = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bank-import-"))
+    with tempfile.TemporaryDirectory(prefix="bank-import-") as folder:
+        run(options, Path(folder))
+
+
+def run(options: argparse.Namespace, folder: Path) -> None:
+    """Write the bank into `folder`, import it twice into a SQLite database there, print times."""
     os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -61,6 +66,7 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connections
 
     from content.formats import FORMATS, export_name
 
@@ -77,6 +83,7 @@ def main() -> None:
     wall = time.perf_counter()
     call_command("import_questions", str(path))
     print(f"second import (no changes): {time.perf_counter() - wall:.1f} s wall")
+    connections.close_all()  # before the folder, and the database file in it, goes
 
 
 if __name__ == "__main__":

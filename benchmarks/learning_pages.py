@@ -31,7 +31,12 @@ def main() -> None:
     parser.add_argument("--attempts", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    folder = tempfile.mkdtemp(prefix="learning-bench-")
+    with tempfile.TemporaryDirectory(prefix="learning-bench-") as folder:
+        run(args, folder)
+
+
+def run(args: argparse.Namespace, folder: str) -> None:
+    """Fill the database (a SQLite file in `folder` unless DATABASE_URL names one), time the pages."""
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
     os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -40,6 +45,7 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connections
     from django.test.utils import override_settings
 
     call_command("migrate", verbosity=0)
@@ -48,6 +54,7 @@ def main() -> None:
     plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     with override_settings(STORAGES={**settings_storages(), "staticfiles": plain_static}):
         measure(user, slug, runs=args.runs, questions=args.questions, attempts=args.attempts)
+    connections.close_all()  # before the folder, and a SQLite file in it, goes
 
 
 def settings_storages() -> dict:
