@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, count
 
-from .bands import RECALLED_FROM
+from .bands import RECALLED_FROM, SOLID_FROM
 from .calibration import calibrated_value, evidence, reference_recall
 from .code_lines import code_words, prose_counts
 from .matching import ConceptMatch, Matcher, compile_concepts, sentence_factors
@@ -51,6 +51,14 @@ LEVEL_EXPERT = "expert"
 FEEDBACK_EMPTY = "Write an answer in your own words to get feedback."
 FEEDBACK_NO_CONCEPTS = "This question has no key concepts yet, so the answer cannot be scored."
 FEEDBACK_COMPLETE = "You covered all the key concepts."
+FEEDBACK_LIST_CAPPED = (
+    "This reads as a list of terms, so it scores at most {cap}: say in sentences what they do "
+    "and how they fit together."
+)
+FEEDBACK_CONTRADICTED_CAPPED = (
+    "A key point reads the other way round, so the score stops at {cap} until it is put right."
+)
+LEVELS = (LEVEL_BELOW_BEGINNER, LEVEL_BEGINNER, LEVEL_BETWEEN, LEVEL_EXPERT)
 
 
 def score(
@@ -116,12 +124,21 @@ def score(
     matched, partial, missed = _sorted_matches(matches)
     negated = tuple(m.concept.label for m in matches if m.negated)
     soft = tuple(hit.label for hit in matched if hit.in_other_words)
+    value = min(100.0, max(0.0, value))
+    # A cap that holds the value says so: "15" with six concepts covered explains nothing.
+    cap = None
+    if listed and value >= KEYWORD_LIST_CAP:
+        cap = FEEDBACK_LIST_CAPPED.format(cap=f"{KEYWORD_LIST_CAP:.0f}")
+    elif value >= CONTRADICTED_CAP and any(
+        m.negated and m.concept.weight >= KEY_CONCEPT_WEIGHT for m in matches
+    ):
+        cap = FEEDBACK_CONTRADICTED_CAPPED.format(cap=f"{CONTRADICTED_CAP:.0f}")
     return Score(
-        value=round(min(100.0, max(0.0, value)), 1),
+        value=round(value, 1),
         matched=matched,
         missed=missed,
-        level_estimate=_level_estimate(matches),
-        feedback=_feedback(missed, negated, soft),
+        level_estimate=_level_in_band(_level_estimate(matches), value),
+        feedback=_feedback(missed, negated, soft, cap),
         negated=negated,
         partial=partial,
         concept_coverage=round(concept_coverage, 4),
@@ -365,16 +382,44 @@ def _level_estimate(matches: Sequence[ConceptMatch]) -> str:
     return LEVEL_BETWEEN if advanced_coverage >= 0.25 else LEVEL_BEGINNER
 
 
-def _feedback(missed: Sequence[Concept], negated: Sequence[str], soft: Sequence[str] = ()) -> str:
-    parts = []
-    if missed:
-        ranked = sorted(missed, key=lambda c: (c.tier != "core", -c.weight))
-        names = [c.label for c in ranked[:FEEDBACK_NAMES]]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        more = f" (and {len(missed) - len(names)} more)" if len(missed) > len(names) else ""
-        parts.append(f"Add: {listed}{more}.")
+def _level_in_band(level: str, value: float) -> str:
+    """The concepts' level estimate, kept within what the score says: an answer that scores
+    where an answer recalled in full does never reads "below beginner", and one below a partial
+    recall never reads above beginner (the level counts concepts only, the score all the
+    evidence, so a plain-spoken answer could score 79 and read "below beginner")."""
+    rank = LEVELS.index(level)
+    if value >= SOLID_FROM:
+        rank = max(rank, LEVELS.index(LEVEL_BETWEEN))
+    elif value >= RECALLED_FROM:
+        rank = max(rank, LEVELS.index(LEVEL_BEGINNER))
+    else:
+        rank = min(rank, LEVELS.index(LEVEL_BEGINNER))
+    if value < SOLID_FROM:
+        rank = min(rank, LEVELS.index(LEVEL_BETWEEN))
+    return LEVELS[rank]
+
+
+def _names(labels: Sequence[str]) -> str:
+    """ "a, b and c (and 2 more)": the first FEEDBACK_NAMES labels, and how many are left out."""
+    names = list(labels[:FEEDBACK_NAMES])
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return listed + (f" (and {len(labels) - len(names)} more)" if len(labels) > len(names) else "")
+
+
+def _feedback(
+    missed: Sequence[Concept],
+    negated: Sequence[str],
+    soft: Sequence[str] = (),
+    cap: str | None = None,
+) -> str:
+    parts = [cap] if cap else []
+    # A concept the answer states the other way round is told to be checked, not added too.
+    to_add = [c for c in missed if c.label not in negated]
+    if to_add:
+        ranked = sorted(to_add, key=lambda c: (c.tier != "core", -c.weight))
+        parts.append(f"Add: {_names([c.label for c in ranked])}.")
     if negated:
-        parts.append(f"Check what you said about: {', '.join(negated[:FEEDBACK_NAMES])}.")
+        parts.append(f"Check what you said about: {_names(negated)}.")
     if soft:
-        parts.append(f"Matched in other words: {', '.join(soft[:FEEDBACK_NAMES])}.")
+        parts.append(f"Matched in other words: {_names(soft)}.")
     return " ".join(parts) or FEEDBACK_COMPLETE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from .text import Tokens
 
 _SENTENCE_MARKS = ".!?;\n"
@@ -21,16 +23,21 @@ def one_clause(tokens: Tokens, group: tuple[int, ...]) -> bool:
     return not any(text.find(mark, start, end) >= 0 for mark in _SENTENCE_MARKS)
 
 
+def _in_word(char: str) -> bool:
+    """A letter or digit, or a combining mark ("e" + U+0301 is one letter to a reader)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
 def whole_term(text: str, start: int, end: int) -> tuple[int, int]:
     """The span widened to whole words and whole hyphenated terms ("read-only", not "read")."""
     while start > 0 and (
-        text[start - 1].isalnum()
-        or (text[start - 1] == "-" and start > 1 and text[start - 2].isalnum())
+        _in_word(text[start - 1])
+        or (text[start - 1] == "-" and start > 1 and _in_word(text[start - 2]))
     ):
         start -= 1
     while end < len(text) and (
-        text[end].isalnum()
-        or (text[end] == "-" and end + 1 < len(text) and text[end + 1].isalnum())
+        _in_word(text[end])
+        or (text[end] == "-" and end + 1 < len(text) and _in_word(text[end + 1]))
     ):
         end += 1
     return start, end
