@@ -2,7 +2,7 @@
 
 import pytest
 
-from content.scoring.language import reads_as_english
+from content.scoring.language import SAMPLE, reads_as_english
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,10 @@ def test_english_or_too_little_text_reads_as_english(text: str) -> None:
 )
 def test_text_in_another_language_does_not(text: str) -> None:
     assert not reads_as_english(text)
+
+
+def test_a_long_bank_is_judged_on_its_beginning() -> None:
+    english = "A container is a running instance of an image; the image itself never changes. "
+    french = "Un conteneur est une instance en cours d'exécution d'une image. "
+    assert reads_as_english(english * (SAMPLE // len(english) + 1) + french * 10_000)
+    assert not reads_as_english(french * (SAMPLE // len(french) + 1) + english * 10_000)
