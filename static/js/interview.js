@@ -98,6 +98,8 @@
       fetch(url, { method: "POST", body: payload(), credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (response) {
           if (response.redirected) { throw new Error("logged out"); }
+          // The database was locked or full for a moment (503): the same retry as a lost connection.
+          if (response.status === 503) { throw new Error("busy"); }
           return response.json().then(function (body) { return { response: response, body: body }; });
         })
         .then(function (result) {
@@ -129,7 +131,9 @@
           inFlight = false;
           showProblem(error.message === "logged out"
             ? "Not saved: you are logged out. Log in again in another tab; your text is kept in this browser."
-            : "Not saved: connection problem, retrying. Your text is kept in this browser.");
+            : error.message === "busy"
+              ? "Not saved: the server is busy, retrying. Your text is kept in this browser."
+              : "Not saved: connection problem, retrying. Your text is kept in this browser.");
           backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
           schedule(backoff);
         });
@@ -186,7 +190,9 @@
         showProblem(xhr.responseText);
         return;
       }
-      showProblem("Not submitted: connection problem. Your text is kept in this browser; press Submit answer again.");
+      showProblem(xhr && xhr.status === 503
+        ? "Not submitted: the server is busy. Your text is kept in this browser; press Submit answer again."
+        : "Not submitted: connection problem. Your text is kept in this browser; press Submit answer again.");
       // The timer's own submission retries by itself for a while; the server keeps the last save.
       if (form.querySelector("[data-reason]").value === "timer" && submitRetries < 5) {
         submitRetries += 1;

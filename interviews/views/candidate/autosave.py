@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
+from config.busy import retry_when_database_busy
 from interviews.forms.candidate import AnswerPostForm
 from interviews.models import SessionItem
 from interviews.services import AnswerRefused, ItemNotFound, answer_autosave
@@ -11,6 +12,7 @@ from interviews.services import AnswerRefused, ItemNotFound, answer_autosave
 
 @require_POST
 @login_required
+@retry_when_database_busy
 def autosave(request: HttpRequest, pk: int, position: int) -> JsonResponse:
     """Store a revision of the answer (fetch while typing, sendBeacon when the page goes away)."""
     form = AnswerPostForm(request.POST)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from config.busy import retry_when_database_busy
 from content.scoring import MAX_ANSWER_CHARS
 from interviews import state
 from interviews.access import questions_held_for_interview, session_own_get
@@ -153,6 +154,7 @@ def session_begin(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@retry_when_database_busy
 def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Submit the answer (the button, or the browser's timer at zero)."""
     session = session_own_get(request, pk)
