@@ -114,6 +114,17 @@ class SessionInvite(models.Model):
         return "open"
 
 
+def changed_by_account_deleted(collector, field, sub_objs, using) -> None:
+    """SET_NULL for a change's author that also records that it had one, so the review log reads
+    "a deleted user", not "system", which made the changes that have no author (a re-score).
+
+    Not lazy, unlike SET_NULL: the collector loads the rows' ids and updates both fields by id;
+    lazily, each update would filter on the author, which the other one may have cleared first.
+    """
+    collector.add_field_update(ReviewChange._meta.get_field("changed_by_deleted"), True, sub_objs)
+    collector.add_field_update(field, None, sub_objs)
+
+
 class ReviewChange(models.Model):
     """One change an interviewer made to a session: who, when, what, old and new value.
 
@@ -139,7 +150,14 @@ class ReviewChange(models.Model):
         related_name="review_changes",
     )
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=changed_by_account_deleted,
+        related_name="+",
+        help_text="Who made it; empty for an automatic change, or once their account is deleted.",
+    )
+    changed_by_deleted = models.BooleanField(
+        default=False, help_text="Made by a person whose account was deleted since."
     )
     changed_at = models.DateTimeField(default=timezone.now)
     field = models.CharField(max_length=20, choices=Field.choices)
@@ -154,6 +172,13 @@ class ReviewChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_field_display()} on session {self.session_id}"
+
+    @property
+    def changed_by_shown(self) -> str:
+        """Who made the change, as the review log reads it."""
+        if self.changed_by:
+            return self.changed_by.get_username()
+        return "a deleted user" if self.changed_by_deleted else "system"
 
     @property
     def old_shown(self) -> str:

@@ -85,6 +85,8 @@ def _change_json(change: ReviewChange) -> dict:
     return {
         "at": change.changed_at.isoformat(),
         "by": change.changed_by.get_username() if change.changed_by else None,
+        # No author: made by a person whose account was deleted since, or else automatic.
+        "by_deleted": change.changed_by_deleted,
         "item_position": change.item.position if change.item else None,
         "field": change.field,
         "concept": change.concept_label,
