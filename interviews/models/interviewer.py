@@ -176,9 +176,15 @@ class ReviewChange(models.Model):
     @property
     def changed_by_shown(self) -> str:
         """Who made the change, as the review log reads it."""
-        if self.changed_by:
-            return self.changed_by.get_username()
-        return "a deleted user" if self.changed_by_deleted else "system"
+        username = self.changed_by.get_username() if self.changed_by else None
+        return self.author_shown(username, deleted=self.changed_by_deleted)
+
+    @staticmethod
+    def author_shown(username: str | None, *, deleted: bool) -> str:
+        """A person's name, "a deleted user" once their account is gone, or "system" (automatic)."""
+        if username:
+            return username
+        return "a deleted user" if deleted else "system"
 
     @property
     def old_shown(self) -> str:

@@ -107,6 +107,9 @@ CSV_ITEM_COLUMNS = [
     "reviewed_score",
     "score_override",
     "override_reason",
+    # Who set the override in force and when (the transcript is the interviewer's, reason and all).
+    "override_by",
+    "override_at",
     "final_score",
     "present_concepts",
     "missed_concepts",
@@ -141,12 +144,29 @@ def transcript_csv(session: InterviewSession) -> str:
     data = transcript_data(session)
     about = data["session"]
     session_cells = [about["id"], about["title"], about["candidate"], about["candidate_email"]]
+    overrides = _overrides_by_position(data["changes"])
     for row in data["items"]:
+        override = overrides.get(row["position"]) if row["score_override"] is not None else None
         row = {
             **row,
+            "override_by": (
+                ReviewChange.author_shown(override["by"], deleted=override["by_deleted"])
+                if override
+                else ""
+            ),
+            "override_at": override["at"] if override else "",
             "present_concepts": "; ".join(c["label"] for c in row["concepts"] if c["present"]),
             "missed_concepts": "; ".join(row["missed"]),
         }
         cells = session_cells + [row[name] for name in CSV_ITEM_COLUMNS]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def _overrides_by_position(changes: list[dict]) -> dict[int, dict]:
+    """Each item's latest score-override change, from the export's change list (oldest first)."""
+    return {
+        change["item_position"]: change
+        for change in changes
+        if change["field"] == ReviewChange.Field.SCORE_OVERRIDE
+    }
