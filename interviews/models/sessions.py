@@ -13,7 +13,12 @@ from django.urls import reverse
 
 from content.models import Level, Question
 from content.scoring import ConceptHit
-from interviews.models.matched import matched_from_json, matched_to_json
+from interviews.models.matched import (
+    MatchedConcept,
+    matched_concepts,
+    matched_from_json,
+    matched_to_json,
+)
 from interviews.state import (
     ITEM_ANSWERED,
     ITEM_FINISHED,
@@ -369,6 +374,11 @@ class SessionItem(models.Model):
     def matched_labels(self) -> list[str]:
         """Labels of the matched concepts, in answer order, each once."""
         return list(dict.fromkeys(hit.label for hit in self.matched_hits))
+
+    @property
+    def matched_concepts(self) -> list[MatchedConcept]:
+        """The matched concepts as pages list them, each with its "in other words" note."""
+        return matched_concepts(self.answer_text, self.matched_hits)
 
     def matched_store(self, hits) -> None:
         """Set the evidence from ConceptHits (the caller saves)."""

@@ -7,7 +7,7 @@ import io
 from datetime import datetime
 
 from interviews.models import InterviewSession, ReviewChange
-from interviews.models.matched import matched_to_json
+from interviews.models.matched import MatchedConcept, matched_to_json
 from interviews.selectors.sessions import session_score
 from interviews.selectors.transcripts import TranscriptItem, transcript_items
 
@@ -70,6 +70,8 @@ def _item_json(row: TranscriptItem) -> dict:
                 "automatic": line.auto_present,
                 "present": line.present,
                 "no_longer_listed": line.no_longer_listed,
+                # The answer's own words that earned it, when it never said it as written.
+                "in_other_words": list(line.other_words),
             }
             for line in row.concepts
         ],
@@ -121,6 +123,8 @@ CSV_ITEM_COLUMNS = [
     "scorer_version",
     "previous_automatic_score",
     "previous_scorer_version",
+    # Concepts credited through another word, each with the answer's words that earned it.
+    "concepts_in_other_words",
 ]
 CSV_COLUMNS = CSV_SESSION_COLUMNS + CSV_ITEM_COLUMNS
 
@@ -157,6 +161,11 @@ def transcript_csv(session: InterviewSession) -> str:
             "override_at": override["at"] if override else "",
             "present_concepts": "; ".join(c["label"] for c in row["concepts"] if c["present"]),
             "missed_concepts": "; ".join(row["missed"]),
+            "concepts_in_other_words": "; ".join(
+                f"{c['label']} ({MatchedConcept(c['label'], tuple(c['in_other_words'])).note})"
+                for c in row["concepts"]
+                if c["in_other_words"]
+            ),
         }
         cells = session_cells + [row[name] for name in CSV_ITEM_COLUMNS]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])

@@ -20,6 +20,7 @@ from interviews.models import (
     ReviewChange,
     SessionItem,
 )
+from interviews.models.matched import MatchedConcept
 from interviews.selectors.sessions import session_score
 from interviews.timing import remaining_seconds
 
@@ -108,10 +109,20 @@ class ConceptLine:
     # A person's tick on a concept the latest scoring no longer judged: a new extraction dropped
     # it before a re-score. It stays shown, and ticked present it still counts.
     no_longer_listed: bool = False
+    # How the scorer matched it (None when it did not): its "in other words" note, if any.
+    matched: MatchedConcept | None = None
 
     @property
     def corrected(self) -> bool:
         return self.present != self.auto_present
+
+    @property
+    def other_words(self) -> tuple[str, ...]:
+        return self.matched.other_words if self.matched else ()
+
+    @property
+    def other_words_note(self) -> str:
+        return self.matched.note if self.matched else ""
 
 
 @dataclass
@@ -171,14 +182,14 @@ def transcript_items(session: InterviewSession) -> list[TranscriptItem]:
     rows = []
     for item in items:
         verdicts = {verdict.concept_label: verdict for verdict in item.concept_verdicts.all()}
-        matched_labels = item.matched_labels
-        labels = list(dict.fromkeys(matched_labels + list(item.missed)))
+        matched = {concept.label: concept for concept in item.matched_concepts}
+        labels = list(dict.fromkeys([*matched, *item.missed]))
         concepts = []
         for label in labels:
-            auto = label in matched_labels
+            auto = label in matched
             verdict = verdicts.get(label)
             present = verdict.present if verdict else auto
-            concepts.append(ConceptLine(label, auto, present, verdict))
+            concepts.append(ConceptLine(label, auto, present, verdict, matched=matched.get(label)))
         concepts += [
             ConceptLine(label, False, verdict.present, verdict, no_longer_listed=True)
             for label, verdict in sorted(verdicts.items())

@@ -77,6 +77,7 @@ def test_a_tick_present_on_a_dropped_concept_still_counts_and_shows(client, inte
         "automatic": False,
         "present": True,
         "no_longer_listed": True,
+        "in_other_words": [],
     }
     assert "read-only template" in transcript_csv(ticked.session)
 
