@@ -1,11 +1,10 @@
 """Ticks present on concepts a new extraction dropped count once the database is upgraded."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from interviews.models import SessionItem
 from interviews.services.review import item_reviewed_score_refresh
+from tests.interviews.migrations.past_state import migrate_forward, migrated_back_to, scored_items
 
 # The last migration before: an upgraded database holds its items as this state does.
 BEFORE = [("interviews", "0011_item_score_reviewed_fill")]
@@ -13,42 +12,21 @@ BEFORE = [("interviews", "0011_item_score_reviewed_fill")]
 
 @pytest.mark.django_db(transaction=True)
 def test_ticks_on_dropped_concepts_count_after_the_upgrade():
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
-    user = old.get_model("auth", "User").objects.create(username="ivy")
-    topic = old.get_model("content", "Topic").objects.create(slug="docker", name="Docker")
-    Question = old.get_model("content", "Question")
-    question = Question.objects.create(topic=topic, text="Q?", slug="q", position=1)
-    Concept = old.get_model("content", "Concept")
-    # The new extraction: "read-only" is gone, "immutable" came.
-    for label, weight in [("kernel", 1.0), ("namespaces", 2.0), ("immutable", 1.0)]:
-        Concept.objects.create(question=question, label=label, weight=weight)
-    session = old.get_model("interviews", "InterviewSession").objects.create(
-        created_by=user, candidate=user, status="completed"
+    old, latest = migrated_back_to(BEFORE)
+    # The new extraction: "read-only" is gone, "immutable" came. Each item was re-scored by the
+    # new scorer against the new concepts, before this upgrade.
+    item = scored_items(
+        old,
+        [("kernel", 1.0), ("namespaces", 2.0), ("immutable", 1.0)],
+        scorer_version="9",
+        missed=["namespaces", "immutable"],
     )
-    Item = old.get_model("interviews", "SessionItem")
-
-    def item(position, score_reviewed):
-        """Re-scored by the new scorer against the new concepts, before this upgrade."""
-        return Item.objects.create(
-            session=session,
-            question=question,
-            position=position,
-            status="submitted",
-            score=30.0,
-            scorer_version="9",
-            matched=[{"label": "kernel", "start": 0, "end": 6}],
-            missed=["namespaces", "immutable"],
-            score_reviewed=score_reviewed,
-        )
 
     # Each as the refresh before this upgrade left it: a tick on a dropped concept added nothing.
-    dropped_present = item(1, 30.0)
-    dropped_and_listed = item(2, 80.0)  # namespaces too: 30 + 2 of 4
-    dropped_missing = item(3, None)  # "kernel-space" ticked missing, then dropped
-    listed_only = item(4, 77.0)  # weights curated since its tick: left as stored
+    dropped_present = item(1, score_reviewed=30.0)
+    dropped_and_listed = item(2, score_reviewed=80.0)  # namespaces too: 30 + 2 of 4
+    dropped_missing = item(3, score_reviewed=None)  # "kernel-space" ticked missing, then dropped
+    listed_only = item(4, score_reviewed=77.0)  # weights curated since its tick: left as stored
     Verdict = old.get_model("interviews", "ConceptVerdict")
     for row, label, present in [
         (dropped_present, "read-only", True),
@@ -59,7 +37,7 @@ def test_ticks_on_dropped_concepts_count_after_the_upgrade():
     ]:
         Verdict.objects.create(item=row, concept_label=label, present=present, auto_present=False)
 
-    MigrationExecutor(connection).migrate(latest)
+    migrate_forward(latest)
 
     scores = dict(SessionItem.objects.values_list("pk", "score_reviewed"))
     # The dropped concept weighs the default 1, among kernel 1, namespaces 2 and immutable 1.
