@@ -15,6 +15,9 @@ server, dropped afterwards; with --servers N, N gunicorn servers on their own po
 one secret key, as app servers behind a load balancer do (docs/deploy.md), and each candidate
 sends every request to the next server in turn, with one cookie jar: no stickiness, so a session,
 a CSRF token or an answer that one server did not share with the others fails the run.
+
+Last, failed logins of one browser, each sent to the next server, must lock the account at the
+configured limit and get the right password refused by the next server (benchmarks/load/lockout.py).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from benchmarks.load.client import (  # noqa: E402
     probe,
     verify_acked,
 )
+from benchmarks.load.lockout import check_servers  # noqa: E402
 from benchmarks.load.server import (  # noqa: E402
     PostgresDatabase,
     Server,
@@ -283,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         for clients in args.levels:
             print(f"Phase: {clients} candidates for {args.seconds:.0f} s ...", flush=True)
             results.append(asyncio.run(phase(servers, clients, args.seconds, args.seed)))
+        print("Login lock-out across the servers ...", flush=True)
+        lockout = asyncio.run(check_servers(servers))
     finally:
         for server in servers:
             server.stop()
@@ -294,8 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     failed = report(
         servers, logs, results, describe(servers, database, workers, version, overrides)
     )
+    print(lockout.summary())
+    failed = failed or not lockout.held
     if args.json:
-        raw = {"workers": workers, "phases": results}
+        raw = {"workers": workers, "phases": results, "lockout": lockout.as_dict()}
         if len(servers) > 1 or postgres:
             raw.update(
                 database=f"{database.label} {version}", servers=[log_counts(log) for log in logs]

@@ -204,8 +204,13 @@ class Server:
 
     def create_candidates(self, prefix: str, count: int) -> tuple[list[str], int]:
         """Signed-in session cookies for `count` new candidates, and a topic with questions."""
+        data = self.run_script(CREATE_CANDIDATES, prefix, str(count))
+        return data["sessions"], data["topic_id"]
+
+    def run_script(self, script: str, *args: str) -> dict:
+        """Run a Django script in the server's environment; the JSON of its last line."""
         result = subprocess.run(
-            [sys.executable, "-c", CREATE_CANDIDATES, prefix, str(count)],
+            [sys.executable, "-c", script, *args],
             cwd=PROJECT_DIR,
             env=self.env,
             capture_output=True,
@@ -214,8 +219,7 @@ class Server:
         )
         if result.returncode:
             raise RuntimeError(result.stderr)
-        data = json.loads(result.stdout.strip().splitlines()[-1])
-        return data["sessions"], data["topic_id"]
+        return json.loads(result.stdout.strip().splitlines()[-1])
 
     def start(self, *, timeout: float = 60) -> None:
         log = self.log_path.open("ab")
