@@ -166,6 +166,14 @@ class InterviewSession(models.Model):
         return self.guest_name or self.candidate_name
 
     @property
+    def contact_email(self) -> str:
+        """The email the session was sent to, unless it is the name shown already (people who
+        sign up with their email as their username)."""
+        if self.candidate_email.casefold() == self.display_candidate.casefold():
+            return ""
+        return self.candidate_email
+
+    @property
     def is_running(self) -> bool:
         return self.status in SESSION_RUNNING
 
