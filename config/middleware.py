@@ -1,5 +1,6 @@
 """Site-wide request rules: a body-size cap before anything parses, no caching of private pages,
-and htmx requests that lost their login reload their page."""
+htmx requests that lost their login reload their page, and a page for addresses opened with the
+wrong method."""
 
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -89,3 +90,23 @@ class HtmxLoginRefreshMiddleware:
             response["Location"]
         ).path == resolve_url(settings.LOGIN_URL)
         return HttpResponseClientRefresh() if to_login and request.htmx else response
+
+
+class MethodNotAllowedPageMiddleware:
+    """A page instead of Django's empty 405 when someone opens a form-only address.
+
+    Ending a session, submitting an answer or re-scoring take POST only; opened from a bookmark, the
+    history or a pasted link, Django answers 405 with no body, which a browser shows as a blank
+    page. htmx and scripts keep the bare 405, with its Allow header, as before.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or getattr(request, "htmx", False):
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response["Allow"]
+        return page

@@ -1,4 +1,4 @@
-"""Our own 400, 403, 404 and 500 pages; a 500 renders with no context processors at all."""
+"""Our own 400, 403, 404, 405 and 500 pages; a 500 renders with no context processors at all."""
 
 import pytest
 from django.template import loader
@@ -21,6 +21,24 @@ def test_404_page(client):
     html = response.content.decode()
     assert "<h1>Page not found</h1>" in html
     assert 'class="site-header"' in html  # our layout, not Django's bare page
+
+
+def test_opening_a_form_only_address_shows_a_page_not_a_blank(client, candidate):
+    client.force_login(candidate)
+    response = client.get("/sessions/1/end/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    html = response.content.decode()
+    assert "<h1>Nothing to show at this address</h1>" in html
+    assert 'class="site-header"' in html
+
+
+def test_htmx_keeps_the_bare_405(client, candidate):
+    client.force_login(candidate)
+    response = client.get("/sessions/1/end/", headers={"HX-Request": "true"})
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert response.content == b""
 
 
 def test_500_template_renders_without_context_processors():
