@@ -116,7 +116,7 @@ class SessionInvite(models.Model):
 
 def changed_by_account_deleted(collector, field, sub_objs, using) -> None:
     """SET_NULL for a change's author that also records that it had one, so the review log reads
-    "a deleted user", not "system", which made the changes that have no author (a re-score).
+    "a deleted user", not the command that made a change no person made (a re-score).
 
     Not lazy, unlike SET_NULL: the collector loads the rows' ids and updates both fields by id;
     lazily, each update would filter on the author, which the other one may have cleared first.
@@ -126,9 +126,10 @@ def changed_by_account_deleted(collector, field, sub_objs, using) -> None:
 
 
 class ReviewChange(models.Model):
-    """One change an interviewer made to a session: who, when, what, old and new value.
+    """One change to a session: who (or which command), when, what, old and new value.
 
-    Review corrections, and the interviewer ending a running session (the status change).
+    Review corrections, the interviewer ending a running session (the status change), and what
+    a re-score moved: the automatic score, each concept's tick, the reviewed score.
     """
 
     class Field(models.TextChoices):
@@ -137,6 +138,7 @@ class ReviewChange(models.Model):
         NOTES = "notes", "Notes"
         RECOMMENDATION = "recommendation", "Recommendation"
         RESCORE = "rescore", "Automatic re-score"
+        RESCORE_REVIEWED = "rescore_reviewed", "Reviewed score, after a re-score"
         STATUS = "status", "Session status"
 
     session = models.ForeignKey(
@@ -159,6 +161,12 @@ class ReviewChange(models.Model):
     changed_by_deleted = models.BooleanField(
         default=False, help_text="Made by a person whose account was deleted since."
     )
+    changed_by_command = models.CharField(
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="The command that made an automatic change, e.g. 'manage.py rescore'.",
+    )
     changed_at = models.DateTimeField(default=timezone.now)
     field = models.CharField(max_length=20, choices=Field.choices)
     concept_label = models.CharField(max_length=200, blank=True)
@@ -177,14 +185,19 @@ class ReviewChange(models.Model):
     def changed_by_shown(self) -> str:
         """Who made the change, as the review log reads it."""
         username = self.changed_by.get_username() if self.changed_by else None
-        return self.author_shown(username, deleted=self.changed_by_deleted)
+        return self.author_shown(
+            username, deleted=self.changed_by_deleted, command=self.changed_by_command
+        )
 
     @staticmethod
-    def author_shown(username: str | None, *, deleted: bool) -> str:
-        """A person's name, "a deleted user" once their account is gone, or "system" (automatic)."""
+    def author_shown(username: str | None, *, deleted: bool, command: str = "") -> str:
+        """A person's name, "a deleted user" once their account is gone, else the command that
+        made the change, or "system" for an automatic change that names none."""
         if username:
             return username
-        return "a deleted user" if deleted else "system"
+        if deleted:
+            return "a deleted user"
+        return command or "system"
 
     @property
     def old_shown(self) -> str:
@@ -198,6 +211,9 @@ class ReviewChange(models.Model):
         """A logged value as the review log reads it: "present", "Strong yes", not True, "strong_yes"."""
         if self.field == self.Field.CONCEPT and isinstance(value, bool):
             return "present" if value else "missing"
+        if self.field == self.Field.RESCORE and self.concept_label:
+            # A tick the re-score moved; none where the answer was not judged against the concept.
+            return "not judged" if value is None else "present" if value else "missing"
         if self.field == self.Field.RECOMMENDATION and value in Recommendation.values:
             return Recommendation(value).label
         if self.field == self.Field.STATUS and value in InterviewSession.Status.values:

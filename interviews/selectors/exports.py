@@ -9,7 +9,7 @@ from datetime import datetime
 from interviews.models import InterviewSession, ReviewChange
 from interviews.models.matched import MatchedConcept, matched_to_json
 from interviews.selectors.sessions import session_score
-from interviews.selectors.transcripts import TranscriptItem, transcript_items
+from interviews.selectors.transcripts import RescoreShown, TranscriptItem, transcript_items
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -18,12 +18,16 @@ def _iso(value: datetime | None) -> str | None:
 
 def transcript_data(session: InterviewSession) -> dict:
     """The whole transcript as plain JSON-ready data (the stable export format)."""
+    return _transcript_data(session, transcript_items(session))
+
+
+def _transcript_data(session: InterviewSession, rows: list[TranscriptItem]) -> dict:
     changes = session.review_changes.select_related("changed_by", "item").order_by(
         "changed_at", "id"
     )
     return {
         "session": _session_json(session),
-        "items": [_item_json(row) for row in transcript_items(session)],
+        "items": [_item_json(row) for row in rows],
         "changes": [_change_json(change) for change in changes],
     }
 
@@ -89,6 +93,8 @@ def _change_json(change: ReviewChange) -> dict:
         "by": change.changed_by.get_username() if change.changed_by else None,
         # No author: made by a person whose account was deleted since, or else automatic.
         "by_deleted": change.changed_by_deleted,
+        # The command that made an automatic change ("manage.py rescore"), if one did.
+        "by_command": change.changed_by_command,
         "item_position": change.item.position if change.item else None,
         "field": change.field,
         "concept": change.concept_label,
@@ -125,6 +131,12 @@ CSV_ITEM_COLUMNS = [
     "previous_scorer_version",
     # Concepts credited through another word, each with the answer's words that earned it.
     "concepts_in_other_words",
+    # The latest re-score that moved a score or a tick: when, who or which command, why, and
+    # what it moved, from what to what (the JSON export's change list has every one).
+    "rescored_at",
+    "rescored_by",
+    "rescore_reason",
+    "rescore_changes",
 ]
 CSV_COLUMNS = CSV_SESSION_COLUMNS + CSV_ITEM_COLUMNS
 
@@ -145,11 +157,12 @@ def transcript_csv(session: InterviewSession) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    data = transcript_data(session)
+    rows = transcript_items(session)
+    data = _transcript_data(session, rows)
     about = data["session"]
     session_cells = [about["id"], about["title"], about["candidate"], about["candidate_email"]]
     overrides = _overrides_by_position(data["changes"])
-    for row in data["items"]:
+    for transcript_row, row in zip(rows, data["items"], strict=True):
         override = overrides.get(row["position"]) if row["score_override"] is not None else None
         row = {
             **row,
@@ -166,10 +179,25 @@ def transcript_csv(session: InterviewSession) -> str:
                 for c in row["concepts"]
                 if c["in_other_words"]
             ),
+            **_rescore_cells(transcript_row.last_rescore),
         }
         cells = session_cells + [row[name] for name in CSV_ITEM_COLUMNS]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def _rescore_cells(rescore: RescoreShown | None) -> dict[str, str]:
+    """The CSV's cells of an item's latest re-score; empty ones when no re-score moved anything."""
+    if rescore is None:
+        return dict.fromkeys(
+            ["rescored_at", "rescored_by", "rescore_reason", "rescore_changes"], ""
+        )
+    return {
+        "rescored_at": rescore.at.isoformat(),
+        "rescored_by": rescore.by,
+        "rescore_reason": rescore.reason,
+        "rescore_changes": rescore.summary,
+    }
 
 
 def _overrides_by_position(changes: list[dict]) -> dict[int, dict]:

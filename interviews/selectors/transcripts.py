@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Prefetch
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -125,6 +126,57 @@ class ConceptLine:
         return self.matched.note if self.matched else ""
 
 
+# The review-log entries a re-score writes; those without a concept name the score they moved.
+SCORE_NAMES = {
+    ReviewChange.Field.RESCORE: "automatic score",
+    ReviewChange.Field.RESCORE_REVIEWED: "reviewed score",
+}
+RESCORE_FIELDS = tuple(SCORE_NAMES)
+
+
+def _score_shown(value) -> str:
+    return "none" if value is None else floatformat(value, -1)
+
+
+@dataclass(frozen=True)
+class RescoreShown:
+    """One re-score of an item: the review-log entries it wrote, all stamped alike."""
+
+    changes: list[ReviewChange]
+
+    @property
+    def at(self) -> datetime:
+        return self.changes[0].changed_at
+
+    @property
+    def by(self) -> str:
+        return self.changes[0].changed_by_shown
+
+    @property
+    def reason(self) -> str:
+        return self.changes[0].reason
+
+    @property
+    def summary(self) -> str:
+        """'automatic score 62 → 55; reviewed score 70 → none; “layers” present → not judged'."""
+        scores = sorted(
+            (change for change in self.changes if not change.concept_label),
+            key=lambda change: change.field != ReviewChange.Field.RESCORE,
+        )
+        ticks = [change for change in self.changes if change.concept_label]
+        return "; ".join(
+            [
+                f"{SCORE_NAMES[change.field]} {_score_shown(change.old_value)} → "
+                f"{_score_shown(change.new_value)}"
+                for change in scores
+            ]
+            + [
+                f"“{change.concept_label}” {change.old_shown} → {change.new_shown}"
+                for change in ticks
+            ]
+        )
+
+
 @dataclass
 class TranscriptItem:
     item: SessionItem
@@ -132,11 +184,20 @@ class TranscriptItem:
     concepts: list[ConceptLine]
     expert_answer: str
     beginner_answer: str
-    changes: list[ReviewChange] = field(default_factory=list)
+    changes: list[ReviewChange] = field(default_factory=list)  # newest first
 
     @property
     def missed_labels(self) -> list[str]:
         return [line.label for line in self.concepts if not line.present]
+
+    @property
+    def last_rescore(self) -> RescoreShown | None:
+        """The item's latest re-score that moved anything; None when none did."""
+        rescores = [change for change in self.changes if change.field in RESCORE_FIELDS]
+        if not rescores:
+            return None
+        latest = [change for change in rescores if change.changed_at == rescores[0].changed_at]
+        return RescoreShown(sorted(latest, key=lambda change: change.pk))
 
 
 def model_answers_attach(items: Sequence[SessionItem]) -> None:

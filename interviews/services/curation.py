@@ -6,16 +6,19 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from content.models import Concept, Question
 from interviews.models import ReviewChange, SessionItem
 from interviews.services.item_scoring import SCORE_FIELDS, item_score_apply
+from interviews.services.rescore_log import rescore_changes, scoring_shown
 from interviews.services.review import item_reviewed_score_refresh
 
 LABEL_MISSING_MESSAGE = "A concept needs a label."
 LABEL_TAKEN_MESSAGE = "This question already has a concept with that label."
 WEIGHT_INVALID_MESSAGE = "A weight must be a number from 0 to 10."
 MAX_WEIGHT = 10.0
+CURATED_RESCORE_REASON = "Concepts of the question were curated."
 
 
 class CurationRefused(ValueError):
@@ -90,6 +93,12 @@ class Rescored:
     item: SessionItem
     before: float | None
     after: float | None
+    # The review-log entries of what the re-score moved (none when it moved nothing).
+    changes: tuple[ReviewChange, ...] = ()
+
+    @property
+    def ticks_moved(self) -> list[ReviewChange]:
+        return [change for change in self.changes if change.concept_label]
 
     @property
     def delta(self) -> float | None:
@@ -118,7 +127,8 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
     current concepts (answers_to_earlier_wordings are left alone).
 
     The concepts and model answers are read once, as they stand when the re-score starts; each
-    answer is then locked, scored and written in a transaction of its own.
+    answer is then locked, scored and written in a transaction of its own, with review-log
+    entries by `by` for each score and tick the re-score moved.
     """
     results = []
     scored = Question.objects.prefetch_related("concepts", "model_answers").get(pk=question.pk)
@@ -137,22 +147,21 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
                 .get(pk=item_id)
             )
             item.question = scored
-            before = item.score
+            before = scoring_shown(item)
             item_score_apply(item=item, level=item.session.level)
             item.save(update_fields=SCORE_FIELDS)
             _verdicts_reconcile(item)
             item_reviewed_score_refresh(item)
-            if before != item.score:
-                ReviewChange.objects.create(
-                    session=item.session,
+            changes = ReviewChange.objects.bulk_create(
+                rescore_changes(
                     item=item,
-                    changed_by=by,
-                    field=ReviewChange.Field.RESCORE,
-                    old_value=before,
-                    new_value=item.score,
-                    reason="Concepts of the question were curated.",
+                    before=before,
+                    reason=CURATED_RESCORE_REASON,
+                    now=timezone.now(),
+                    by=by,
                 )
-        results.append(Rescored(item=item, before=before, after=item.score))
+            )
+        results.append(Rescored(item, before.score, item.score, tuple(changes)))
     return results
 
 

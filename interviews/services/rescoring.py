@@ -13,14 +13,18 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 
 from content.concepts import answer_score
 from content.scoring import SCORER_VERSION, AnswerTooLong
 from interviews.models import ConceptVerdict, ReviewChange, SessionItem
 from interviews.services.item_scoring import SCORE_FIELDS, item_score_apply
+from interviews.services.rescore_log import ScoringShown, rescore_changes, ticks_shown
 from interviews.services.review import item_reviewed_score_refresh
 
 RESCORE_REASON = "Re-scored by scorer {new} (was scorer {old})."
+# Who the review log names for the changes this module makes.
+RESCORE_COMMAND = "manage.py rescore"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,8 @@ class _Outcome:
     item: SessionItem
     before: float | None
     before_version: str
+    before_matched: list[str]
+    before_missed: list[str]
     changed: bool
 
 
@@ -68,6 +74,7 @@ def items_rescore_batch(*, after_pk: int, size: int, dry_run: bool = False) -> B
     failed = 0
     for item in items:
         before, before_version = item.score, item.scorer_version
+        before_matched, before_missed = item.matched_labels, list(item.missed)
         try:
             if dry_run:
                 level = item.session.level
@@ -80,7 +87,11 @@ def items_rescore_batch(*, after_pk: int, size: int, dry_run: bool = False) -> B
         except AnswerTooLong:
             failed += 1  # kept as it is, and picked again by the next run
             continue
-        rescored.append(_Outcome(item, before, before_version, changed=after != before))
+        rescored.append(
+            _Outcome(
+                item, before, before_version, before_matched, before_missed, changed=after != before
+            )
+        )
     if not dry_run:
         rescored = _batch_write(rescored)
     return BatchRescored(
@@ -105,11 +116,11 @@ def _batch_write(rescored: list[_Outcome]) -> list[_Outcome]:
     with transaction.atomic():
         # Locked and re-checked: an item another run (or a curation re-score) made current
         # since it was loaded is left as that run wrote it.
-        still_due = set(
+        still_due = dict(
             items_due_rescore()
             .select_for_update(of=("self",))
             .filter(pk__in=[outcome.item.pk for outcome in rescored])
-            .values_list("pk", flat=True)
+            .values_list("pk", "score_reviewed")
         )
         rescored = [outcome for outcome in rescored if outcome.item.pk in still_due]
         items = [outcome.item for outcome in rescored]
@@ -119,25 +130,42 @@ def _batch_write(rescored: list[_Outcome]) -> list[_Outcome]:
         prefetch_related_objects(items, "concept_verdicts")  # read under the lock
         _verdicts_follow(items)
         for item in items:
+            # As stored under the lock: a person's tick since the load may have moved it.
+            item.score_reviewed = still_due[item.pk]
+        befores = [_before_shown(outcome) for outcome in rescored]
+        for item in items:
             if item.concept_verdicts.all():
                 # The reviewed score is the automatic one moved by the verdicts: it moves too.
                 item_reviewed_score_refresh(item)
-        _changes_log([outcome for outcome in rescored if outcome.changed])
+        _changes_log(rescored, befores)
     return rescored
 
 
-def _changes_log(changed: list[_Outcome]) -> None:
-    """One review-log entry per changed score, by nobody: the scorer, not a person, moved it."""
+def _before_shown(outcome: _Outcome) -> ScoringShown:
+    """The item's scoring as its transcript showed it before the re-score (the verdicts stay)."""
+    item = outcome.item
+    return ScoringShown(
+        score=outcome.before,
+        reviewed=item.score_reviewed,
+        ticks=ticks_shown(
+            outcome.before_matched, outcome.before_missed, item.concept_verdicts.all()
+        ),
+    )
+
+
+def _changes_log(rescored: list[_Outcome], befores: list[ScoringShown]) -> None:
+    """The review-log entries of what each re-score moved, by the command: no person moved it."""
+    now = timezone.now()
     ReviewChange.objects.bulk_create(
-        ReviewChange(
-            session=outcome.item.session,
+        entry
+        for outcome, before in zip(rescored, befores, strict=True)
+        for entry in rescore_changes(
             item=outcome.item,
-            field=ReviewChange.Field.RESCORE,
-            old_value=outcome.before,
-            new_value=outcome.item.score,
+            before=before,
             reason=RESCORE_REASON.format(new=SCORER_VERSION, old=outcome.before_version),
+            now=now,
+            command=RESCORE_COMMAND,
         )
-        for outcome in changed
     )
 
 

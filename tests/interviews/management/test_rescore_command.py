@@ -253,3 +253,43 @@ def test_one_answer_is_counted_in_the_singular(scored_items):
     assert out.startswith(
         f"Re-scored 1 answer with scorer {SCORER_VERSION}: 1 score changed, 0 stayed the same."
     )
+
+
+@pytest.mark.django_db
+def test_the_log_names_the_command_and_each_tick_it_moved(scored_items):
+    items, true_scores = scored_items
+    first = SessionItem.objects.get(pk=items[0].pk)
+    assert first.matched_labels == ["image", "container"]
+    # The older scorer found neither concept; this one finds both.
+    SessionItem.objects.filter(pk=first.pk).update(matched=[], missed=["image", "container"])
+
+    run()
+
+    changes = first.review_changes.order_by("id")
+    assert [(c.concept_label, c.old_value, c.new_value) for c in changes] == [
+        ("image", False, True),
+        ("container", False, True),
+        ("", STALE, true_scores[first.pk]),
+    ]
+    assert {c.changed_by_shown for c in changes} == {"manage.py rescore"}
+    assert {c.reason for c in changes} == {
+        rescoring_service.RESCORE_REASON.format(new=SCORER_VERSION, old=OLD)
+    }
+
+
+@pytest.mark.django_db
+def test_a_reviewed_score_the_rescore_moves_is_logged(scored_items):
+    items, _ = scored_items
+    first = SessionItem.objects.get(pk=items[0].pk)
+    ConceptVerdict.objects.create(
+        item=first, concept_label="container", present=False, auto_present=True
+    )
+    SessionItem.objects.filter(pk=first.pk).update(score_reviewed=1.0)
+
+    run()
+
+    first.refresh_from_db()
+    change = first.review_changes.get(field=ReviewChange.Field.RESCORE_REVIEWED)
+    assert (change.old_value, change.new_value) == (1.0, first.score_reviewed)
+    # The person's tick stays, so the tick the transcript shows did not move.
+    assert not first.review_changes.exclude(concept_label="").exists()

@@ -136,7 +136,7 @@ def test_rescore_shows_before_and_after_and_logs_it(client, interviewer, finishe
     item.refresh_from_db()
     assert item.score > before
     assert f"<td>{before:.0f}</td><td>{item.score:.0f}</td>" in page
-    change = ReviewChange.objects.get(field="rescore")
+    change = ReviewChange.objects.get(field="rescore", concept_label="")
     assert (change.old_value, change.new_value) == (before, item.score)
     # The verdict is about a concept no longer scored, so it is no longer a correction.
     assert not ConceptVerdict.objects.exists()

@@ -37,7 +37,8 @@ def test_a_change_by_a_since_deleted_account_says_a_deleted_user(
     body = client.get(reverse("interviewer:transcript", args=[finished_session.pk])).content
     body = body.decode()
     assert body.count("a deleted user") == 3  # under the item, and twice in the session's log
-    assert body.count("system") == 2
+    # Under the item, in the session's log, and in the item's last re-score line.
+    assert body.count("system") == 3
     exported = transcript_data(finished_session)["changes"]
     by = {change["field"]: (change["by"], change["by_deleted"]) for change in exported}
     assert by == {
