@@ -94,7 +94,7 @@ def test_banks_of_one_owner_sharing_a_name_are_numbered_oldest_first(django_user
         "Kubernetes",
         "Kubernetes (copy)",
         "kubernetes (3)",
-        "Kubernetes (copy) (2)",
+        "Kubernetes (copy 2)",  # numbered as copying numbers copies
         "Kubernetes (2)",
         "KUBERNETES (4)",
         "Kubernetes",
