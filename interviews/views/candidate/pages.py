@@ -6,8 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from content.models import Topic
+from interviews.models import InterviewSession
 from interviews.selectors.review import due_summary
 from interviews.selectors.sessions import last_practice_level, sessions_of_candidate
+from interviews.services import sessions_catch_up
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -23,5 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     """The candidate's own sessions, newest first, with their scores."""
+    # Deadlines that passed while the candidate was away apply first, as on the session's page.
+    sessions_catch_up(sessions=InterviewSession.objects.for_candidate(request.user))
     sessions = sessions_of_candidate(request.user)
     return render(request, "interviews/candidate/history.html", {"sessions": sessions})

@@ -21,7 +21,7 @@ from interviews.selectors.agreement import agreement_report
 from interviews.selectors.exports import transcript_csv, transcript_data
 from interviews.selectors.sessions import session_score
 from interviews.selectors.transcripts import transcript_items
-from interviews.services import review
+from interviews.services import review, session_catch_up
 
 TRANSCRIPT = "interviews/interviewer/transcript.html"
 SESSION_NOT_FINISHED_MESSAGE = "The transcript is ready once the session has finished."
@@ -33,10 +33,18 @@ OVERRIDE_FIELD_AT_FAULT = {
 }
 
 
+def _session_caught_up(request: HttpRequest, pk: int):
+    """The session with the deadlines that passed applied, so a transcript or an export agrees
+    with the lists and the live view when the sweeper has not come by yet."""
+    session = session_reviewable_get(request, pk)
+    session_catch_up(session=session)
+    return session
+
+
 @require_GET
 @interviewer_required
 def transcript(request: HttpRequest, pk: int) -> HttpResponse:
-    session = session_reviewable_get(request, pk)
+    session = _session_caught_up(request, pk)
     if session.is_running:
         messages.info(request, SESSION_NOT_FINISHED_MESSAGE)
         return redirect("interviewer:session_detail", pk=session.pk)
@@ -160,7 +168,7 @@ def session_review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @interviewer_required
 def transcript_json(request: HttpRequest, pk: int) -> HttpResponse:
-    session = session_reviewable_get(request, pk)
+    session = _session_caught_up(request, pk)
     response = JsonResponse(transcript_data(session), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="transcript-{session.pk}.json"'
     return response
@@ -169,7 +177,7 @@ def transcript_json(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @interviewer_required
 def transcript_csv_export(request: HttpRequest, pk: int) -> HttpResponse:
-    session = session_reviewable_get(request, pk)
+    session = _session_caught_up(request, pk)
     return csv_attachment(transcript_csv(session), filename=f"transcript-{session.pk}.csv")
 
 

@@ -42,6 +42,8 @@ SESSION_ALREADY_ENDED_MESSAGE = "The interview had already ended ({status}), so 
 @require_GET
 @interviewer_required
 def session_list(request: HttpRequest) -> HttpResponse:
+    # As the live view does: a session whose last question ran out reads ended here too.
+    sessions_catch_up(sessions=sessions_running_of_interviewer(request.user))
     form = SessionFilterForm(request.GET or None)
     if form.is_valid():
         order = SessionFilterForm.SORTS[form.cleaned_data["sort"] or "-created"]
