@@ -8,6 +8,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db.models import Count, Q
 
 from content.models import Level, Topic
+from interviews.forms.ids import IdsChoiceField
 from interviews.forms.time_limits import TimeMode, time_limits
 from interviews.models import InterviewSession
 from interviews.models.sessions import REVISION_MAX
@@ -99,7 +100,7 @@ def per_item_minutes_field(*, help_text: str = "") -> forms.IntegerField:
 
 
 class PracticeForm(forms.Form):
-    topics = forms.ModelMultipleChoiceField(
+    topics = IdsChoiceField(
         queryset=Topic.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": TOPIC_REQUIRED_MESSAGE},

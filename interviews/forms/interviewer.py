@@ -9,6 +9,7 @@ from django.db.models import F
 from django.db.models.functions import Lower
 
 from content.models import Level, Question, Topic
+from interviews.forms.ids import IdsChoiceField
 from interviews.forms.time_limits import TimeMode, time_limits
 from interviews.models import InterviewSession
 
@@ -33,9 +34,7 @@ class SessionBuildForm(forms.Form):
     level = forms.ChoiceField(choices=Level.choices, initial=Level.EXPERT)
     search = forms.CharField(required=False, label="Search questions")
     topic = forms.ChoiceField(required=False, label="Topic")
-    questions = forms.ModelMultipleChoiceField(
-        queryset=Question.objects.select_related("topic"), required=False
-    )
+    questions = IdsChoiceField(queryset=Question.objects.select_related("topic"), required=False)
     draw_count = forms.IntegerField(
         min_value=1, max_value=50, required=False, label="Number to draw at random"
     )

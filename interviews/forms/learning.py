@@ -5,7 +5,12 @@ from __future__ import annotations
 from django import forms
 
 from interviews.forms.candidate import per_item_minutes_field, practice_level_field
-from interviews.services.learning import REVIEW_MAX_QUESTIONS, PracticeSettings
+from interviews.forms.ids import IdsChoiceField
+from interviews.services.learning import (
+    QUESTION_UNAVAILABLE_MESSAGE,
+    REVIEW_MAX_QUESTIONS,
+    PracticeSettings,
+)
 
 QUESTIONS_REQUIRED_MESSAGE = "Pick at least one question."
 
@@ -34,12 +39,13 @@ class ReviewForm(QuestionsPracticeForm):
 
 
 class ChosenForm(QuestionsPracticeForm):
-    questions = forms.ModelMultipleChoiceField(
+    questions = IdsChoiceField(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": QUESTIONS_REQUIRED_MESSAGE,
-            "invalid_choice": "A question you picked is not available for practice.",
+            "invalid_choice": QUESTION_UNAVAILABLE_MESSAGE,
+            "invalid_pk_value": QUESTION_UNAVAILABLE_MESSAGE,
         },
     )
 

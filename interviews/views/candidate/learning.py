@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from config.downloads import csv_attachment
 from content.models import Topic
 from interviews.access import session_own_get
+from interviews.forms.ids import ids_read
 from interviews.forms.learning import ChosenForm, ReviewForm
 from interviews.selectors.attempts import attempts_csv
 from interviews.selectors.mastery import topic_mastery, topics_practised
@@ -71,19 +72,25 @@ def practice_chosen(request: HttpRequest) -> HttpResponse:
             form.add_error("questions", str(refused))
         else:
             return redirect(session)
+    context = {"form": form, **_chosen_lists(request, questions)}
+    return render(request, "interviews/candidate/practice_chosen.html", context)
+
+
+def _chosen_lists(request: HttpRequest, questions) -> dict:
+    """The topics to choose from and the questions on show: the chosen topic's, else the ones
+    picked. What the address holds is checked before any query."""
     data = request.POST if request.method == "POST" else request.GET
-    picked = [pk for pk in data.getlist("questions") if pk.isdigit()][:CHOSEN_SHOWN]
-    published = Topic.objects.published()
-    topic = published.filter(slug=request.GET.get("topic", "")).first()
+    picked = ids_read(data.getlist("questions"))[:CHOSEN_SHOWN]
+    topics = list(Topic.objects.published().with_question_counts().filter(question_count__gt=0))
+    # Matched here, not in a query: a slug typed into the address may hold anything, NUL included.
+    topic = next((each for each in topics if each.slug == request.GET.get("topic")), None)
     shown = questions.filter(topic=topic) if topic else questions.filter(pk__in=picked)
-    context = {
-        "form": form,
-        "topics": published.with_question_counts().filter(question_count__gt=0),
+    return {
+        "topics": topics,
         "topic": topic,
         "shown": list(shown[:CHOSEN_SHOWN]),
         "picked": set(picked),
     }
-    return render(request, "interviews/candidate/practice_chosen.html", context)
 
 
 @login_required
