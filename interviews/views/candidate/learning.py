@@ -77,14 +77,17 @@ def practice_chosen(request: HttpRequest) -> HttpResponse:
 
 
 def _chosen_lists(request: HttpRequest, questions) -> dict:
-    """The topics to choose from and the questions on show: the chosen topic's, else the ones
-    picked. What the address holds is checked before any query."""
+    """The topics to choose from and the questions on show: the chosen topic's, else the ones a
+    link offered and the ones ticked. What the address holds is checked before any query."""
     data = request.POST if request.method == "POST" else request.GET
     picked = ids_read(data.getlist("questions"))[:CHOSEN_SHOWN]
+    # A link's questions stay listed after a refused start, ticked or not: the form posts back
+    # to the link (its query string), and what it offered is read from there.
+    offered = ids_read(request.GET.getlist("questions"))[:CHOSEN_SHOWN]
     topics = list(Topic.objects.published().with_question_counts().filter(question_count__gt=0))
     # Matched here, not in a query: a slug typed into the address may hold anything, NUL included.
     topic = next((each for each in topics if each.slug == request.GET.get("topic")), None)
-    shown = questions.filter(topic=topic) if topic else questions.filter(pk__in=picked)
+    shown = questions.filter(topic=topic) if topic else questions.filter(pk__in=offered + picked)
     return {
         "topics": topics,
         "topic": topic,

@@ -1,6 +1,8 @@
 """What the practice set-ups do with ids and slugs they did not offer: a link edited by hand, a
 question list from a bookmark. Each gets the page back with a message, never a server error."""
 
+import re
+
 import pytest
 
 from interviews.models import InterviewSession
@@ -64,3 +66,33 @@ def test_a_topic_slug_with_a_nul_character_shows_the_picker(signed_in, make_ques
     response = signed_in.get("/practice/chosen/?topic=dock%00er")
     assert response.status_code == 200
     assert "Choose a topic above to see its questions." in response.content.decode()
+
+
+def _offered(page: str) -> list[str]:
+    return re.findall(r'<input type="checkbox" name="questions" value="(\d+)"', page)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "posted",
+    [{"per_item_minutes": "3"}, {"per_item_minutes": "0", "questions": "first"}],
+    ids=["none-ticked", "bad-minutes"],
+)
+def test_a_refused_start_keeps_every_question_the_link_offered(signed_in, make_question, posted):
+    """The progress page links to the questions that keep missing a concept. A start refused
+    (nothing ticked, minutes out of range) showed only the ticked ones, or none at all, and
+    the candidate had to find the link again."""
+    first, second = make_question("docker", 1), make_question("docker", 2)
+    link = f"/practice/chosen/?questions={first.pk}&questions={second.pk}"
+    page = signed_in.get(link).content.decode()
+    assert _offered(page) == [str(first.pk), str(second.pk)]
+    action = re.search(r'<form method="post" action="([^"]+)"', page.split("<main")[1]).group(1)
+    data = {"level": "expert", **posted}
+    if data.get("questions") == "first":
+        data["questions"] = str(first.pk)
+    refused = signed_in.post(action.replace("&amp;", "&"), data).content.decode()
+    assert 'id="id_questions_error"' in refused or 'id="id_per_item_minutes_error"' in refused
+    assert _offered(refused) == [str(first.pk), str(second.pk)]
+    ticked = re.findall(r'value="(\d+)" checked', refused)
+    assert ticked == ([str(first.pk)] if "questions" in data else [])
+    assert not InterviewSession.objects.exists()
