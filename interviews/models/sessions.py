@@ -177,6 +177,12 @@ class InterviewSession(models.Model):
     def is_running(self) -> bool:
         return self.status in SESSION_RUNNING
 
+    @property
+    def taken_at(self) -> datetime:
+        """When the candidate took the session: its start. An interview is created by the
+        interviewer, often days earlier; one never started has only that."""
+        return self.started_at or self.created_at
+
 
 # Items made before the wording was stored on them have none: they count as the current one.
 _ASKED_CURRENT_WORDING = Q(asked_text="") | Q(asked_text=F("question__text"))

@@ -7,6 +7,7 @@ definition: the mean over all items of each final score, an item without a score
 from __future__ import annotations
 
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 
 from content.models import Level
 from interviews.access import sessions_invited
@@ -24,8 +25,12 @@ def session_score(session: InterviewSession) -> float | None:
 
 
 def sessions_of_candidate(user) -> InterviewSessionQuerySet:
-    """The candidate's own sessions, newest first, with their scores."""
-    return InterviewSession.objects.for_candidate(user).with_scores()
+    """The candidate's own sessions, the last taken first (InterviewSession.taken_at), with
+    their scores."""
+    taken_at = Coalesce("started_at", "created_at")
+    return (
+        InterviewSession.objects.for_candidate(user).with_scores().order_by(taken_at.desc(), "-id")
+    )
 
 
 def last_practice_level(candidate) -> str:

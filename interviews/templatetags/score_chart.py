@@ -32,7 +32,7 @@ def score_points(sessions) -> list[ChartPoint]:
             for s in sessions
             if not s.is_running and not s.hide_scores and s.average_score is not None
         ),
-        key=lambda s: s.created_at,
+        key=lambda s: s.taken_at,
     )
     if not finished:
         return []
@@ -47,8 +47,8 @@ def score_points(sessions) -> list[ChartPoint]:
             x=x,
             y=y,
             score=session.average_score,
-            day=f"{session.created_at:%Y-%m-%d}",
-            label=f"{session.created_at:%Y-%m-%d}: {shown(session.average_score)}",
+            day=f"{session.taken_at:%Y-%m-%d}",
+            label=f"{session.taken_at:%Y-%m-%d}: {shown(session.average_score)}",
         )
         for (x, y), session in zip(places, finished, strict=True)
     ]

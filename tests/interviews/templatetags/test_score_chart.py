@@ -13,7 +13,7 @@ def finished(score: float, days: int) -> SimpleNamespace:
         is_running=False,
         hide_scores=False,
         average_score=score,
-        created_at=DAY + dt.timedelta(days=days),
+        taken_at=DAY + dt.timedelta(days=days),
     )
 
 
