@@ -129,8 +129,9 @@ def _runs(lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
         index = end
 
 
-def render_answer(body: str) -> SafeString:
-    """Turn a model-answer body into safe HTML."""
+def render_answer(body: str, *, heading_level: int = 3) -> SafeString:
+    """Turn a model-answer body into safe HTML; its headings are h<heading_level>, one level
+    below the heading the page gives the answer."""
     parts: list[str] = []
     runs = list(_runs(_attach_lone_code(lines_read(body))))
     index = 0
@@ -153,7 +154,8 @@ def render_answer(body: str) -> SafeString:
             else:
                 parts.append(_callout_html(lines[0]))
         elif kind == "heading":
-            parts.append(f"<h3 class='answer-heading'>{_segments_html(lines[0].segments)}</h3>")
+            heading = _segments_html(lines[0].segments)
+            parts.append(f"<h{heading_level} class='answer-heading'>{heading}</h{heading_level}>")
         else:  # paragraph, and a stray table row or rule
             parts.append(f"<p>{_segments_html(lines[0].segments)}</p>")
         index += 1

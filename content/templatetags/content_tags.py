@@ -13,9 +13,10 @@ register = template.Library()
 
 
 @register.filter
-def render_answer(body: str) -> SafeString:
-    """`{{ answer.text|render_answer }}`: the model-answer body as readable, escaped HTML."""
-    return render_answer_html(body or "")
+def render_answer(body: str, heading_level: int = 3) -> SafeString:
+    """`{{ answer.text|render_answer }}`: the model-answer body as readable, escaped HTML.
+    `render_answer:4` when the page names the answer with an h3: its headings nest under it."""
+    return render_answer_html(body or "", heading_level=int(heading_level))
 
 
 @register.filter
