@@ -4,11 +4,17 @@ can copy it. The deadline holds; what was typed is not lost from sight.
 
 The htmx pages show it in the fragment they return; a plain form post (no JavaScript) is
 redirected, so the text waits in the login session until the next interview or results page.
+That holds for a text sent after the login itself ended, too (login_back_to_session).
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 from interviews.models import InterviewSession
 
@@ -35,3 +41,24 @@ def late_text_take(request: HttpRequest, session: InterviewSession) -> dict | No
         return None
     del request.session[_KEY]
     return {"position": kept["position"], "text": kept["text"]}
+
+
+def login_back_to_session(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """login_required for the interview page's forms, which post to addresses that take nothing
+    else: logged in again, the candidate comes back to the interview page, not to a page saying
+    the address takes only a form. The answer a plain form post carried (the login expired, or
+    someone logged out in another tab) waits in the login session, which logging in keeps, and
+    that page shows it once. htmx reloads the page instead, and interview.js keeps its draft."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:
+        if request.user.is_authenticated:
+            return view(request, pk, *args, **kwargs)
+        position = request.POST.get("position", "")
+        position = int(position) if position.isascii() and position.isdigit() else None
+        shown = late_text(kwargs.get("position", position), request.POST.get("answer_text"))
+        if shown is not None and shown["position"] is not None and not request.htmx:
+            request.session[_KEY] = {"session": pk, **shown}
+        return redirect_to_login(reverse("interviews:session_detail", args=[pk]))
+
+    return guarded

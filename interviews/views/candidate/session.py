@@ -34,7 +34,12 @@ from interviews.services import (
     session_start,
 )
 from interviews.timing import remaining_seconds
-from interviews.views.candidate.late_text import late_text, late_text_keep, late_text_take
+from interviews.views.candidate.late_text import (
+    late_text,
+    late_text_keep,
+    late_text_take,
+    login_back_to_session,
+)
 
 Item = SessionItem.Status
 
@@ -145,7 +150,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@login_back_to_session
 def session_begin(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_own_get(request, pk)
     session_start(session=session)
@@ -153,7 +158,7 @@ def session_begin(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@login_back_to_session
 @retry_when_database_busy
 def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Submit the answer (the button, or the browser's timer at zero)."""
@@ -177,7 +182,7 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@login_back_to_session
 def item_next(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the next question; its clock starts now, not while the feedback was read."""
     session = session_own_get(request, pk)
@@ -190,7 +195,7 @@ def item_next(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@login_back_to_session
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop early: the running answer is submitted as on screen, the rest skipped."""
     session = session_own_get(request, pk)
@@ -213,7 +218,7 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@login_back_to_session
 def session_end_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """End session without JavaScript asks here first (htmx asks in the page). The answer on
     screen is saved now, so going back to the question loses nothing, and ending keeps it."""
