@@ -7,7 +7,7 @@ import io
 from datetime import datetime
 
 from interviews.models import InterviewSession, ReviewChange
-from interviews.models.matched import MatchedConcept, matched_to_json
+from interviews.models.matched import matched_to_json, other_words_note, partial_credit_note
 from interviews.selectors.sessions import session_score
 from interviews.selectors.transcripts import RescoreShown, TranscriptItem, transcript_items
 
@@ -76,6 +76,8 @@ def _item_json(row: TranscriptItem) -> dict:
                 "no_longer_listed": line.no_longer_listed,
                 # The answer's own words that earned it, when it never said it as written.
                 "in_other_words": list(line.other_words),
+                # The share of its weight the scorer credited (its best hit); null when unmatched.
+                "credit": line.credit,
             }
             for line in row.concepts
         ],
@@ -137,6 +139,8 @@ CSV_ITEM_COLUMNS = [
     "rescored_by",
     "rescore_reason",
     "rescore_changes",
+    # Concepts that earned only part of their weight, as the pages say it.
+    "concepts_partly_credited",
 ]
 CSV_COLUMNS = CSV_SESSION_COLUMNS + CSV_ITEM_COLUMNS
 
@@ -175,11 +179,16 @@ def transcript_csv(session: InterviewSession) -> str:
             "present_concepts": "; ".join(c["label"] for c in row["concepts"] if c["present"]),
             "missed_concepts": "; ".join(row["missed"]),
             "concepts_in_other_words": "; ".join(
-                f"{c['label']} ({MatchedConcept(c['label'], tuple(c['in_other_words'])).note})"
+                f"{c['label']} ({other_words_note(c['in_other_words'])})"
                 for c in row["concepts"]
                 if c["in_other_words"]
             ),
             **_rescore_cells(transcript_row.last_rescore),
+            "concepts_partly_credited": "; ".join(
+                f"{c['label']} ({partial_credit_note(c['credit'])})"
+                for c in row["concepts"]
+                if partial_credit_note(c["credit"])
+            ),
         }
         cells = session_cells + [row[name] for name in CSV_ITEM_COLUMNS]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])

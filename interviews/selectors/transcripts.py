@@ -110,7 +110,7 @@ class ConceptLine:
     # A person's tick on a concept the latest scoring no longer judged: a new extraction dropped
     # it before a re-score. It stays shown, and ticked present it still counts.
     no_longer_listed: bool = False
-    # How the scorer matched it (None when it did not): its "in other words" note, if any.
+    # How the scorer matched it (None when it did not): in other words, partly credited.
     matched: MatchedConcept | None = None
 
     @property
@@ -122,8 +122,9 @@ class ConceptLine:
         return self.matched.other_words if self.matched else ()
 
     @property
-    def other_words_note(self) -> str:
-        return self.matched.note if self.matched else ""
+    def credit(self) -> float | None:
+        """The share of its weight the scorer credited; None when the scorer did not match it."""
+        return self.matched.credit if self.matched else None
 
 
 # The review-log entries a re-score writes; those without a concept name the score they moved.

@@ -1,10 +1,14 @@
-"""Template filters for interview pages: durations, time spans in words, limits, level wording."""
+"""Template filters for interview pages: durations, time spans in words, limits, level wording,
+how a matched concept was credited."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django import template
+from django.utils.html import format_html
+
+from interviews.models.matched import MatchedConcept
 
 register = template.Library()
 
@@ -79,3 +83,13 @@ def item_limit(item) -> str:
         own = limit_text(session.per_item_seconds)
         return f"{own} ({whole})" if whole else own
     return whole or "no limit"
+
+
+@register.filter
+def concept_note(concept: MatchedConcept | None) -> str:
+    """What follows a matched concept's label wherever the concepts of an answer are listed:
+    " (in other words: “separate”; partly credited, 27%)", escaped; "" for a concept said as
+    written and credited in full, or one the scorer did not match (None)."""
+    if concept is None or not concept.note:
+        return ""
+    return format_html(' <span class="concept-note">({})</span>', concept.note)

@@ -78,6 +78,7 @@ def test_a_tick_present_on_a_dropped_concept_still_counts_and_shows(client, inte
         "present": True,
         "no_longer_listed": True,
         "in_other_words": [],
+        "credit": None,
     }
     assert "read-only template" in transcript_csv(ticked.session)
 

@@ -67,7 +67,15 @@ def test_the_exports_carry_the_rescore(finished_session, curated):
         ("", before.score_reviewed, None, "ivy"),
         ("", before.score, after.score, "ivy"),
     ]
-    assert CSV_COLUMNS[-4:] == ["rescored_at", "rescored_by", "rescore_reason", "rescore_changes"]
+    # Together, after the columns that were there before them (later ones come after).
+    at = CSV_COLUMNS.index("rescored_at")
+    assert CSV_COLUMNS[at : at + 4] == [
+        "rescored_at",
+        "rescored_by",
+        "rescore_reason",
+        "rescore_changes",
+    ]
+    assert at == CSV_COLUMNS.index("concepts_in_other_words") + 1
     first, second = csv.DictReader(io.StringIO(transcript_csv(finished_session)))
     assert (first["rescored_at"], first["rescored_by"]) == (AT.isoformat(), "ivy")
     assert first["rescore_reason"] == "Concepts of the question were curated."
