@@ -19,8 +19,9 @@ logger = logging.getLogger(__name__)
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 {"status": "ok", ...} when a trivial query succeeds, 503 when the database is
     unreachable. Every server behind one balancer must report the same scorer version and the same
-    `semantic_scoring`: the optional semantic layer changes scores, and no stored score records
-    whether it was used."""
+    `semantic_scoring`: the optional semantic layer changes scores, and `rescore` goes by the
+    scorer version alone (each stored score records whether the layer was used, but nothing
+    re-scores by it)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

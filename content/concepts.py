@@ -169,15 +169,26 @@ def variants_clean(value: object) -> tuple[str, ...]:
 
 def answer_score(*, question: Question, answer: str, level: str = "expert") -> scoring.Score:
     """Score an answer against a question's stored concepts (raises scoring.AnswerTooLong)."""
-    reference = question.model_answer(level) or question.model_answer(Level.EXPERT)
     return concepts_score(
         answer,
         scoring_concepts(question),
         level=level,
         question_text=question.text,
-        reference=reference.text if reference else "",
+        reference=_reference_text(question, level),
         references=tuple(a.text for a in question.model_answers.all()),
     )
+
+
+def answer_scored_semantically(*, question: Question, level: str = "expert") -> bool:
+    """Whether answer_score blends the semantic layer into this question's scores at this level,
+    as concepts_score decides it: switched on here, and a model answer to compare with."""
+    return semantic_scoring_enabled() and bool(_reference_text(question, level))
+
+
+def _reference_text(question: Question, level: str) -> str:
+    """The model answer an answer at this level is compared with ('' when there is none)."""
+    reference = question.model_answer(level) or question.model_answer(Level.EXPERT)
+    return reference.text if reference else ""
 
 
 def concepts_score(

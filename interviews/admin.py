@@ -85,6 +85,7 @@ class SessionItemAdmin(admin.ModelAdmin):
         "deadline_at",
         "finished_at",
         "score",
+        "semantic_scoring",
         "matched",
         "missed",
         "level_estimate",

@@ -272,6 +272,12 @@ class SessionItem(models.Model):
         default="",
         help_text="The version of the scorer that set the automatic score; empty while unscored.",
     )
+    semantic_scoring = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Whether the optional semantic layer was blended into the automatic score; "
+        "empty while unscored, and for scores stored before it was recorded (not known).",
+    )
     # Kept when a newer scorer changed the automatic score, so transcripts can show both.
     previous_score = models.FloatField(null=True, blank=True)
     previous_scorer_version = models.CharField(max_length=20, blank=True, default="")
@@ -358,6 +364,14 @@ class SessionItem(models.Model):
             f"re-scored by scorer {self.scorer_version}; "
             f"was {was} with scorer {self.previous_scorer_version}"
         )
+
+    @property
+    def scoring_note(self) -> str:
+        """ "scorer 9, semantic layer off": what made the automatic score ('' while unscored)."""
+        if self.score is None:
+            return ""
+        layer = {True: "on", False: "off", None: "not recorded"}[self.semantic_scoring]
+        return f"scorer {self.scorer_version or 'not recorded'}, semantic layer {layer}"
 
     @property
     def final_score_note(self) -> str:

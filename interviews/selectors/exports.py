@@ -60,6 +60,8 @@ def _item_json(row: TranscriptItem) -> dict:
         "answer": item.answer_text,
         "automatic_score": item.score,
         "scorer_version": item.scorer_version,
+        # Whether the optional semantic layer was blended in: null when not recorded.
+        "semantic_scoring": item.semantic_scoring,
         "previous_automatic_score": item.previous_score,
         "previous_scorer_version": item.previous_scorer_version,
         "rescore_note": item.rescore_note,
@@ -141,6 +143,8 @@ CSV_ITEM_COLUMNS = [
     "rescore_changes",
     # Concepts that earned only part of their weight, as the pages say it.
     "concepts_partly_credited",
+    # Whether the semantic layer was blended into the automatic score: yes, no, not recorded.
+    "semantic_scoring",
 ]
 CSV_COLUMNS = CSV_SESSION_COLUMNS + CSV_ITEM_COLUMNS
 
@@ -189,6 +193,7 @@ def transcript_csv(session: InterviewSession) -> str:
                 for c in row["concepts"]
                 if partial_credit_note(c["credit"])
             ),
+            "semantic_scoring": _semantic_cell(row),
         }
         cells = session_cells + [row[name] for name in CSV_ITEM_COLUMNS]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])
@@ -207,6 +212,13 @@ def _rescore_cells(rescore: RescoreShown | None) -> dict[str, str]:
         "rescore_reason": rescore.reason,
         "rescore_changes": rescore.summary,
     }
+
+
+def _semantic_cell(row: dict) -> str:
+    """yes, no, "not recorded" (a score stored before it was kept), or "" while unscored."""
+    if row["automatic_score"] is None:
+        return ""
+    return {True: "yes", False: "no", None: "not recorded"}[row["semantic_scoring"]]
 
 
 def _overrides_by_position(changes: list[dict]) -> dict[int, dict]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content.concepts import answer_score
+from content.concepts import answer_score, answer_scored_semantically
 from content.scoring import SCORER_VERSION
 from interviews.models import SessionItem
 
@@ -10,6 +10,7 @@ from interviews.models import SessionItem
 SCORE_FIELDS = [
     "score",
     "scorer_version",
+    "semantic_scoring",
     "previous_score",
     "previous_scorer_version",
     "matched",
@@ -32,6 +33,8 @@ def item_score_apply(*, item: SessionItem, level: str) -> None:
         item.previous_scorer_version = item.scorer_version
     item.score = result.value
     item.scorer_version = SCORER_VERSION
+    # The layer is not part of the version: a deployment may switch it on or off.
+    item.semantic_scoring = answer_scored_semantically(question=item.question, level=level)
     item.matched_store(result.matched)
     item.missed = [concept.label for concept in result.missed]
     item.level_estimate = result.level_estimate
