@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.template.defaultfilters import floatformat
 
 from interviews import state
+from interviews.access import questions_held_for_interview
 from interviews.models import InterviewSession, SessionItem
 from interviews.models.matched import matched_from_json
 from interviews.selectors.exports import spreadsheet_safe
@@ -156,6 +157,14 @@ def attempt_progress(item_id: int, history: Sequence[Attempt]) -> AttemptProgres
 
 
 CSV_COLUMNS = ["question", "date", "score", "level", "level_estimate", "covered", "missed"]
+# The results page holds a waiting question's feedback back the same way: its concepts would give
+# the interview away.
+CONCEPTS_HELD_NOTE = "(held back until you have answered this question in your interview)"
+
+
+def held_question_ids(candidate) -> set[int]:
+    """Questions whose concepts this candidate may not read now: they wait in their interview."""
+    return set(questions_held_for_interview(candidate).values_list("question_id", flat=True))
 
 
 def attempts_csv(candidate) -> str:
@@ -163,15 +172,20 @@ def attempts_csv(candidate) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    held = held_question_ids(candidate)
     for attempt in attempts_of(candidate, with_text=True):
+        concepts = (
+            [CONCEPTS_HELD_NOTE] * 2
+            if attempt.question_id in held
+            else ["; ".join(attempt.covered), "; ".join(attempt.missed)]
+        )
         cells = [
             attempt.question_text,
             attempt.finished_at.isoformat(),
             "" if attempt.score is None else round(attempt.score, 1),
             attempt.level,
             attempt.level_estimate,
-            "; ".join(attempt.covered),
-            "; ".join(attempt.missed),
+            *concepts,
         ]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()

@@ -8,9 +8,8 @@ from datetime import date, datetime
 
 from content.models import Question, Topic
 from interviews import state
-from interviews.access import questions_held_for_interview
 from interviews.models import InterviewSession
-from interviews.selectors.attempts import Attempt, attempts_of
+from interviews.selectors.attempts import Attempt, attempts_of, held_question_ids
 
 KEEP_MISSING_SHOWN = 5
 
@@ -58,17 +57,17 @@ def topics_practised(candidate) -> list[Topic]:
 
 
 def topic_mastery(candidate, topic: Topic) -> TopicMastery:
-    """Counts, last seen and coverage over time for one topic: two queries in all."""
+    """Counts, last seen and coverage over time for one topic: three queries in all."""
     attempts = attempts_of(candidate, topic_ids=[topic.pk])
-    concepts = _concept_stats(attempts)
+    # A question waiting in the candidate's interview keeps its concepts to itself until then.
+    held = held_question_ids(candidate)
+    concepts = _concept_stats([attempt for attempt in attempts if attempt.question_id not in held])
     keep_missing = [stat for stat in concepts if stat.missed >= 2][:KEEP_MISSING_SHOWN]
     wanted = {pk for stat in keep_missing for pk in stat.missed_in}
-    # Only the ones the candidate may practise now: a bank unpublished since, or a question held
-    # for an interview, would make the link open an empty picker.
+    # Only the ones the candidate may practise now: a bank unpublished since would make the link
+    # open an empty picker (a question held for an interview left the stats above).
     questions = (
-        Question.objects.filter(pk__in=wanted, topic__in=Topic.objects.published())
-        .exclude(pk__in=questions_held_for_interview(candidate))
-        .in_bulk()
+        Question.objects.filter(pk__in=wanted, topic__in=Topic.objects.published()).in_bulk()
         if wanted
         else {}
     )

@@ -149,3 +149,38 @@ def test_a_session_that_hides_scores_reveals_no_model_answers(client, interview,
     assert not interview.is_running
     question = interview.items.first().question
     assert not model_answers_visible(user=candidate, question=question)
+
+
+@pytest.fixture
+def practised_then_invited(interviewer, candidate, make_question):
+    """The candidate practised a question (covering one concept, missing another) twice, then an
+    interview that asks it was made for them: the question now waits there."""
+    question = make_question("docker", 1, concepts=("layer cache", "registry mirror"))
+    for _ in range(2):
+        earlier = practice(candidate, question.topic, 1)
+        session_start(session=earlier)
+        item_finish(item_id=earlier.items.get().pk, text="it uses the layer cache", revision=1)
+    plan = SessionPlan(title="Screen", level="expert", questions=[question])
+    interview = invited_session_create(interviewer=interviewer, plan=plan)
+    interview.candidate = candidate
+    interview.save(update_fields=["candidate"])
+    return interview
+
+
+@pytest.mark.parametrize(
+    "url",
+    [reverse("interviews:attempts_export"), reverse("interviews:mastery") + "?topic=docker"],
+    ids=["attempts-csv", "progress-page"],
+)
+def test_progress_pages_hide_the_concepts_of_a_waiting_question(
+    client, candidate, practised_then_invited, url
+):
+    client.force_login(candidate)
+    body = client.get(url).content.decode()
+    assert "registry mirror" not in body and "layer cache" not in body
+
+    session_start(session=practised_then_invited)
+    item = item_activate(session=practised_then_invited)
+    item_finish(item_id=item.pk, text="an answer", revision=1)
+    body = client.get(url).content.decode()
+    assert "registry mirror" in body and "layer cache" in body
