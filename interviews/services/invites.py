@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from interviews.access import is_interviewer
 from interviews.models import (
     INVITE_DEFAULT_LIFETIME,
     InterviewSession,
@@ -30,15 +31,21 @@ INVITE_USED_MESSAGE = (
     "If that was not you, ask the interviewer for a new link."
 )
 INVITE_OWN_MESSAGE = "This is your own invite link: send it to the candidate instead of opening it."
+INVITE_INTERVIEWER_MESSAGE = (
+    "You are signed in as an interviewer, and interviewer accounts show every model answer, so "
+    "they cannot take an interview. To take this one as a candidate, log out (or use a private "
+    "window) and open the link again: it still works."
+)
 GUEST_NAME_MISSING_MESSAGE = "Please give your name so the interviewer knows who answered."
 INVITE_NOT_RENEWABLE_MESSAGE = "Only an invite nobody has accepted can be renewed."
 
 
 class InviteRefused(Exception):
-    """An invite that cannot be accepted; `gone` is True when the link is dead for good (410)."""
+    """An invite that cannot be accepted; `gone` is True when the link is dead for good (410),
+    `wrong_account` when the link works but not for the account signed in."""
 
-    def __init__(self, message: str, *, gone: bool = True) -> None:
-        self.message, self.gone = message, gone
+    def __init__(self, message: str, *, gone: bool = True, wrong_account: bool = False) -> None:
+        self.message, self.gone, self.wrong_account = message, gone, wrong_account
         super().__init__(message)
 
 
@@ -54,7 +61,11 @@ def invite_check(invite: SessionInvite, *, user, now: datetime | None = None) ->
     if invite.expires_at <= now:
         raise InviteRefused(INVITE_EXPIRED_MESSAGE)
     if user.is_authenticated and invite.session.created_by_id == user.pk:
-        raise InviteRefused(INVITE_OWN_MESSAGE, gone=False)
+        raise InviteRefused(INVITE_OWN_MESSAGE, gone=False, wrong_account=True)
+    if is_interviewer(user):
+        # Interviewers read every model answer (access.model_answers_visible), so as this
+        # session's candidate they could read the answers to the questions still to come.
+        raise InviteRefused(INVITE_INTERVIEWER_MESSAGE, gone=False, wrong_account=True)
     return False
 
 

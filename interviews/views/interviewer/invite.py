@@ -48,7 +48,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     token = request.session.get(INVITE_SESSION_KEY, "")
     invite = SessionInvite.objects.select_related("session__created_by").filter(token=token).first()
     form = GuestForm(request.POST if request.method == "POST" else None)
-    error = ""
+    error, wrong_account = "", False
     try:
         if invite is None:
             raise InviteRefused(INVITE_UNKNOWN_MESSAGE)
@@ -65,6 +65,6 @@ def invite(request: HttpRequest) -> HttpResponse:
     except InviteRefused as refused:
         if refused.gone:
             return _gone(request, refused.message, status=404 if invite is None else 410)
-        error = refused.message
-    context = {"invite": invite, "form": form, "error": error}
+        error, wrong_account = refused.message, refused.wrong_account
+    context = {"invite": invite, "form": form, "error": error, "wrong_account": wrong_account}
     return render(request, "interviews/interviewer/invite_open.html", context)
