@@ -52,14 +52,17 @@ def sessions_of_interviewer(
     sessions = sessions_invited(user).select_related("candidate").with_scores()
     if filters:
         sessions = _sessions_filter(sessions, filters)
-    if order is not None:
-        sessions = sessions.order_by(order, "-created_at", "-id")
-    return sessions
+    # Newest first unless `order` says otherwise, and always spelt out: with_scores() groups
+    # rows, and a grouped query ignores the model's default ordering.
+    return sessions.order_by(*([order] if order is not None else []), "-created_at", "-id")
 
 
 def sessions_running_of_interviewer(user) -> InterviewSessionQuerySet:
-    """The interviewer's invited sessions that have not ended yet (the live view)."""
-    return sessions_invited(user).running().select_related("candidate")
+    """The interviewer's invited sessions that have not ended yet (the live view), newest first."""
+    # Spelt out: the live view adds with_scores(), and a grouped query ignores the default order.
+    return (
+        sessions_invited(user).running().select_related("candidate").order_by("-created_at", "-id")
+    )
 
 
 def _sessions_filter(sessions: InterviewSessionQuerySet, data: dict) -> InterviewSessionQuerySet:

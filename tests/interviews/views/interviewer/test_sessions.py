@@ -281,3 +281,21 @@ def test_build_mistakes_get_a_message(client, interviewer, bank, data, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not InterviewSession.objects.exists()
+
+
+def test_session_list_is_newest_first_until_another_order_is_chosen(
+    client, interviewer, three_sessions
+):
+    """The sort menu opens on "Newest first"; the list must be in that order before any choice,
+    and when a filter is not understood."""
+    client.force_login(interviewer)
+    assert listed(client) == ["S Otto", "S Lou", "S Hana"]
+    assert listed(client, score_min="lots") == ["S Otto", "S Lou", "S Hana"]
+
+
+def test_live_list_is_newest_first(client, interviewer, bank):
+    make_session(interviewer, bank, name="Olga", answers=[], days_ago=2)
+    make_session(interviewer, bank, name="Nina", answers=[], days_ago=1)
+    client.force_login(interviewer)
+    page = client.get(reverse("interviewer:live")).content.decode()
+    assert page.index("S Nina") < page.index("S Olga")
