@@ -23,6 +23,7 @@ from interviews.models import (
 )
 from interviews.models.matched import MatchedConcept
 from interviews.selectors.sessions import session_score
+from interviews.state import ITEM_ANSWERED
 from interviews.timing import remaining_seconds
 
 
@@ -78,7 +79,8 @@ def _progress(
     active = next((item for item in items if item.status == SessionItem.Status.ACTIVE), None)
     return SessionProgress(
         session=session,
-        answered=sum(item.is_finished for item in items),
+        # Answered, as with_scores() counts: a question skipped when the session ended was not.
+        answered=sum(item.status in ITEM_ANSWERED for item in items),
         total=len(items),
         current_position=active.position if active else None,
         current_question=active.question_text if active else "",

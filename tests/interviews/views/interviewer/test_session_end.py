@@ -65,6 +65,8 @@ def test_the_owner_confirms_then_ends_and_the_transcript_opens(client, interview
 
     page = client.get(page_url).content.decode()
     assert SESSION_CLOSED_MESSAGE in page and "Ended by the interviewer" in page
+    # The questions not reached were skipped, not answered.
+    assert "<strong>1 of 3</strong> answered" in page
     assert transcript_url in page and f'action="{end_url}"' not in page
     log = client.get(transcript_url).content.decode().split('id="change-log"')[1]
     assert "<td>ivy</td>" in log and "Session status" in log
