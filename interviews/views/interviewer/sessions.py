@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from interviews.access import interviewer_required, session_reviewable_get
 from interviews.forms.interviewer import (
@@ -181,6 +182,12 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _catch_up(session)
     context = {"session": session, "progress": session_progress(session)}
     if request.htmx:
+        # The poll carries the status the page was drawn for. Once the candidate starts or the
+        # session ends, the invite, the question order and the end button around the progress
+        # are out of date (an "End the interview now" on a finished session): draw it all again.
+        drawn = request.GET.get("drawn")
+        if drawn and drawn != session.status:
+            return HttpResponseClientRefresh()
         return render(request, "interviews/interviewer/session_detail.html#progress", context)
     invite = SessionInvite.objects.filter(session=session).first()
     context["invite"] = invite

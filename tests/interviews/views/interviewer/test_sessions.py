@@ -293,6 +293,34 @@ def test_session_list_is_newest_first_until_another_order_is_chosen(
     assert listed(client, score_min="lots") == ["S Otto", "S Lou", "S Hana"]
 
 
+def test_the_live_view_redraws_the_whole_page_once_the_session_moves_on(
+    client, interviewer, invited_session, candidate
+):
+    """Only the progress is polled; the invite, the question order and the end button are
+    drawn with the page. When the candidate starts or the session ends, they are out of date
+    (an "End the interview now" button on a finished session), so the page is drawn again."""
+    client.force_login(interviewer)
+    url = reverse("interviewer:session_detail", args=[invited_session.pk])
+    page = client.get(url).content.decode()
+    assert 'hx-vals=\'{"drawn": "created"}\'' in page
+    invited_session.candidate = candidate
+    invited_session.save()
+    polled = {"drawn": "created"}
+    unchanged = client.get(url, polled, headers={"HX-Request": "true"})
+    assert unchanged.status_code == 200 and "HX-Refresh" not in unchanged
+    session_start(session=invited_session)
+
+    started = client.get(url, polled, headers={"HX-Request": "true"})
+    assert started["HX-Refresh"] == "true"
+    running = client.get(url, {"drawn": "in_progress"}, headers={"HX-Request": "true"})
+    assert "HX-Refresh" not in running and "Now on question 1" in running.content.decode()
+    for _ in range(2):
+        item_finish(item_id=item_activate(session=invited_session).pk, text="x", revision=1)
+    ended = client.get(url, {"drawn": "in_progress"}, headers={"HX-Request": "true"})
+    assert ended["HX-Refresh"] == "true"
+    assert "End the interview now" not in client.get(url).content.decode()
+
+
 def test_live_list_is_newest_first(client, interviewer, bank):
     make_session(interviewer, bank, name="Olga", answers=[], days_ago=2)
     make_session(interviewer, bank, name="Nina", answers=[], days_ago=1)
