@@ -195,6 +195,10 @@ class SessionItemQuerySet(models.QuerySet):
     def finished(self) -> SessionItemQuerySet:
         return self.filter(status__in=ITEM_FINISHED)
 
+    def answered(self) -> SessionItemQuerySet:
+        """Finished items that hold an answer and its score: not the ones skipped unanswered."""
+        return self.filter(status__in=ITEM_ANSWERED)
+
     def scored_by_other_version(self, version: str) -> SessionItemQuerySet:
         """Finished items whose automatic score another scorer version set."""
         return self.finished().filter(score__isnull=False).exclude(scorer_version=version)

@@ -108,13 +108,13 @@ class Rescored:
 
 
 def answers_to_earlier_wordings(*, question: Question, sessions):
-    """Finished answers to `question` in `sessions` that were asked another wording of it.
+    """Answers to `question` in `sessions` that were asked another wording of it.
 
     The owner may reword a question into another one; its current concepts say nothing of an
     answer to the wording the candidate read, so re-scoring leaves such answers as scored.
     """
     return (
-        SessionItem.objects.finished()
+        SessionItem.objects.answered()
         .asked_earlier_wording()
         .filter(question=question, session__in=sessions)
         .select_related("session__candidate")
@@ -123,8 +123,9 @@ def answers_to_earlier_wordings(*, question: Question, sessions):
 
 
 def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
-    """Re-score every finished answer to `question`'s current wording in `sessions` with the
-    current concepts (answers_to_earlier_wordings are left alone).
+    """Re-score every answer to `question`'s current wording in `sessions` with the current
+    concepts (answers_to_earlier_wordings are left alone, and a question skipped unanswered has
+    nothing to score).
 
     The concepts and model answers are read once, as they stand when the re-score starts; each
     answer is then locked, scored and written in a transaction of its own, with review-log
@@ -133,7 +134,7 @@ def transcripts_rescore(*, question: Question, sessions, by) -> list[Rescored]:
     results = []
     scored = Question.objects.prefetch_related("concepts", "model_answers").get(pk=question.pk)
     item_ids = (
-        SessionItem.objects.finished()
+        SessionItem.objects.answered()
         .asked_current_wording()
         .filter(question=question, session__in=sessions)
         .order_by("pk")

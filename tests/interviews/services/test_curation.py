@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from content.concepts import answer_score
 from content.models import Concept, Question
-from interviews.models import ConceptVerdict, ReviewChange
-from interviews.services import curation, review
+from interviews.models import ConceptVerdict, ReviewChange, SessionItem
+from interviews.services import curation, review, session_close
 from interviews.services.curation import (
     LABEL_TAKEN_MESSAGE,
     WEIGHT_INVALID_MESSAGE,
@@ -192,3 +192,20 @@ def test_any_stored_weight_is_offered_for_saving_unchanged(client, interviewer, 
     page = client.get(concepts_url(bank[0])).content.decode()
     field = next(tag for tag in page.split("<input") if 'aria-label="Weight of layers"' in tag)
     assert 'value="0.77"' in field and 'step="any"' in field
+
+
+def test_rescore_leaves_a_skipped_question_unscored(client, interviewer, running_interview, bank):
+    """A question skipped when the interviewer ended the session was never answered: the
+    re-score must not give it an automatic score of 0 and every concept missed."""
+    session = running_interview(count=2)
+    session_close(session=session, by=interviewer)
+    skipped = session.items.get(position=2)
+    assert skipped.status == SessionItem.Status.SKIPPED and skipped.score is None
+    client.force_login(interviewer)
+
+    page = client.post(concepts_url(bank[1], "concepts_rescore")).content.decode()
+
+    skipped.refresh_from_db()
+    assert skipped.score is None and skipped.missed == [] and skipped.scorer_version == ""
+    assert not ReviewChange.objects.filter(item=skipped).exists()
+    assert "No finished answers" in page
