@@ -44,9 +44,9 @@ def late_text_take(request: HttpRequest, session: InterviewSession) -> dict | No
 
 
 def login_back_to_session(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """login_required for the interview page's forms, which post to addresses that take nothing
-    else: logged in again, the candidate comes back to the interview page, not to a page saying
-    the address takes only a form. The answer a plain form post carried (the login expired, or
+    """login_required for the forms of the interview and results pages, which post to addresses
+    that take nothing else: logged in again, the candidate comes back to the session (its results
+    once it has ended), not to a page saying the address takes only a form. The answer a plain form post carried (the login expired, or
     someone logged out in another tab) waits in the login session, which logging in keeps, and
     that page shows it once. htmx reloads the page instead, and interview.js keeps its draft."""
 

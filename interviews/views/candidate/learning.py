@@ -25,6 +25,7 @@ from interviews.services.learning import (
     retry_session_create,
     review_session_create,
 )
+from interviews.views.candidate.late_text import login_back_to_session
 
 CHOSEN_SHOWN = 200
 
@@ -111,7 +112,7 @@ def mastery(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@login_back_to_session
 def item_retry(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Answer the same question again at once, as a new attempt; the old one stays."""
     session = session_own_get(request, pk)

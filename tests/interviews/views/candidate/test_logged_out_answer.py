@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from interviews.models import SessionItem
+from interviews.services import item_finish
 
 TYPED = "Layers are cached, so the final image only keeps what COPY --from brought in."
 
@@ -52,3 +53,16 @@ def test_someone_else_logging_in_does_not_see_the_text(
     client.force_login(other_user)
     assert client.get(session.get_absolute_url()).status_code == 404
     assert TYPED not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_try_again_while_logged_out_comes_back_to_the_results(client, candidate, start_practice):
+    """Logged in again, the candidate saw "Nothing to show at this address" (the retry address
+    takes only a form) instead of the results the button was on."""
+    session, item = start_practice(1)
+    item_finish(item_id=item.pk, text="An image.")
+    refused = client.post(reverse("interviews:item_retry", args=[session.pk, 1]))
+    back = _log_in_again(client, refused["Location"])
+    page = client.get(back["Location"], follow=True)
+    assert page.redirect_chain[-1][0] == reverse("interviews:session_results", args=[session.pk])
+    assert "Try this question again" in page.content.decode()
