@@ -26,6 +26,10 @@ from interviews.services import review, session_catch_up
 TRANSCRIPT = "interviews/interviewer/transcript.html"
 SESSION_NOT_FINISHED_MESSAGE = "The transcript is ready once the session has finished."
 OVERRIDE_NOT_A_NUMBER_MESSAGE = "A score must be a number from 0 to 100."
+# Notes refuse only a null character (some PDFs paste one); the browser shows it back as �.
+NOTES_INVALID_MESSAGE = (
+    "The notes hold a character that cannot be stored (shown as �): remove it and save again."
+)
 OVERRIDE_FIELD_AT_FAULT = {
     OVERRIDE_NOT_A_NUMBER_MESSAGE: "score",
     review.OVERRIDE_OUT_OF_RANGE_MESSAGE: "score",
@@ -149,19 +153,24 @@ def score_override(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def session_review(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_reviewable_get(request, pk)
     form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            changed = review.session_review_update(
-                session=session,
-                notes=form.cleaned_data["notes"],
-                recommendation=form.cleaned_data["recommendation"],
-                by=request.user,
-            )
-            messages.success(request, "Review saved." if changed else "Nothing changed.")
-        except review.ReviewRefused as refused:
-            messages.error(request, refused.message)
-    else:
-        messages.error(request, review.RECOMMENDATION_UNKNOWN_MESSAGE)
+    if not form.is_valid():
+        # The transcript again with the form as typed, so nothing written is lost.
+        notes_refused = "notes" in form.errors
+        messages.error(
+            request,
+            NOTES_INVALID_MESSAGE if notes_refused else review.RECOMMENDATION_UNKNOWN_MESSAGE,
+        )
+        return render(request, TRANSCRIPT, _transcript_context(session, review_form=form))
+    try:
+        changed = review.session_review_update(
+            session=session,
+            notes=form.cleaned_data["notes"],
+            recommendation=form.cleaned_data["recommendation"],
+            by=request.user,
+        )
+        messages.success(request, "Review saved." if changed else "Nothing changed.")
+    except review.ReviewRefused as refused:
+        messages.error(request, refused.message)
     return redirect("interviewer:transcript", pk=session.pk)
 
 

@@ -11,8 +11,10 @@ from interviews.services.review import (
     CONCEPT_UNKNOWN_MESSAGE,
     OVERRIDE_OUT_OF_RANGE_MESSAGE,
     OVERRIDE_REASON_MISSING_MESSAGE,
+    RECOMMENDATION_UNKNOWN_MESSAGE,
     ReviewRefused,
 )
+from interviews.views.interviewer.review import NOTES_INVALID_MESSAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +114,25 @@ def test_notes_and_recommendation_are_saved_and_logged(client, interviewer, fini
     client.post(url, {"notes": "Solid basics.", "recommendation": "maybe-ish"})
     finished_session.refresh_from_db()
     assert finished_session.recommendation == "yes"
+
+
+def test_refused_notes_keep_what_was_typed_and_say_what_is_wrong(
+    client, interviewer, finished_session
+):
+    """A null character (pasted from some PDFs) cannot be stored: the message names the notes,
+    not the recommendation, and the notes typed come back to be fixed, not lost."""
+    client.force_login(interviewer)
+    url = reverse("interviewer:review", args=[finished_session.pk])
+    typed = "Strong on layers,\x00 weak on networking."
+    response = client.post(url, {"notes": typed, "recommendation": "yes"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert NOTES_INVALID_MESSAGE in body and RECOMMENDATION_UNKNOWN_MESSAGE not in body
+    assert "Strong on layers," in body and "weak on networking." in body
+    assert '<option value="yes" selected>' in body
+    finished_session.refresh_from_db()
+    assert (finished_session.notes, finished_session.recommendation) == ("", "")
+    assert not ReviewChange.objects.exists()
 
 
 def test_transcript_page_shows_the_log(client, interviewer, first_item):
