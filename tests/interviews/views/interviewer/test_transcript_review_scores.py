@@ -255,3 +255,12 @@ def test_each_concept_says_present_or_missing_in_words_not_only_by_its_mark(
         html = re.sub(r"<button.*?</button>", "", html, flags=re.S)
         spoken = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
         assert spoken.startswith("Present:" if kind == "concept-present" else "Missing:"), spoken
+
+
+@pytest.mark.parametrize(("stored", "shown"), [(72.5, "72.5"), (72.25, "72.25"), (80.0, "80")])
+def test_a_saved_override_is_shown_as_typed(client, interviewer, first_item, stored, shown):
+    first_item.score_override, first_item.override_reason = stored, "Checked by hand"
+    first_item.save(update_fields=["score_override", "override_reason"])
+    client.force_login(interviewer)
+    body = client.get(reverse("interviewer:transcript", args=[first_item.session_id])).content
+    assert f'name="score" id="score-{first_item.pk}" value="{shown}"' in body.decode()
