@@ -195,6 +195,10 @@ class SessionItemQuerySet(models.QuerySet):
     def finished(self) -> SessionItemQuerySet:
         return self.filter(status__in=ITEM_FINISHED)
 
+    def reached(self) -> SessionItemQuerySet:
+        """Items the candidate was shown: a question skipped when its session ended never was."""
+        return self.filter(started_at__isnull=False)
+
     def answered(self) -> SessionItemQuerySet:
         """Finished items that hold an answer and its score: not the ones skipped unanswered."""
         return self.filter(status__in=ITEM_ANSWERED)

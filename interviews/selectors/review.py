@@ -41,7 +41,8 @@ def due_cards(candidate, *, now: datetime, limit: int = DUE_SHOWN) -> list[Revie
     """The first `limit` cards due today, most overdue first, with their questions and topics.
 
     Each has answer_count: the candidate's practice answers to the question. Not review_count,
-    which also counts the times the question was skipped (never reached in a session that ended).
+    which also counts a question skipped after it was shown, and, on cards older than that rule,
+    the times it was skipped without ever being reached.
     """
     held = questions_held_for_interview(candidate)
     answers = (

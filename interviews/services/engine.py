@@ -127,17 +127,16 @@ def session_advance(*, session: InterviewSession, now: datetime) -> None:
 def session_finish(*, session: InterviewSession, status: str, now: datetime | None = None) -> None:
     """End the session: unreached questions are skipped; an expired one ends at its deadline.
 
+    A skipped question was never shown, so it feeds no review schedule: the candidate did not
+    fail to recall it (docs/learning.md).
+
     The caller holds the session's row lock and has finished any active item first, or finishes
     it right after in the same transaction so that the status set here stands (session_close).
     """
     now = now or timezone.now()
     with transaction.atomic():
         state.session_move(session, status)
-        unreached = list(session.items.filter(status=Item.PENDING))
         session.items.filter(status=Item.PENDING).update(status=Item.SKIPPED)
-        for item in unreached:
-            item.status = Item.SKIPPED
-        schedules_record(session=session, items=unreached, now=now)
         if status == Session.EXPIRED and session.deadline_at is not None:
             session.finished_at = min(now, session.deadline_at)
         else:

@@ -167,9 +167,10 @@ def cards_backfill(*, dry_run: bool = False) -> CardsBackfilled:
     """A card for each question a candidate practised and has no card for, from those answers.
 
     Each question's finished practice answers are rated and applied in the order they finished,
-    at the time they finished (a skipped question when its session ended), as item_finish and
-    session_finish do. Cards are only inserted, never changed: a card that exists, or that an
-    answer finishing meanwhile creates, stays as the live code left it, so this is safe while
+    at the time they finished, as item_finish does; a question the candidate never reached
+    (skipped when its session ended) is left out, as session_finish leaves it. Cards are only
+    inserted, never changed: a card that exists, or that an answer finishing meanwhile creates,
+    stays as the live code left it, so this is safe while
     the site serves and a second run writes nothing. A question with a submitted answer scored by
     another scorer version gets no card: the rating bands read this scorer's scale, so it waits
     for `rescore`.
@@ -202,13 +203,14 @@ def cards_backfill(*, dry_run: bool = False) -> CardsBackfilled:
 
 
 def _backfill_answers():
-    """Finished practice answers of signed-in candidates to questions they have no card for,
-    with the time each was rated at, in the order the live code rated them."""
+    """Finished practice answers of signed-in candidates to questions they were shown and have no
+    card for, with the time each was rated at, in the order the live code rated them."""
     has_card = ReviewCard.objects.filter(
         candidate_id=OuterRef("session__candidate_id"), question_id=OuterRef("question_id")
     )
     return (
         SessionItem.objects.finished()
+        .reached()
         .filter(session__kind=InterviewSession.Kind.PRACTICE, session__candidate__isnull=False)
         .exclude(Exists(has_card))
         .annotate(

@@ -152,17 +152,28 @@ def test_a_daylight_saving_change_keeps_whole_days(candidate, make_question, set
 
 
 @pytest.mark.django_db
-def test_skipped_and_timed_out_answers_count_as_again(start_practice, candidate):
+def test_a_timed_out_answer_counts_as_again(start_practice, candidate):
     with time_machine.travel(MORNING, tick=False) as traveller:
-        session, item = start_practice(2, per_item_seconds=60)
+        session, item = start_practice(1, per_item_seconds=60)
         traveller.shift(dt.timedelta(minutes=5))
         item_finish(item_id=item.pk, text=GOOD_ANSWER)
+    assert session.items.get().status == SessionItem.Status.TIMED_OUT
+    card = ReviewCard.objects.for_candidate(candidate).get()
+    assert card.last_rating == Rating.Again
+
+
+@pytest.mark.django_db
+def test_questions_never_reached_stay_out_of_review(start_practice, candidate):
+    """Ending a ten-question practice after one answer reviews that answer, not the nine the
+    candidate never saw."""
+    with time_machine.travel(MORNING, tick=False):
+        session, item = start_practice(10)
+        item_finish(item_id=item.pk, text=GOOD_ANSWER)
         session_abandon(session=session)
-    statuses = dict(session.items.values_list("position", "status"))
-    assert statuses == {1: SessionItem.Status.TIMED_OUT, 2: SessionItem.Status.SKIPPED}
-    ratings = set(ReviewCard.objects.for_candidate(candidate).values_list("last_rating", flat=True))
-    assert ratings == {Rating.Again}
-    assert ReviewCard.objects.for_candidate(candidate).count() == 2
+    assert session.items.filter(status=SessionItem.Status.SKIPPED).count() == 9
+    card = ReviewCard.objects.for_candidate(candidate).get()
+    assert (card.question, card.review_count) == (item.question, 1)
+    assert _due(candidate, MORNING + DAY) == []
 
 
 @pytest.mark.django_db
