@@ -82,20 +82,22 @@ def bank_import_preview(request: HttpRequest, upload_id) -> HttpResponse:
     upload = BankUpload.objects.filter(pk=upload_id, uploaded_by=request.user).first()
     if upload is None:  # imported already (a second click, Back), pruned, or not this user's
         return _import_page(request, BankUploadForm(), gone=UPLOAD_GONE, status=404)
-    document = document_parse(
-        upload.text,
-        source=upload.file_name,
-        format_name=upload.format_name,
-        topic_name=upload.topic_name or None,
-    )
-    # The uploader's bank of the file's name, or a new private one of theirs (content.banks);
-    # the importer decides inside its transaction, and never touches a bank they may not edit.
-    options = {
-        "documents": [(upload.file_name, document)],
-        "editor": request.user,
-        "topic_from_file_name": upload.format_name == "csv" and not upload.topic_name,
-    }
     try:
+        # Read again, as stored: checked when it was sent, but a newer version of the app may
+        # read the same text differently, which is a message, not a 500.
+        document = document_parse(
+            upload.text,
+            source=upload.file_name,
+            format_name=upload.format_name,
+            topic_name=upload.topic_name or None,
+        )
+        # The uploader's bank of the file's name, or a new private one of theirs (content.banks);
+        # the importer decides inside its transaction, and never touches a bank they may not edit.
+        options = {
+            "documents": [(upload.file_name, document)],
+            "editor": request.user,
+            "topic_from_file_name": upload.format_name == "csv" and not upload.topic_name,
+        }
         if request.method == "POST":
             with transaction.atomic():
                 report = questions_import(**options, author=request.user)

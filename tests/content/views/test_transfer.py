@@ -402,3 +402,17 @@ def test_the_preview_warns_that_a_bank_in_another_language_will_score_unfairly(e
     )
 
     assert "do not read as English" in preview.content.decode()
+
+
+def test_a_stored_upload_that_no_longer_reads_gets_a_message_not_a_500(editor_client, interviewer):
+    # Checked when it was sent; a later version may read the same text differently.
+    stored = BankUpload.objects.create(
+        uploaded_by=interviewer, file_name="old.md", format_name="markdown", text="no heading"
+    )
+    for response in (
+        editor_client.get(f"{IMPORT_URL}{stored.pk}/"),
+        editor_client.post(f"{IMPORT_URL}{stored.pk}/"),
+    ):
+        assert response.status_code == 200
+        assert "old.md" in response.content.decode()
+    assert BankUpload.objects.filter(pk=stored.pk).exists()
