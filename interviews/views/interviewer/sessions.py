@@ -260,9 +260,11 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 def session_item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Move a question up or down before the candidate starts (a plain form post)."""
     session = session_reviewable_get(request, pk)
+    # Another session's question in this session's address is no question of this session.
+    item = get_object_or_404(session.items, pk=item_pk)
     try:
         building.session_item_move(
-            session=session, item_id=item_pk, direction=request.POST.get("direction", "")
+            session=session, item_id=item.pk, direction=request.POST.get("direction", "")
         )
     except building.PlanError as error:
         messages.error(request, str(error))

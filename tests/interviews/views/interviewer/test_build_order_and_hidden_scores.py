@@ -160,3 +160,16 @@ def test_another_interviewer_cannot_reorder(client, other_interviewer, invited_s
     response = move(client, invited_session, invited_session.items.get(position=2), "up")
     assert response.status_code == 404
     assert asked_order(invited_session) == [bank[0].pk, bank[1].pk]
+
+
+def test_a_question_of_another_session_cannot_be_moved_through_this_one(
+    client, interviewer, invited_session, bank
+):
+    plan = building.SessionPlan(title="Second", level="expert", questions=bank[:2])
+    other = building.invited_session_create(interviewer=interviewer, plan=plan)
+    client.force_login(interviewer)
+
+    response = move(client, invited_session, other.items.get(position=2), "up")
+
+    assert response.status_code == 404
+    assert asked_order(other) == [bank[0].pk, bank[1].pk]
