@@ -42,6 +42,11 @@ class TopicQuerySet(models.QuerySet):
     def with_question_counts(self) -> "TopicQuerySet":
         return self.annotate(question_count=Count("questions"))
 
+    def by_name(self) -> "TopicQuerySet":
+        """Meta.ordering, said explicitly: a query with an aggregate (the counts) leaves it out,
+        and a page of a list needs a stable order."""
+        return self.order_by("name", "id")
+
     def named(self, name: str) -> "TopicQuerySet":
         """Banks called `name` in any case (surrounding spaces aside): how files find banks."""
         return self.filter(Exact(Lower("name"), Lower(Value(name.strip()))))

@@ -60,13 +60,15 @@ def session_progress(session: InterviewSession, *, now: datetime | None = None) 
     return _progress(session, items, score=session_score(session), now=now or timezone.now())
 
 
-def sessions_progress(
-    sessions: InterviewSessionQuerySet, *, now: datetime | None = None
-) -> list[SessionProgress]:
-    """session_progress of each session, in two queries however many sessions and items."""
-    now = now or timezone.now()
+def sessions_with_progress(sessions: InterviewSessionQuerySet) -> InterviewSessionQuerySet:
+    """`sessions` with what progress_of reads: scores, and items prefetched (a page may be sliced)."""
     items = SessionItem.objects.select_related("question").order_by("position")
-    sessions = sessions.with_scores().prefetch_related(Prefetch("items", queryset=items))
+    return sessions.with_scores().prefetch_related(Prefetch("items", queryset=items))
+
+
+def progress_of(sessions, *, now: datetime | None = None) -> list[SessionProgress]:
+    """session_progress of each of sessions_with_progress(...): two queries however many items."""
+    now = now or timezone.now()
     return [
         _progress(session, list(session.items.all()), score=session.average_score, now=now)
         for session in sessions

@@ -55,10 +55,12 @@ def score_points(sessions) -> list[ChartPoint]:
 
 
 @register.inclusion_tag("interviews/candidate/_score_chart.html")
-def score_chart(sessions) -> dict:
-    """An SVG line of the candidate's session scores over time (no JavaScript)."""
+def score_chart(sessions, *, capped: bool = False) -> dict:
+    """An SVG line of the candidate's session scores over time (no JavaScript); `capped` says
+    that `sessions` are the latest of more."""
     points = score_points(sessions)
     return {
+        "capped": capped,
         "points": points,
         "polyline": " ".join(f"{p.x},{p.y}" for p in points),
         "width": CHART_WIDTH,
@@ -68,7 +70,7 @@ def score_chart(sessions) -> dict:
 
 
 # The summary is the chart's accessible name, which a screen reader reads out whole; past this
-# many sessions it sums them up (the table below the chart lists every one).
+# many sessions it sums them up (the table below the chart lists each, a page at a time).
 SUMMARY_LISTED = 10
 
 

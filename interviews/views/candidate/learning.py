@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.downloads import csv_attachment
+from config.pagination import paginate
 from content.models import Topic
 from interviews.access import session_own_get
 from interviews.forms.ids import ids_read
@@ -28,6 +29,7 @@ from interviews.services.learning import (
 from interviews.views.candidate.late_text import login_back_to_session
 
 CHOSEN_SHOWN = 200
+DAYS_SHOWN = 60
 
 
 @login_required
@@ -103,11 +105,13 @@ def mastery(request: HttpRequest) -> HttpResponse:
     topics = topics_practised(request.user)
     slug = request.GET.get("topic", "")
     topic = next((t for t in topics if t.slug == slug), topics[0] if topics else None)
-    context = {
-        "topics": topics,
-        "topic": topic,
-        "mastery": topic_mastery(request.user, topic) if topic else None,
-    }
+    mastery = topic_mastery(request.user, topic) if topic else None
+    context = {"topics": topics, "topic": topic, "mastery": mastery}
+    if mastery:
+        # The concepts grow with the bank, paged; the days' table, the chart's figures, grows a row
+        # a day: the latest ones, with the CSV export for every attempt.
+        context["concepts"] = paginate(request, mastery.concepts, noun_plural="concepts")
+        context["days"] = mastery.points[-DAYS_SHOWN:]
     return render(request, "interviews/candidate/mastery.html", context)
 
 

@@ -15,6 +15,7 @@ from interviews.access import interviewer_required, sessions_reviewable
 from interviews.forms.interviewer import ConceptForm, PreviewForm
 from interviews.services import curation
 
+RESCORE_SHOWN = 200
 CONCEPT_FORM_INVALID_MESSAGE = "Check the concept: it needs a label and a weight from 0 to 10."
 
 
@@ -145,5 +146,18 @@ def concepts_rescore(request: HttpRequest, slug: str) -> HttpResponse:
     sessions = sessions_reviewable(request.user)
     results = curation.transcripts_rescore(question=question, sessions=sessions, by=request.user)
     earlier = curation.answers_to_earlier_wordings(question=question, sessions=sessions)
-    context = {"question": question, "results": results, "earlier": earlier}
+    # A page of its own, not a list to page through: the answers that moved come first, and past
+    # RESCORE_SHOWN rows the rest are counted, each change being in its transcript's review log.
+    moved = [result for result in results if result.changes]
+    shown = [*moved, *(result for result in results if not result.changes)][:RESCORE_SHOWN]
+    earlier_shown = list(earlier[:RESCORE_SHOWN])
+    context = {
+        "question": question,
+        "results": shown,
+        "rescored_count": len(results),
+        "moved_count": len(moved),
+        "unlisted_count": len(results) - len(shown),
+        "earlier": earlier_shown,
+        "earlier_unlisted_count": earlier.count() - len(earlier_shown) if earlier_shown else 0,
+    }
     return render(request, "interviews/interviewer/rescore.html", context)

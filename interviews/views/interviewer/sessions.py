@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from config.pagination import paginate
 from interviews.access import interviewer_required, session_reviewable_get
 from interviews.forms.interviewer import (
     SessionBuildForm,
@@ -22,7 +23,11 @@ from interviews.selectors.sessions import (
     sessions_of_interviewer,
     sessions_running_of_interviewer,
 )
-from interviews.selectors.transcripts import session_progress, sessions_progress
+from interviews.selectors.transcripts import (
+    progress_of,
+    session_progress,
+    sessions_with_progress,
+)
 from interviews.services import (
     building,
     invites,
@@ -43,6 +48,7 @@ SESSION_ALREADY_ENDED_MESSAGE = "The interview had already ended ({status}), so 
 @require_GET
 @interviewer_required
 def session_list(request: HttpRequest) -> HttpResponse:
+    """The interviewer's sessions, filtered and sorted, a page at a time; htmx pages the list alone."""
     # As the live view does: a session whose last question ran out reads ended here too.
     sessions_catch_up(sessions=sessions_running_of_interviewer(request.user))
     form = SessionFilterForm(request.GET or None)
@@ -51,9 +57,16 @@ def session_list(request: HttpRequest) -> HttpResponse:
         sessions = sessions_of_interviewer(request.user, filters=form.cleaned_data, order=order)
     else:
         sessions = sessions_of_interviewer(request.user)
-    return render(
-        request, "interviews/interviewer/session_list.html", {"form": form, "sessions": sessions}
-    )
+    context = {"form": form, "pagination": paginate(request, sessions, noun_plural="sessions")}
+    template = "interviews/interviewer/session_list.html"
+    if _list_only(request):
+        template += "#session-list"
+    return render(request, template, context)
+
+
+def _list_only(request: HttpRequest) -> bool:
+    """An htmx request for a region, not htmx restoring a page it no longer holds in its history."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_http_methods(["GET", "POST"])
@@ -200,12 +213,16 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @interviewer_required
 def live(request: HttpRequest) -> HttpResponse:
-    """Every running session of this interviewer, with progress, refreshed by htmx polling."""
+    """Every running session of this interviewer, with progress, refreshed by htmx polling.
+
+    Invites nobody opened count as running, so the list grows: a page at a time, polled in place.
+    """
     sessions_catch_up(sessions=sessions_running_of_interviewer(request.user))
     # Asked again: a session the catch-up ended leaves the list.
-    progress = sessions_progress(sessions_running_of_interviewer(request.user))
-    context = {"progress_list": progress}
-    if request.htmx:
+    running = sessions_running_of_interviewer(request.user)
+    pagination = paginate(request, sessions_with_progress(running), noun_plural="sessions")
+    context = {"pagination": pagination, "progress_list": progress_of(pagination.rows)}
+    if _list_only(request):
         return render(request, "interviews/interviewer/live.html#live-list", context)
     return render(request, "interviews/interviewer/live.html", context)
 
