@@ -157,17 +157,36 @@ def text_diff(before: str, after: str) -> tuple[DiffLine, ...]:
     )
 
 
-def revision_changes(question: Question) -> list[RevisionChange]:
-    """Newest first: what each revision changed from the previous one (all of it for the first)."""
-    revisions = list(question.revisions.select_related("author").order_by("number"))
+def revision_changes(
+    question: Question, *, newest_first: Sequence[QuestionRevision] | None = None
+) -> list[RevisionChange]:
+    """Newest first: what each revision changed from the previous one (all of it for the first).
+
+    `newest_first` narrows it to those revisions (a page of the history, newest first, authors
+    selected); the one before the oldest of them is read for its diff, so a page costs the same
+    queries however long the history.
+    """
+    if newest_first is None:
+        revisions = list(question.revisions.select_related("author").order_by("-number"))
+        latest, before = (revisions[0].number if revisions else 0), None
+    else:
+        revisions = list(newest_first)
+        if not revisions:
+            return []
+        latest = question.revisions.aggregate(latest=Max("number"))["latest"]
+        earlier = question.revisions.filter(number__lt=revisions[-1].number)
+        before = earlier.order_by("-number").first()
     empty = QuestionRevision(text="", expert_answer="", beginner_answer="")
-    changes = []
-    for index, revision in enumerate(revisions):
-        previous = revisions[index - 1] if index else empty
-        diffs = tuple(
-            (label, text_diff(getattr(previous, name), getattr(revision, name)))
-            for name, label in FIELDS
-            if getattr(previous, name) != getattr(revision, name)
+    previous_of = [*revisions[1:], before or empty]
+    return [
+        RevisionChange(
+            revision,
+            diffs=tuple(
+                (label, text_diff(getattr(previous, name), getattr(revision, name)))
+                for name, label in FIELDS
+                if getattr(previous, name) != getattr(revision, name)
+            ),
+            is_current=revision.number == latest,
         )
-        changes.append(RevisionChange(revision, diffs, is_current=index == len(revisions) - 1))
-    return changes[::-1]
+        for revision, previous in zip(revisions, previous_of, strict=True)
+    ]

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.pagination import paginate
 from content import authoring
 from content.access import author_required, question_editable_get, topic_editable_get
 from content.forms import QuestionForm, TopicForm
@@ -26,15 +27,21 @@ QUESTION_FORM = "content/question_form.html"
 @require_GET
 @author_required
 def bank_list(request: HttpRequest) -> HttpResponse:
+    """The banks this author edits and the others they may use: two lists, each paged on its own."""
     user = request.user
-    editable = Topic.objects.editable_by(user).with_question_counts().select_related("owner")
-    usable = (
-        Topic.objects.visible_to(user)
-        .exclude(pk__in=editable.values("pk"))
-        .with_question_counts()
-        .select_related("owner")
-    )
-    return render(request, "content/bank_list.html", {"editable": editable, "usable": usable})
+    editable = Topic.objects.editable_by(user)
+    usable = Topic.objects.visible_to(user).exclude(pk__in=editable.values("pk"))
+    context = {
+        "editable": paginate(request, _bank_rows(editable), noun_plural="banks you edit"),
+        "usable": paginate(
+            request, _bank_rows(usable), noun_plural="banks you may use", param="usable_page"
+        ),
+    }
+    return render(request, "content/bank_list.html", context)
+
+
+def _bank_rows(topics):
+    return topics.with_question_counts().select_related("owner").by_name()
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,8 +65,9 @@ def topic_edit(request: HttpRequest, slug: str) -> HttpResponse:
         authoring.topic_update(topic=topic, **form.topic_fields())
         messages.success(request, "Saved the bank.")
         return redirect("content:topic_edit", slug=topic.slug)
-    questions = Question.objects.for_topic(topic).prefetch_related("concepts")
-    context = {"form": form, "topic": topic, "questions": questions}
+    questions = Question.objects.for_topic(topic).order_by("position", "id")
+    pagination = paginate(request, questions.prefetch_related("concepts"), noun_plural="questions")
+    context = {"form": form, "topic": topic, "pagination": pagination}
     return render(request, "content/topic_form.html", context)
 
 

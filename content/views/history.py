@@ -7,16 +7,24 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from config.pagination import paginate
 from content import authoring
 from content.access import author_required, question_editable_get
 from content.revisions import revision_changes
+
+# Fewer than a list's rows: each revision shows its whole diff.
+HISTORY_PER_PAGE = 20
 
 
 @require_GET
 @author_required
 def question_history(request: HttpRequest, slug: str) -> HttpResponse:
+    """The question's revisions, newest first, a page at a time, each with its diff."""
     question = question_editable_get(request.user, slug)
-    context = {"question": question, "changes": revision_changes(question)}
+    revisions = question.revisions.select_related("author").order_by("-number")
+    pagination = paginate(request, revisions, noun_plural="revisions", per_page=HISTORY_PER_PAGE)
+    changes = revision_changes(question, newest_first=pagination.rows)
+    context = {"question": question, "changes": changes, "pagination": pagination}
     return render(request, "content/question_history.html", context)
 
 

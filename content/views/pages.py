@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from config.pagination import paginate
 from content.models import Question, Topic, is_author
 
 # Whether a user may see a question's model answers depends on the sessions they took; the
@@ -12,12 +13,13 @@ VIEW_MODEL_ANSWER = "content.view_modelanswer"
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
-    topics = Topic.objects.visible_to(request.user).with_question_counts()
-    return render(
-        request,
-        "content/topic_list.html",
-        {"topics": topics, "is_author": is_author(request.user)},
-    )
+    """The banks this visitor may read, by name, a page at a time."""
+    topics = Topic.objects.visible_to(request.user).with_question_counts().by_name()
+    context = {
+        "pagination": paginate(request, topics, noun_plural="topics"),
+        "is_author": is_author(request.user),
+    }
+    return render(request, "content/topic_list.html", context)
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -30,7 +32,9 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "topic": topic,
-        "questions": questions,
+        "pagination": paginate(
+            request, questions.order_by("position", "id"), noun_plural="questions"
+        ),
         "can_edit": can_edit,
         "both_levels": both_levels,
     }
