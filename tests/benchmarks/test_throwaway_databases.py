@@ -15,8 +15,13 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
     [
         ["benchmarks/bank_import.py", "--questions", "3", "--short"],
         ["benchmarks/learning_pages.py", "--questions", "12", "--attempts", "20", "--runs", "1"],
+        [
+            "benchmarks/list_pages.py",
+            *("--interviewer-sessions", "4", "--candidate-sessions", "4", "--questions", "3"),
+            *("--runs", "1"),
+        ],
     ],
-    ids=["bank_import", "learning_pages"],
+    ids=["bank_import", "learning_pages", "list_pages"],
 )
 def test_the_benchmark_leaves_nothing_in_the_temporary_folder(command, tmp_path) -> None:
     env = {
