@@ -20,6 +20,7 @@ class ConceptStat:
     covered: int = 0
     missed: int = 0
     last_seen: datetime | None = None
+    missed_last: bool = False  # the last answer that was asked it missed it
     missed_in: list[int] = field(default_factory=list)  # question ids, each once
     needs: list[Question] = field(default_factory=list)  # of missed_in, the ones open for practice
 
@@ -27,6 +28,12 @@ class ConceptStat:
     def coverage(self) -> float:
         """Share of this concept's appearances that the answers covered, 0-100."""
         return 100.0 * self.covered / (self.covered + self.missed)
+
+    @property
+    def keeps_missing(self) -> bool:
+        """Missed at least twice and still missed: a concept covered every time since its
+        misses has been learnt, and the progress page stops pointing at it."""
+        return self.missed >= 2 and self.missed_last
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +69,7 @@ def topic_mastery(candidate, topic: Topic) -> TopicMastery:
     # A question waiting in the candidate's interview keeps its concepts to itself until then.
     held = held_question_ids(candidate)
     concepts = _concept_stats([attempt for attempt in attempts if attempt.question_id not in held])
-    keep_missing = [stat for stat in concepts if stat.missed >= 2][:KEEP_MISSING_SHOWN]
+    keep_missing = [stat for stat in concepts if stat.keeps_missing][:KEEP_MISSING_SHOWN]
     wanted = {pk for stat in keep_missing for pk in stat.missed_in}
     # Only the ones the candidate may practise now: a bank unpublished since would make the link
     # open an empty picker (a question held for an interview left the stats above).
@@ -89,10 +96,12 @@ def _concept_stats(attempts: list[Attempt]) -> list[ConceptStat]:
             stat = stats.setdefault(label, ConceptStat(label))
             stat.covered += 1
             stat.last_seen = attempt.finished_at
+            stat.missed_last = False
         for label in attempt.missed:
             stat = stats.setdefault(label, ConceptStat(label))
             stat.missed += 1
             stat.last_seen = attempt.finished_at
+            stat.missed_last = True
             if attempt.question_id not in stat.missed_in:
                 stat.missed_in.append(attempt.question_id)
     return sorted(stats.values(), key=lambda s: (-s.missed, s.coverage, s.label))

@@ -335,18 +335,37 @@ def test_try_again_is_refused_once_the_bank_is_unpublished(signed_in, start_prac
 @pytest.mark.django_db
 def test_mastery_page_counts_charts_and_links(signed_in, make_question, make_attempt):
     one, two = make_question("docker", 1), make_question("docker", 2)
-    make_attempt(one, 50, covered=["image"], missed=["container"], at=NOW - DAY)
-    make_attempt(two, 0, covered=[], missed=["image", "container"], at=NOW - DAY)
-    make_attempt(one, 100, covered=["image", "container"], missed=[], at=NOW)
+    make_attempt(one, 100, covered=["image", "container"], missed=[], at=NOW - DAY)
+    make_attempt(one, 50, covered=["image"], missed=["container"], at=NOW)
+    make_attempt(two, 0, covered=[], missed=["image", "container"], at=NOW)
     page = signed_in.get("/progress/?topic=docker").content.decode()
     assert "3 answers in this topic" in page
     assert "<svg" in page and "data-coverage-chart" in page and "<polyline" in page
-    # The chart's text equivalent: 1 of 4 concepts on the first day, 2 of 2 on the second.
-    assert "<td>2026-05-11</td><td>2</td><td>25%</td>" in page
-    assert "<td>2026-05-12</td><td>1</td><td>100%</td>" in page
+    # The chart's text equivalent: 2 of 2 concepts on the first day, 1 of 4 on the second.
+    assert "<td>2026-05-11</td><td>1</td><td>100%</td>" in page
+    assert "<td>2026-05-12</td><td>2</td><td>25%</td>" in page
     assert "<strong>container</strong>: missed 2 times, covered 1." in page
     assert f"/practice/chosen/?questions={one.pk}&amp;questions={two.pk}" in page
     assert "<td>image</td><td>2</td><td>1</td><td>2026-05-12</td>" in page
+
+
+@pytest.mark.django_db
+def test_keep_missing_leaves_out_a_concept_covered_since(signed_in, make_question, make_attempt):
+    """Missed twice, then covered every time since: the candidate no longer misses it. Missed
+    again, it is back."""
+    one = make_question("docker", 1)
+    for days in (4, 3):
+        make_attempt(one, 40, covered=["image"], missed=["container"], at=NOW - days * DAY)
+    for days in (2, 1):
+        make_attempt(one, 100, covered=["image", "container"], at=NOW - days * DAY)
+    page = signed_in.get("/progress/?topic=docker").content.decode()
+    assert "<strong>container</strong>" not in page
+    assert "<td>container</td><td>2</td><td>2</td>" in page
+    assert "No concept you still miss" in page
+
+    make_attempt(one, 40, covered=["image"], missed=["container"], at=NOW)
+    page = signed_in.get("/progress/?topic=docker").content.decode()
+    assert "<strong>container</strong>: missed 3 times, covered 2." in page
 
 
 @pytest.mark.django_db
