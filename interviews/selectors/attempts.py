@@ -41,7 +41,8 @@ class Attempt:
 
 @dataclass(frozen=True, slots=True)
 class AttemptProgress:
-    """What one attempt changed since the question's previous attempt, and what keeps slipping."""
+    """What one attempt changed since the question's previous attempt at the same level, and
+    what keeps slipping."""
 
     score: float | None
     previous_score: float | None
@@ -142,7 +143,15 @@ def attempt_progress(item_id: int, history: Sequence[Attempt]) -> AttemptProgres
     if position is None:
         return None
     attempt, earlier = history[position], history[:position]
-    previous = next((a for a in reversed(earlier) if a.question_id == attempt.question_id), None)
+    # The same question at another level is judged against another model answer: no comparison.
+    previous = next(
+        (
+            a
+            for a in reversed(earlier)
+            if a.question_id == attempt.question_id and a.level == attempt.level
+        ),
+        None,
+    )
     missed = tuple(
         (label, 1 + sum(1 for a in earlier if a.topic_id == attempt.topic_id and label in a.missed))
         for label in attempt.missed

@@ -445,6 +445,24 @@ def test_a_score_corrected_by_concept_counts_in_the_comparison_and_the_csv(
 
 
 @pytest.mark.django_db
+def test_the_change_since_last_time_compares_answers_at_the_same_level(
+    signed_in, make_question, make_attempt
+):
+    """A beginner's answer is scored against another model answer: comparing it with an expert
+    one would read as progress or loss that is only the change of level."""
+    question = make_question("docker", 1)
+    make_attempt(question, 50.0, covered=["image"], missed=["container"], at=NOW - 2 * DAY)
+    beginner = make_attempt(question, 90.0, covered=["image", "container"], at=NOW - DAY)
+    InterviewSession.objects.filter(pk=beginner.session_id).update(level="beginner")
+    page = signed_in.get(f"/sessions/{beginner.session_id}/results/").content.decode()
+    assert "data-score-change" not in page and "Last time" not in page
+    expert = make_attempt(question, 70.0, covered=["image", "container"], at=NOW)
+    page = signed_in.get(f"/sessions/{expert.session_id}/results/").content.decode()
+    assert "Last time <strong>50</strong>, now <strong>70</strong> (+20)." in page
+    assert "Newly covered: container." in page
+
+
+@pytest.mark.django_db
 def test_the_change_since_last_time_is_the_difference_of_the_scores_shown(
     signed_in, make_question, make_attempt
 ):
