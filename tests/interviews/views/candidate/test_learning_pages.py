@@ -369,6 +369,19 @@ def test_keep_missing_leaves_out_a_concept_covered_since(signed_in, make_questio
 
 
 @pytest.mark.django_db
+def test_attempts_csv_dates_are_to_the_second_with_the_offset(
+    signed_in, make_question, make_attempt, settings
+):
+    """Spreadsheets read 2026-05-12T10:00:00+00:00 as a date, not one with microseconds; the
+    transcript CSV writes the same UTC offset."""
+    settings.TIME_ZONE = "Europe/Berlin"
+    make_attempt(make_question("docker", 1), 50, at=NOW.replace(microsecond=123456))
+    content = signed_in.get("/progress/attempts.csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert [row["date"] for row in rows] == ["2026-05-12T10:00:00+00:00"]
+
+
+@pytest.mark.django_db
 def test_mastery_page_before_any_answer(signed_in):
     page = signed_in.get("/progress/").content.decode()
     assert "Nothing to show yet" in page and "<svg" not in page
