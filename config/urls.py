@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 
 from config.health import healthz
+from interviews.views.candidate import password_page
 
 
 @require_safe
@@ -21,6 +22,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    # The password page: Django's for everyone with a password; a guest, who has none, keeps their
+    # account there instead. Listed before Django's auth URLs, so this one answers the address.
+    path("accounts/password_change/", password_page, name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("interviews.urls.candidate")),
     path("", include("interviews.urls.interviewer")),

@@ -26,9 +26,12 @@ INVITE_REVOKED_MESSAGE = (
     "This invite link was withdrawn by the interviewer. Ask them for a new one."
 )
 INVITE_EXPIRED_MESSAGE = "This invite link has expired. Ask the interviewer for a new one."
+# The link opens once, so that it cannot re-admit whoever finds it in a shared computer's history:
+# who accepted it comes back by logging in (a guest who kept their account has a password).
 INVITE_USED_MESSAGE = (
-    "This invite link has already been used by someone else, so it cannot be opened again. "
-    "If that was not you, ask the interviewer for a new link."
+    "This invite link has already been used, so it cannot be opened again. If you accepted it "
+    "and kept your account, log in to get back to your interview; otherwise ask the "
+    "interviewer for a new link."
 )
 INVITE_OWN_MESSAGE = "This is your own invite link: send it to the candidate instead of opening it."
 INVITE_INTERVIEWER_MESSAGE = (
@@ -76,7 +79,8 @@ def invite_accept(
 
     Returns the session and the candidate's user, whom the view logs in when it is a new guest.
     A guest is a user with an unusable password: the interview pages then treat them like any
-    candidate, and the Django session cookie is what lets them back in.
+    candidate, and their login session is their only way back until they keep their account
+    (services.guests).
     """
     now = now or timezone.now()
     guest_name = guest_name.strip()

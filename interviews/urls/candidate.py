@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/landing/", views.landing, name="landing"),
+    path("accounts/logout/confirm/", views.logout_confirm, name="logout_confirm"),
     path("practice/", views.practice_new, name="practice_new"),
     path("practice/chosen/", views.practice_chosen, name="practice_chosen"),
     path("review/", views.review, name="review"),

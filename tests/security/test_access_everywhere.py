@@ -222,6 +222,7 @@ PAGES: dict[str, str] = {
     "interviews:landing": "signed in",
     "password_change": "signed in",
     "password_change_done": "signed in",
+    "interviews:logout_confirm": "signed in",
     "interviews:practice_new": "signed in",
     "interviews:practice_chosen": "signed in",
     "interviews:review": "signed in",

@@ -2,6 +2,7 @@
 
 from interviews.views.candidate.accounts import landing, signup
 from interviews.views.candidate.autosave import autosave
+from interviews.views.candidate.guests import logout_confirm, password_page
 from interviews.views.candidate.learning import (
     attempts_export,
     item_retry,
@@ -30,7 +31,9 @@ __all__ = [
     "item_retry",
     "item_submit",
     "landing",
+    "logout_confirm",
     "mastery",
+    "password_page",
     "practice_chosen",
     "practice_new",
     "review",

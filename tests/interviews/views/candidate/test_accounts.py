@@ -171,7 +171,7 @@ def test_an_explicit_next_still_wins_after_login(client, candidate):
     assert response["Location"] == "/sessions/"
 
 
-def test_a_guest_sees_no_password_link_and_no_form_they_cannot_fill_in(client, db):
+def test_a_guest_is_offered_to_keep_their_account_not_a_form_they_cannot_fill_in(client, db):
     from interviews.services.invites import guest_user_create
 
     guest = guest_user_create(name="Gina Guest")
@@ -181,10 +181,11 @@ def test_a_guest_sees_no_password_link_and_no_form_they_cannot_fill_in(client, d
     home = client.get(reverse("interviews:home")).content.decode()
     page = client.get(change_url)
 
-    assert f'href="{change_url}"' not in home
+    assert f'<a href="{change_url}">Keep my account</a>' in home
+    assert ">Password</a>" not in home
     assert page.status_code == 200
     assert 'name="old_password"' not in page.content.decode()
-    assert "no password" in page.content.decode()
+    assert "without a password" in page.content.decode()
 
 
 def test_an_account_with_a_password_keeps_the_link_and_the_form(client, candidate):
