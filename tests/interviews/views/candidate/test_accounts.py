@@ -193,3 +193,33 @@ def test_an_account_with_a_password_keeps_the_link_and_the_form(client, candidat
     change_url = reverse("password_change")
     assert f'href="{change_url}"' in client.get(reverse("interviews:home")).content.decode()
     assert 'name="old_password"' in client.get(change_url).content.decode()
+
+
+SIGNUP = {
+    "username": "newbie",
+    "email": "newbie@example.com",
+    "password1": "correct horse battery",
+    "password2": "correct horse battery",
+}
+
+
+def test_signup_carries_next_from_the_login_page_to_where_it_leads(client, db):
+    """Sent to log in on the way to a page, a new candidate signs up instead and gets there."""
+    login_page = client.get("/accounts/login/?next=/review/").content.decode()
+    assert 'href="/accounts/signup/?next=/review/"' in login_page
+    page = client.get("/accounts/signup/?next=/review/").content.decode()
+    assert '<input type="hidden" name="next" value="/review/">' in page
+    assert 'href="/accounts/login/?next=/review/"' in page
+    # A mistake shows the form again, still on the way there.
+    refused = client.post("/accounts/signup/", {**SIGNUP, "password2": "other", "next": "/review/"})
+    assert '<input type="hidden" name="next" value="/review/">' in refused.content.decode()
+    response = client.post("/accounts/signup/", {**SIGNUP, "next": "/review/"})
+    assert response.status_code == 302 and response["Location"] == "/review/"
+
+
+@pytest.mark.parametrize("unsafe", ["https://evil.example/", "//evil.example/", "javascript:x"])
+def test_signup_ignores_a_next_that_leaves_the_site(client, db, unsafe):
+    page = client.get("/accounts/signup/", {"next": unsafe}).content.decode()
+    assert "evil.example" not in page and "javascript:" not in page
+    response = client.post("/accounts/signup/", {**SIGNUP, "next": unsafe})
+    assert response["Location"] == reverse("interviews:practice_new")
