@@ -49,6 +49,13 @@ SESSION_TIME_UP_MESSAGE = (
 )
 
 
+NUL_SUBMIT_REFUSED_MESSAGE = (
+    "Your answer was not submitted: it contains a NUL character (\\0), which cannot be stored. "
+    "Your text is below, with it shown as \ufffd: copy it into the answer box without it, "
+    "and submit again."
+)
+
+
 def _warn_seconds(limit: int | None) -> int:
     return 30 if limit is None else min(30, max(3, limit // 3))
 
@@ -166,6 +173,12 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     item = get_object_or_404(session.items, position=position)
     form = AnswerPostForm(request.POST, revision_required=False)
     if not form.is_valid():
+        if "answer_text" in form.errors and not request.htmx:
+            # Without JavaScript nothing would show a bare 400: the page comes back instead,
+            # with the text to copy (NUL made visible, so the copy can be stored).
+            typed = request.POST["answer_text"].replace("\x00", "\ufffd")
+            late = late_text(position, typed)
+            return _stage_response(request, session, notice=NUL_SUBMIT_REFUSED_MESSAGE, late=late)
         return HttpResponseBadRequest(form.refusal(), content_type="text/plain; charset=utf-8")
     # No answer_text at all means "as autosaved"; an empty one is an empty answer.
     text = form.cleaned_data["answer_text"] if "answer_text" in request.POST else None

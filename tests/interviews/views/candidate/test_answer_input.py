@@ -8,6 +8,7 @@ from interviews.forms.candidate import ANSWER_NUL_MESSAGE
 from interviews.models import SessionItem
 from interviews.models.sessions import REVISION_MAX
 from interviews.services import BAD_REVISION_MESSAGE
+from interviews.views.candidate.session import NUL_SUBMIT_REFUSED_MESSAGE
 
 pytestmark = pytest.mark.usefixtures("clock")
 
@@ -66,13 +67,38 @@ def test_a_nul_character_in_an_answer_gets_a_clear_400_and_nothing_stored(logged
     logged_in.post(autosave, {"answer_text": "saved before", "revision": "1"})
 
     saved = logged_in.post(autosave, {"answer_text": "a\x00b", "revision": "2"})
-    submitted = logged_in.post(submit, {"answer_text": "a\x00b", "revision": "3"})
+    # interview.js shows a submit's plain-text 400 in the page, as it shows an autosave's.
+    submitted = logged_in.post(
+        submit, {"answer_text": "a\x00b", "revision": "3"}, headers={"HX-Request": "true"}
+    )
 
     assert saved.status_code == 400 and saved.json()["message"] == ANSWER_NUL_MESSAGE
     assert submitted.status_code == 400
     assert submitted.content.decode() == ANSWER_NUL_MESSAGE
     item.refresh_from_db()
     assert (item.status, item.answer_text) == (item.Status.ACTIVE, "saved before")
+
+
+def test_without_javascript_a_nul_in_a_submitted_answer_gives_the_page_back_with_the_text(
+    logged_in, start_session
+):
+    """A plain form post gets the interview page again, saying why, with the text shown back to
+    copy (the NUL shown as the browser would show it), and the question still running."""
+    session, item = start_session()
+    _autosave, submit = _urls(item)
+    typed = "Layers\x00 and a Dockerfile."
+
+    response = logged_in.post(submit, {"answer_text": typed, "revision": "1"}, follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain == [(f"/sessions/{session.pk}/", 302)]
+    page = response.content.decode()
+    assert NUL_SUBMIT_REFUSED_MESSAGE.replace("'", "&#x27;") in page
+    assert "Layers\ufffd and a Dockerfile.</textarea>" in page
+    item.refresh_from_db()
+    assert (item.status, item.answer_text) == (item.Status.ACTIVE, "")
+    # Shown once: a reload is the ordinary page.
+    assert "Layers\ufffd" not in logged_in.get(f"/sessions/{session.pk}/").content.decode()
 
 
 @pytest.mark.django_db
