@@ -1,4 +1,6 @@
-"""CSV downloads that spreadsheets open as UTF-8."""
+"""CSV downloads that spreadsheets open as UTF-8, with dates they read as dates."""
+
+from datetime import UTC, datetime
 
 from django.http import HttpResponse
 
@@ -13,3 +15,9 @@ def csv_attachment(text: str, *, filename: str) -> HttpResponse:
     response = HttpResponse(text.encode(CSV_ENCODING), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def export_datetime(value: datetime) -> str:
+    """ISO 8601 in UTC to the second, with its offset: a spreadsheet reads
+    2026-05-12T10:00:00+00:00 as a date, and not one with microseconds."""
+    return value.astimezone(UTC).isoformat(timespec="seconds")

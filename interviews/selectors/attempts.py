@@ -12,12 +12,13 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.template.defaultfilters import floatformat
 
+from config.downloads import export_datetime
 from interviews import state
 from interviews.access import questions_held_for_interview
 from interviews.models import InterviewSession, SessionItem
@@ -176,12 +177,6 @@ def held_question_ids(candidate) -> set[int]:
     return set(questions_held_for_interview(candidate).values_list("question_id", flat=True))
 
 
-def spreadsheet_datetime(value: datetime) -> str:
-    """ISO 8601 in UTC to the second, with the +00:00 offset the transcript CSV writes too: a
-    spreadsheet reads 2026-05-12T10:00:00+00:00 as a date, and not one with microseconds."""
-    return value.astimezone(UTC).isoformat(timespec="seconds")
-
-
 def attempts_csv(candidate) -> str:
     """The candidate's practice attempts, oldest first, one row each, safe to open as a sheet."""
     buffer = io.StringIO()
@@ -196,7 +191,7 @@ def attempts_csv(candidate) -> str:
         )
         cells = [
             attempt.question_text,
-            spreadsheet_datetime(attempt.finished_at),
+            export_datetime(attempt.finished_at),
             "" if attempt.score is None else round(attempt.score, 1),
             attempt.level,
             attempt.level_estimate,

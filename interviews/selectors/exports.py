@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import datetime
 
+from config.downloads import export_datetime
 from interviews.models import InterviewSession, ReviewChange
 from interviews.models.matched import matched_to_json, other_words_note, partial_credit_note
 from interviews.selectors.sessions import session_score
@@ -13,7 +14,8 @@ from interviews.selectors.transcripts import RescoreShown, TranscriptItem, trans
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    """A time of the exports: UTC to the second, which spreadsheets read as a date."""
+    return export_datetime(value) if value else None
 
 
 def transcript_data(session: InterviewSession) -> dict:
@@ -93,7 +95,7 @@ def _item_json(row: TranscriptItem) -> dict:
 
 def _change_json(change: ReviewChange) -> dict:
     return {
-        "at": change.changed_at.isoformat(),
+        "at": _iso(change.changed_at),
         "by": change.changed_by.get_username() if change.changed_by else None,
         # No author: made by a person whose account was deleted since, or else automatic.
         "by_deleted": change.changed_by_deleted,
@@ -207,7 +209,7 @@ def _rescore_cells(rescore: RescoreShown | None) -> dict[str, str]:
             ["rescored_at", "rescored_by", "rescore_reason", "rescore_changes"], ""
         )
     return {
-        "rescored_at": rescore.at.isoformat(),
+        "rescored_at": _iso(rescore.at),
         "rescored_by": rescore.by,
         "rescore_reason": rescore.reason,
         "rescore_changes": rescore.summary,

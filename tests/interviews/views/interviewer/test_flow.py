@@ -2,6 +2,7 @@
 
 import codecs
 import csv
+import datetime as dt
 import io
 import json
 
@@ -106,3 +107,20 @@ def test_exports_are_stable_json_and_csv(client, interviewer, finished_session):
     assert list(rows[0])[0] == "session_id"
     assert len(rows) == 2
     assert rows[0]["automatic_score"] == str(data["items"][0]["automatic_score"])
+
+
+def test_export_times_are_utc_to_the_second_which_spreadsheets_read_as_dates(
+    client, interviewer, finished_session, settings
+):
+    settings.TIME_ZONE = "Europe/Berlin"
+    finished_session.items.update(
+        started_at=dt.datetime(2026, 5, 12, 10, 0, 0, 654321, tzinfo=dt.UTC)
+    )
+    client.force_login(interviewer)
+    url = f"/interviewer/sessions/{finished_session.pk}/transcript"
+    data = json.loads(client.get(f"{url}.json").content)
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{url}.csv").content.decode("utf-8-sig"))))
+
+    assert data["items"][0]["started_at"] == rows[0]["started_at"] == "2026-05-12T10:00:00+00:00"
+    for value in (data["session"]["started_at"], data["session"]["finished_at"]):
+        assert "." not in value and value.endswith("+00:00")
