@@ -56,6 +56,12 @@ NUL_SUBMIT_REFUSED_MESSAGE = (
 )
 
 
+NUL_END_REFUSED_MESSAGE = (
+    "Your latest text was not saved: it contains a NUL character (\\0), which cannot be stored, "
+    "so the answer saved before it stands. Your text is below, with it shown as \ufffd."
+)
+
+
 def _warn_seconds(limit: int | None) -> int:
     return 30 if limit is None else min(30, max(3, limit // 3))
 
@@ -214,6 +220,9 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_own_get(request, pk)
     if session.is_running:
         on_screen = _answer_on_screen(request)
+        if refused_text := _nul_text_on_screen(request):
+            messages.warning(request, NUL_END_REFUSED_MESSAGE)
+            late_text_keep(request, session, refused_text)
         try:
             finished = session_abandon(session=session, **on_screen)
         except AnswerRefused as refused:  # refused before anything changed: end as saved
@@ -249,6 +258,8 @@ def session_end_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             notice, late = refused.message, late_text(on_screen["position"], on_screen["text"])
         except ItemNotFound:
             raise Http404 from None
+    elif late := _nul_text_on_screen(request):
+        notice = NUL_END_REFUSED_MESSAGE
     context = {
         "session": session,
         "answering": session.items.filter(status=Item.ACTIVE).exists(),
@@ -287,6 +298,15 @@ def _answer_on_screen(request: HttpRequest) -> dict:
         "text": form.cleaned_data["answer_text"],
         "revision": form.cleaned_data["revision"],
     }
+
+
+def _nul_text_on_screen(request: HttpRequest) -> dict | None:
+    """The answer End session sent, when its NUL character kept it from counting: the text to
+    show back, the NUL made visible so that a copy of it can be stored."""
+    position = request.POST.get("position", "")
+    if "\x00" not in request.POST.get("answer_text", "") or not position.isdigit():
+        return None
+    return late_text(int(position), request.POST["answer_text"].replace("\x00", "\ufffd"))
 
 
 @login_required

@@ -8,7 +8,10 @@ from interviews.forms.candidate import ANSWER_NUL_MESSAGE
 from interviews.models import SessionItem
 from interviews.models.sessions import REVISION_MAX
 from interviews.services import BAD_REVISION_MESSAGE
-from interviews.views.candidate.session import NUL_SUBMIT_REFUSED_MESSAGE
+from interviews.views.candidate.session import (
+    NUL_END_REFUSED_MESSAGE,
+    NUL_SUBMIT_REFUSED_MESSAGE,
+)
 
 pytestmark = pytest.mark.usefixtures("clock")
 
@@ -99,6 +102,26 @@ def test_without_javascript_a_nul_in_a_submitted_answer_gives_the_page_back_with
     assert (item.status, item.answer_text) == (item.Status.ACTIVE, "")
     # Shown once: a reload is the ordinary page.
     assert "Layers\ufffd" not in logged_in.get(f"/sessions/{session.pk}/").content.decode()
+
+
+@pytest.mark.parametrize("step", ["interviews:session_end_confirm", "interviews:session_end"])
+def test_without_javascript_end_session_says_a_nul_text_was_not_saved_and_shows_it(
+    logged_in, start_session, step
+):
+    """End session (asked first, then done) keeps the answer saved before and shows the text
+    that could not be stored, instead of dropping it without a word."""
+    session, item = start_session()
+    autosave, _submit = _urls(item)
+    logged_in.post(autosave, {"answer_text": "saved before", "revision": "1"})
+    typed = {"answer_text": "Layers\x00 and more.", "revision": "2", "position": "1"}
+
+    response = logged_in.post(reverse(step, args=[session.pk]), typed, follow=True)
+
+    page = response.content.decode()
+    assert NUL_END_REFUSED_MESSAGE in page
+    assert "Layers\ufffd and more." in page
+    item.refresh_from_db()
+    assert item.answer_text == "saved before"
 
 
 @pytest.mark.django_db
