@@ -1,6 +1,7 @@
 """Settings for the mock-interview app: one module, every production difference an environment variable."""
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.time_zone.BrowserTimeZoneMiddleware",
     "config.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -86,6 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.time_zone.time_zone_label",
             ],
         },
     },
@@ -148,7 +151,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "mock-interview
 
 # --- Internationalization ---
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = "UTC"
+# The zone pages show times in for a reader whose browser has not said its own yet (the first page,
+# or no JavaScript): config/time_zone.py. Times are stored in UTC whatever this says.
+TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
+if TIME_ZONE not in zoneinfo.available_timezones():
+    raise ImproperlyConfigured(
+        f"DJANGO_TIME_ZONE={TIME_ZONE!r} is not a time zone name such as UTC or Europe/Berlin."
+    )
 USE_I18N = True
 USE_TZ = True
 
@@ -165,7 +174,12 @@ STORAGES = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {
+            "()": "config.time_zone.UTCLogFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

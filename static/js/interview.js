@@ -15,9 +15,18 @@
     return hours ? hours + ":" + pad(minutes) + ":" + rest : minutes + ":" + rest;
   }
 
+  // The browser's own zone, named as the server names it (config/time_zone.py:zone_label). The
+  // server shows it too once site.js has told it the zone; on the very first page it still shows
+  // its default, and each line names the zone it is in.
+  function zoneLabel() {
+    try {
+      return " " + Intl.DateTimeFormat().resolvedOptions().timeZone.replace(/_/g, " ");
+    } catch (error) { return ""; }
+  }
+
   function savedText(iso) {
     var when = iso ? new Date(iso) : new Date();
-    return "Saved at " + pad(when.getHours()) + ":" + pad(when.getMinutes()) + ":" + pad(when.getSeconds());
+    return "Saved at " + pad(when.getHours()) + ":" + pad(when.getMinutes()) + ":" + pad(when.getSeconds()) + zoneLabel();
   }
 
   // The CSRF token is read from Django's cookie when a request leaves: logging in again in another

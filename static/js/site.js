@@ -57,6 +57,19 @@
     if (event.target.matches && event.target.matches("form[data-clears-drafts]")) { clearDrafts(null); }
   });
 
+  // The server shows times in the zone of the "tz" cookie (config/time_zone.py), so tell it this
+  // browser's zone, for the next page on. Written only when it changed: a laptop that travels
+  // sends its new zone, and an unchanged one does not rewrite the cookie on every page.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var sent = document.cookie.match(/(?:^|;\s*)tz=([^;]*)/);
+    // IANA names need no escaping in a cookie; anything else is not a zone the server knows.
+    if (zone && /^[A-Za-z0-9_+\-\/]+$/.test(zone) && (!sent || sent[1] !== zone)) {
+      document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax" +
+        (window.location.protocol === "https:" ? "; Secure" : "");
+    }
+  } catch (error) { /* no Intl time zones: the server's default zone stays */ }
+
   // Back to the page from the browser's cache: its forms may be sent again.
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form[data-submit-once][data-submitting]").forEach(function (form) {

@@ -1,8 +1,12 @@
 """Question history: revisions with who and when, diffs in the page, restoring."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.urls import reverse
 
+from config.time_zone import TIME_ZONE_COOKIE
 from content.authoring import (
     RESTORE_WORDING_TAKEN,
     question_create,
@@ -108,3 +112,17 @@ def test_history_says_an_author_s_account_was_deleted_and_keeps_the_importer_for
     assert "Edited by a deleted user," in body
     assert f"{NOTE_IMPORTED} by the importer," in body
     assert body.count("by the importer") == 1
+
+
+def test_history_shows_when_in_the_readers_zone(client, author, private_question):
+    edited = dt.datetime(2026, 5, 12, 23, 30, tzinfo=dt.UTC)  # 01:30 on 13 May in Berlin
+    with time_machine.travel(edited, tick=False):
+        question_update(
+            question=private_question,
+            author=author,
+            state=QuestionState("What is a Docker volume for?", "Changed expert.", "Changed."),
+        )
+    client.force_login(author)
+    client.cookies[TIME_ZONE_COOKIE] = "Europe/Berlin"
+    history = client.get(reverse("content:question_history", args=[private_question.slug]))
+    assert ">May 13, 2026 01:30 Europe/Berlin</time>" in history.content.decode()
