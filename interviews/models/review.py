@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from content.models import Question, Topic
 
 
 def day_end(now: datetime) -> datetime:
-    """The first instant of the next UTC day: a card is due "today" when due before it."""
-    utc = now.astimezone(UTC)
-    return utc.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    """The first instant of the reader's next day, in UTC: a card is due "today" when due before it.
+
+    The reader's day is the active time zone's (config/time_zone.py), the zone the pages show
+    due dates in, so a question shown due on Tuesday is due on the reader's Tuesday. Midnight is
+    found on the calendar, not by adding 24 hours: days of 23 or 25 hours end at their midnight.
+    """
+    local = timezone.localtime(now)
+    midnight = datetime.combine(local.date() + timedelta(days=1), time.min, tzinfo=local.tzinfo)
+    return midnight.astimezone(UTC)
 
 
 class ReviewCardQuerySet(models.QuerySet):
@@ -26,7 +33,7 @@ class ReviewCardQuerySet(models.QuerySet):
         return self.filter(question__topic__in=Topic.objects.published())
 
     def due(self, now: datetime) -> ReviewCardQuerySet:
-        """Cards due by the end of the current UTC day, most overdue first."""
+        """Cards due by the end of the reader's day (day_end), most overdue first."""
         return self.filter(due_at__lt=day_end(now)).order_by("due_at", "id")
 
     def upcoming(self, now: datetime) -> ReviewCardQuerySet:

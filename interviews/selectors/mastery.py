@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.utils import timezone
+
 from content.models import Question, Topic
 from interviews import state
 from interviews.models import InterviewSession
@@ -110,7 +112,8 @@ def _concept_stats(attempts: list[Attempt]) -> list[ConceptStat]:
 def _coverage_points(attempts: list[Attempt]) -> list[CoveragePoint]:
     by_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
     for attempt in attempts:
-        totals = by_day[attempt.finished_at.date()]
+        # The reader's calendar day (the active zone), as the page labels it, not UTC's.
+        totals = by_day[timezone.localdate(attempt.finished_at)]
         totals[0] += 1
         totals[1] += len(attempt.covered)
         totals[2] += len(attempt.covered) + len(attempt.missed)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -249,3 +250,40 @@ def test_the_learning_doc_states_the_bands_in_force():
     assert f"| submitted, {AGAIN_BELOW:.0f} to below {GOOD_FROM:.0f} | hard |" in doc
     assert f"| submitted, {GOOD_FROM:.0f} to below {EASY_FROM:.0f} | good |" in doc
     assert f"| submitted, {EASY_FROM:.0f} or more **and no key concept missed** | easy |" in doc
+
+
+@pytest.mark.parametrize(
+    ("zone", "now", "next_midnight"),
+    [
+        ("UTC", dt.datetime(2026, 1, 5, 9, 0), dt.datetime(2026, 1, 6, 0, 0)),
+        # Summer in Auckland (UTC+13): 09:00 UTC is already 22:00 there, midnight comes at 11:00.
+        ("Pacific/Auckland", dt.datetime(2026, 1, 5, 9, 0), dt.datetime(2026, 1, 5, 11, 0)),
+        # Auckland's clocks go back an hour on 5 April: that day has 25 hours, and ends at 12:00.
+        ("Pacific/Auckland", dt.datetime(2026, 4, 4, 12, 0), dt.datetime(2026, 4, 5, 12, 0)),
+        # 09:00 UTC is 01:00 in Los Angeles (UTC-8); its day ends at 08:00 UTC the next day.
+        ("America/Los_Angeles", dt.datetime(2026, 1, 5, 9, 0), dt.datetime(2026, 1, 6, 8, 0)),
+        # Los Angeles moves its clocks forward on 8 March: a day of 23 hours, ending at 07:00.
+        ("America/Los_Angeles", dt.datetime(2026, 3, 8, 9, 0), dt.datetime(2026, 3, 9, 7, 0)),
+    ],
+)
+def test_today_ends_at_the_readers_midnight(zone, now, next_midnight):
+    now, next_midnight = now.replace(tzinfo=dt.UTC), next_midnight.replace(tzinfo=dt.UTC)
+    with timezone.override(zone):
+        assert day_end(now) == next_midnight
+        assert day_end(next_midnight - dt.timedelta(seconds=1)) == next_midnight
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["Pacific/Auckland", "America/Los_Angeles"])
+def test_a_card_is_due_from_the_readers_midnight(candidate, make_question, zone):
+    """An answer rated 'again' at 23:59 the reader's time is due all of the reader's next day."""
+    question = make_question("docker", 1)
+    late_evening = dt.datetime(2026, 1, 5, 23, 59, tzinfo=ZoneInfo(zone))
+    card = card_review(
+        candidate_id=candidate.pk, question_id=question.pk, rating=Rating.Again, now=late_evening
+    )
+    midnight = dt.datetime(2026, 1, 6, 0, 0, tzinfo=ZoneInfo(zone))
+    with timezone.override(zone):
+        assert _due(candidate, midnight - dt.timedelta(seconds=1)) == []
+        assert _due(candidate, midnight) == [card]
+        assert _due(candidate, midnight + dt.timedelta(hours=23, minutes=59)) == [card]
