@@ -10,6 +10,7 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from config.time_zone import TIME_ZONE_COOKIE
 from content.scoring import SCORER_VERSION
 from interviews.models import SessionItem
 from interviews.selectors.exports import CSV_COLUMNS, transcript_csv, transcript_data
@@ -56,6 +57,15 @@ def test_the_transcript_says_when_who_why_and_what_the_rescore_moved(
     entry = "<td>Automatic re-score: read-only template (Concepts of the question were curated.)"
     assert entry in page
     assert "<td>present</td><td>not judged</td>" in page
+
+
+def test_the_rescore_line_says_when_in_the_readers_zone(
+    client, interviewer, finished_session, curated
+):
+    client.force_login(interviewer)
+    client.cookies[TIME_ZONE_COOKIE] = "Europe/Berlin"
+    page = client.get(reverse("interviewer:transcript", args=[finished_session.pk])).content
+    assert "Last re-score, 2026-04-02 11:30 Europe/Berlin by ivy: " in page.decode()
 
 
 def test_the_exports_carry_the_rescore(finished_session, curated):
