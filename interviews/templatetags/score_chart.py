@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
+from django.utils import timezone
 
 from interviews.charts import percent_line, shown
 
@@ -42,15 +43,17 @@ def score_points(sessions) -> list[ChartPoint]:
         height=CHART_HEIGHT,
         pad=CHART_PAD,
     )
+    # The reader's calendar day (the active zone), as the table beside the chart shows it.
+    days = [f"{timezone.localtime(session.taken_at):%Y-%m-%d}" for session in finished]
     return [
         ChartPoint(
             x=x,
             y=y,
             score=session.average_score,
-            day=f"{session.taken_at:%Y-%m-%d}",
-            label=f"{session.taken_at:%Y-%m-%d}: {shown(session.average_score)}",
+            day=day,
+            label=f"{day}: {shown(session.average_score)}",
         )
-        for (x, y), session in zip(places, finished, strict=True)
+        for (x, y), session, day in zip(places, finished, days, strict=True)
     ]
 
 

@@ -3,6 +3,8 @@
 import datetime as dt
 from types import SimpleNamespace
 
+from django.utils import timezone
+
 from interviews.templatetags.score_chart import score_chart
 
 DAY = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
@@ -34,3 +36,12 @@ def test_many_sessions_are_summed_up_not_read_out_one_by_one():
     )
     few = score_chart([finished(score, day) for day, score in enumerate(scores[:10])])
     assert few["summary"].count(": ") == 10
+
+
+def test_the_days_are_the_readers_days():
+    """13:00 UTC on 1 May is already 01:00 on 2 May in Auckland, as the table beside it says."""
+    afternoon = finished(62.5, 0)
+    afternoon.taken_at = DAY + dt.timedelta(hours=4)
+    assert score_chart([afternoon])["summary"] == "2026-05-01: 63"
+    with timezone.override("Pacific/Auckland"):
+        assert score_chart([afternoon])["summary"] == "2026-05-02: 63"
