@@ -12,15 +12,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR))
+
+from benchmarks.page_timing import django_database, page_timing  # noqa: E402
+
 CONCEPTS_PER_QUESTION = 6
 TOPICS = 10
 
@@ -37,30 +38,9 @@ def main() -> None:
 
 def run(args: argparse.Namespace, folder: str) -> None:
     """Fill the database (a SQLite file in `folder` unless DATABASE_URL names one), time the pages."""
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connections
-    from django.test.utils import override_settings
-
-    call_command("migrate", verbosity=0)
-    user, slug = fill(args.questions, args.attempts)
-    # Pages only: the hashed static manifest needs collectstatic, which this does not measure.
-    plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    with override_settings(STORAGES={**settings_storages(), "staticfiles": plain_static}):
+    with django_database(folder):
+        user, slug = fill(args.questions, args.attempts)
         measure(user, slug, runs=args.runs, questions=args.questions, attempts=args.attempts)
-    connections.close_all()  # before the folder, and a SQLite file in it, goes
-
-
-def settings_storages() -> dict:
-    from django.conf import settings
-
-    return dict(settings.STORAGES)
 
 
 def fill(question_count: int, attempt_count: int):
@@ -121,7 +101,6 @@ def fill(question_count: int, attempt_count: int):
 def measure(user, slug: str, *, runs: int, questions: int, attempts: int) -> None:
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from interviews.models import ReviewCard
 
@@ -130,22 +109,11 @@ def measure(user, slug: str, *, runs: int, questions: int, attempts: int) -> Non
     due = ReviewCard.objects.for_candidate(user).due(datetime.now(UTC)).count()
     print(f"{questions} questions, {attempts} attempts, {due} due today, {runs} runs each")
     print(f"database: {connection.vendor}, load average {os.getloadavg()[0]:.1f}")
-    # Wall time includes waiting for the CPU on a busy machine; CPU time is this process's share.
     print(f"{'page':26} {'median ms':>10} {'min ms':>8} {'CPU ms':>8} {'queries':>8}")
     pages = ["/review/", f"/progress/?topic={slug}", "/", "/progress/attempts.csv"]
     for url in pages:
-        client.get(url)  # warm the template cache
-        timings, cpu = [], []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                started, cpu_started = time.perf_counter(), time.process_time()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-                cpu.append((time.process_time() - cpu_started) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        median = statistics.median(timings)
-        cpu_median = statistics.median(cpu)
-        print(f"{url:26} {median:10.1f} {min(timings):8.1f} {cpu_median:8.1f} {len(queries):8d}")
+        t = page_timing(client, url, runs=runs)
+        print(f"{url:26} {t.median_ms:10.1f} {t.min_ms:8.1f} {t.cpu_ms:8.1f} {t.queries:8d}")
 
 
 if __name__ == "__main__":

@@ -11,19 +11,18 @@ and the number of queries. Run from the project root:
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
-import warnings
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR))
+
+from benchmarks.page_timing import django_database, page_timing  # noqa: E402
+
 ITEMS_PER_SESSION = 5
 
 
@@ -40,26 +39,8 @@ def main() -> None:
 
 def run(args: argparse.Namespace, folder: str) -> None:
     """Fill the database (a SQLite file in `folder` unless DATABASE_URL names one), time the pages."""
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-    import django
-
-    django.setup()
-    # The login of each client would log a line per page; only the table matters here.
-    logging.getLogger("axes").setLevel(logging.WARNING)
-    warnings.filterwarnings("ignore", message="No directory at")  # no collectstatic here
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connections
-    from django.test.utils import override_settings
-
-    call_command("migrate", verbosity=0)
-    interviewer, candidate, slug = fill(args)
-    # Pages only: the hashed static manifest needs collectstatic, which this does not measure.
-    plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": plain_static}):
+    with django_database(folder):
+        interviewer, candidate, slug = fill(args)
         pages = [
             (interviewer, "/interviewer/"),
             (interviewer, "/interviewer/?status=completed&sort=-score"),
@@ -74,7 +55,6 @@ def run(args: argparse.Namespace, folder: str) -> None:
             f"{args.questions}, {args.runs} runs each"
         )
         measure(pages, runs=args.runs)
-    connections.close_all()  # before the folder, and a SQLite file in it, goes
 
 
 def fill(args: argparse.Namespace):
@@ -136,28 +116,17 @@ def fill(args: argparse.Namespace):
 def measure(pages, *, runs: int) -> None:
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     print(f"database: {connection.vendor}, load average {os.getloadavg()[0]:.1f}")
-    # Wall time includes waiting for the CPU on a busy machine; CPU time is this process's share.
     header = f"{'page':44} {'median ms':>10} {'min ms':>8} {'CPU ms':>8} {'KiB':>7} {'queries':>8}"
     print(header)
     for user, url in pages:
         client = Client()
         client.force_login(user)
-        client.get(url)  # warm the template cache
-        timings, cpu = [], []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                started, cpu_started = time.perf_counter(), time.process_time()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-                cpu.append((time.process_time() - cpu_started) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        size = len(response.content) / 1024
+        t = page_timing(client, url, runs=runs)
         print(
-            f"{url:44} {statistics.median(timings):10.1f} {min(timings):8.1f} "
-            f"{statistics.median(cpu):8.1f} {size:7.0f} {len(queries):8d}"
+            f"{url:44} {t.median_ms:10.1f} {t.min_ms:8.1f} {t.cpu_ms:8.1f} {t.kib:7.0f} "
+            f"{t.queries:8d}"
         )
 
 
