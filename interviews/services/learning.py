@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from content.models import Question, Topic
 from interviews.access import questions_held_for_interview
@@ -27,6 +29,7 @@ RETRY_UNAVAILABLE_MESSAGE = (
     "or the question waits for you in an interview."
 )
 REVIEW_MAX_QUESTIONS = 30
+RETRY_TITLE_QUESTION_CHARS = 80
 
 
 class PracticeRefused(ValueError):
@@ -85,9 +88,8 @@ def review_session_create(
     questions = [card.question for card in due]
     if not questions:
         raise PracticeRefused(NOTHING_DUE_MESSAGE)
-    return _practice_start(
-        candidate=candidate, questions=questions, settings=settings, title="Review"
-    )
+    title = f"Review: {len(questions)} question{pluralize(len(questions))} due"
+    return _practice_start(candidate=candidate, questions=questions, settings=settings, title=title)
 
 
 def retry_session_create(*, candidate, item: SessionItem) -> InterviewSession:
@@ -111,7 +113,8 @@ def retry_session_create(*, candidate, item: SessionItem) -> InterviewSession:
         candidate=candidate,
         question_ids=[item.question_id],
         settings=settings,
-        title="Try again",
+        # Named after its question: a list of sessions all called "Try again" says nothing.
+        title="Try again: " + Truncator(item.question.text).chars(RETRY_TITLE_QUESTION_CHARS),
     )
 
 

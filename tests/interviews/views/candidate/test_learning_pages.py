@@ -95,7 +95,8 @@ def test_review_now_starts_a_timed_session_most_overdue_first(signed_in, candida
         response = signed_in.post(
             "/review/", {"count": "2", "level": "expert", "per_item_minutes": "4"}
         )
-    session = InterviewSession.objects.get(title="Review")
+    session = InterviewSession.objects.get(title__startswith="Review: ")
+    assert session.title == "Review: 2 questions due"
     assert response.status_code == 302 and response["Location"] == session.get_absolute_url()
     assert list(session.items.values_list("question_id", flat=True)) == [
         questions[1].pk,
@@ -120,7 +121,7 @@ def test_review_leaves_out_questions_of_a_running_interview(
         page = signed_in.get("/review/").content.decode()
         signed_in.post("/review/", {"count": "5", "level": "expert", "per_item_minutes": ""})
     assert held.text not in page and free.text in page
-    session = InterviewSession.objects.get(title="Review")
+    session = InterviewSession.objects.get(title__startswith="Review: ")
     assert list(session.items.values_list("question_id", flat=True)) == [free.pk]
 
 
@@ -139,7 +140,7 @@ def test_review_leaves_out_banks_no_longer_published(signed_in, candidate, make_
         signed_in.post("/review/", {"count": "5", "level": "expert", "per_item_minutes": ""})
     assert "<strong data-due-count>1</strong> question due for review today" in home
     assert draft.text not in page and kept.text in page
-    session = InterviewSession.objects.get(title="Review")
+    session = InterviewSession.objects.get(title__startswith="Review: ")
     assert list(session.items.values_list("question_id", flat=True)) == [kept.pk]
 
 
@@ -183,7 +184,7 @@ def test_review_runs_at_the_level_the_candidate_last_practised_at(
         pages = [signed_in.get(url).content.decode() for url in urls]
         signed_in.post("/review/", posted)
     assert posted["level"] == last_level
-    assert InterviewSession.objects.get(title="Review").level == last_level
+    assert InterviewSession.objects.get(title__startswith="Review: ").level == last_level
     # The set-up forms start from that level too; the candidate may still pick the other.
     for page in pages:
         checked = re.findall(r'<input type="radio" name="level" value="(\w+)"[^>]* checked', page)
@@ -196,7 +197,7 @@ def test_try_again_keeps_the_old_attempt_and_shows_the_change(signed_in, start_p
         session, item = start_practice(1)
         item_finish(item_id=item.pk, text="An image.")
         response = signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
-        retry = InterviewSession.objects.get(title="Try again")
+        retry = InterviewSession.objects.get(title__startswith="Try again: ")
         assert response["Location"] == retry.get_absolute_url()
         again = retry.items.get()
         assert again.question_id == item.question_id and again.status == "active"
@@ -232,7 +233,7 @@ def test_try_again_keeps_the_time_limits_of_the_original(
         )
         item_finish(item_id=item.pk, text="An image.")
         signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
-        retry = InterviewSession.objects.get(title="Try again")
+        retry = InterviewSession.objects.get(title__startswith="Try again: ")
         again = retry.items.get()
         limit = per_item_seconds or total_seconds
         assert again.deadline_at == (NOW + dt.timedelta(seconds=limit) if limit else None)
@@ -326,7 +327,7 @@ def test_try_again_is_refused_once_the_bank_is_unpublished(signed_in, start_prac
     Topic.objects.filter(pk=item.question.topic_id).update(is_published=False)
     response = signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
     assert response["Location"] == f"/sessions/{session.pk}/results/"
-    assert not InterviewSession.objects.filter(title="Try again").exists()
+    assert not InterviewSession.objects.filter(title__startswith="Try again: ").exists()
     # Said of this question: the candidate picked nothing.
     page = signed_in.get(response["Location"]).content.decode()
     assert RETRY_UNAVAILABLE_MESSAGE in page and "A question you picked" not in page
@@ -555,3 +556,14 @@ def test_review_table_counts_answers_not_skips_and_says_due_not_due_since(
     assert '<th scope="col">Due (UTC)</th>' in page
     row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", page, re.S).group(1)
     assert re.findall(r"<td>(.*?)</td>", row)[2:] == ["2026-05-11 10:00", "1"]
+
+
+@pytest.mark.django_db
+def test_a_retry_is_titled_after_its_question(signed_in, start_practice):
+    with time_machine.travel(NOW, tick=False):
+        session, item = start_practice(1)
+        item_finish(item_id=item.pk, text="An image.")
+        signed_in.post(f"/sessions/{session.pk}/items/1/retry/")
+    retry = InterviewSession.objects.exclude(pk=session.pk).get()
+    assert retry.title == f"Try again: {item.question.text}"
+    assert retry.title in signed_in.get("/sessions/").content.decode()
