@@ -21,6 +21,12 @@ def ids_read(values: Iterable[str]) -> list[str]:
     return [v for v in values if v.isascii() and v.isdigit() and int(v) <= ID_MAX]
 
 
+def number_read(value: str) -> int | None:
+    """A whole number a page's form sends (a question's position), read as ids_read reads an id;
+    None for anything else."""
+    return int(value) if ids_read([value]) else None
+
+
 def _out_of_range(value) -> bool:
     try:
         number = int(str(value))

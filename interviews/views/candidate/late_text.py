@@ -16,6 +16,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from interviews.forms.ids import number_read
 from interviews.models import InterviewSession
 
 _KEY = "interviews.late_text"
@@ -26,6 +27,12 @@ def late_text(position: int, text: str | None) -> dict | None:
     if text is None or not text.strip():
         return None
     return {"position": position, "text": text}
+
+
+def late_text_nul_shown(position: int, text: str) -> dict | None:
+    """late_text of a text refused for its NUL characters, each shown as \ufffd as a browser
+    shows it: a copy of it can then be stored."""
+    return late_text(position, text.replace("\x00", "\ufffd"))
 
 
 def late_text_keep(request: HttpRequest, session: InterviewSession, shown: dict | None) -> None:
@@ -54,8 +61,7 @@ def login_back_to_session(view: Callable[..., HttpResponse]) -> Callable[..., Ht
     def guarded(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:
         if request.user.is_authenticated:
             return view(request, pk, *args, **kwargs)
-        position = request.POST.get("position", "")
-        position = int(position) if position.isascii() and position.isdigit() else None
+        position = number_read(request.POST.get("position", ""))
         shown = late_text(kwargs.get("position", position), request.POST.get("answer_text"))
         if shown is not None and shown["position"] is not None and not request.htmx:
             request.session[_KEY] = {"session": pk, **shown}

@@ -15,6 +15,7 @@ from content.scoring import MAX_ANSWER_CHARS
 from interviews import state
 from interviews.access import questions_held_for_interview, session_own_get
 from interviews.forms.candidate import AnswerPostForm
+from interviews.forms.ids import number_read
 from interviews.models import InterviewSession, SessionItem
 from interviews.selectors.attempts import progress_attach
 from interviews.selectors.sessions import session_score
@@ -37,6 +38,7 @@ from interviews.timing import remaining_seconds
 from interviews.views.candidate.late_text import (
     late_text,
     late_text_keep,
+    late_text_nul_shown,
     late_text_take,
     login_back_to_session,
 )
@@ -182,8 +184,7 @@ def item_submit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
         if "answer_text" in form.errors and not request.htmx:
             # Without JavaScript nothing would show a bare 400: the page comes back instead,
             # with the text to copy (NUL made visible, so the copy can be stored).
-            typed = request.POST["answer_text"].replace("\x00", "\ufffd")
-            late = late_text(position, typed)
+            late = late_text_nul_shown(position, request.POST["answer_text"])
             return _stage_response(request, session, notice=NUL_SUBMIT_REFUSED_MESSAGE, late=late)
         return HttpResponseBadRequest(form.refusal(), content_type="text/plain; charset=utf-8")
     # No answer_text at all means "as autosaved"; an empty one is an empty answer.
@@ -290,11 +291,11 @@ def _answer_on_screen(request: HttpRequest) -> dict:
     """The answer form's fields when End session sent them (htmx includes them; without
     JavaScript the button submits the answer form), so words typed since the last autosave count."""
     form = AnswerPostForm(request.POST, revision_required=False)
-    position = request.POST.get("position", "")
-    if "answer_text" not in request.POST or not position.isdigit() or not form.is_valid():
+    position = number_read(request.POST.get("position", ""))
+    if "answer_text" not in request.POST or position is None or not form.is_valid():
         return {}
     return {
-        "position": int(position),
+        "position": position,
         "text": form.cleaned_data["answer_text"],
         "revision": form.cleaned_data["revision"],
     }
@@ -303,10 +304,10 @@ def _answer_on_screen(request: HttpRequest) -> dict:
 def _nul_text_on_screen(request: HttpRequest) -> dict | None:
     """The answer End session sent, when its NUL character kept it from counting: the text to
     show back, the NUL made visible so that a copy of it can be stored."""
-    position = request.POST.get("position", "")
-    if "\x00" not in request.POST.get("answer_text", "") or not position.isdigit():
+    position = number_read(request.POST.get("position", ""))
+    if "\x00" not in request.POST.get("answer_text", "") or position is None:
         return None
-    return late_text(int(position), request.POST["answer_text"].replace("\x00", "\ufffd"))
+    return late_text_nul_shown(position, request.POST["answer_text"])
 
 
 @login_required

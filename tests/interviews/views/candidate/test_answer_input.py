@@ -174,3 +174,22 @@ def test_line_breaks_sent_as_two_characters_count_as_one_against_the_length_cap(
     assert submitted.status_code == 302
     item.refresh_from_db()
     assert item.status == item.Status.SUBMITTED and item.answer_text == typed + "\n."
+
+
+@pytest.mark.parametrize("step", ["interviews:session_end_confirm", "interviews:session_end"])
+@pytest.mark.parametrize("text", ["typed since the last save", "typed\x00 with a NUL"])
+def test_end_session_with_a_position_that_is_no_number_ends_as_saved(
+    logged_in, start_session, step, text
+):
+    """ "²" passes str.isdigit() but not int(): the answer's position, sent by the page, was
+    read with the first and a hand-edited form was a server error."""
+    session, item = start_session()
+    autosave, _submit = _urls(item)
+    logged_in.post(autosave, {"answer_text": "saved before", "revision": "1"})
+    posted = {"answer_text": text, "revision": "2", "position": "²"}
+
+    response = logged_in.post(reverse(step, args=[session.pk]), posted)
+
+    assert response.status_code in (200, 302)
+    item.refresh_from_db()
+    assert item.answer_text == "saved before"
